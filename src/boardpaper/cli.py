@@ -1,0 +1,56 @@
+"""The command line: parse arguments, call the pipeline, report.
+
+A `BoardpaperError` becomes one line `file:line:col: error: message` on
+stderr and exit status 2; anything else is a bug and keeps its traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import __version__
+from .errors import EXIT_ERROR, EXIT_OK, BoardpaperError
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="boardpaper",
+        description="Build Strategic Policing and Crime Board papers from YAML and data.",
+    )
+    parser.add_argument("--version", action="version", version=f"boardpaper {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    build = sub.add_parser("build", help="build papers into Word files",
+                           description="Build each PAPER folder (holding paper.yaml) into "
+                                       "OUT/<paper>.docx.")
+    build.add_argument("papers", nargs="+", type=Path, metavar="PAPER")
+    build.add_argument("-o", "--output", type=Path, default=Path("output"), metavar="DIR",
+                       help="folder for the outputs (default: output)")
+    build.add_argument("--template", type=Path, metavar="DOCX",
+                       help="Word template (default: templates/spcb-paper.docx)")
+    build.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    return parser
+
+
+def _build(args) -> int:
+    from . import pipeline
+
+    for folder in args.papers:
+        built = pipeline.build(folder, args.output, args.template)
+        if not args.quiet:
+            for path in built.outputs:
+                print(f"wrote {path}")
+    return EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return {"build": _build}[args.command](args)
+    except BoardpaperError as exc:
+        print(exc.render(), file=sys.stderr)
+        return EXIT_ERROR
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

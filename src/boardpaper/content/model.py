@@ -1,0 +1,124 @@
+"""Typed content records: what `paper.yaml` says, validated, with locations.
+
+These records are the output of the content stage. Text is kept as
+`MarkedStr` (inline markup and placeholders still unparsed), so the next stage
+can report errors at the right line and column.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Union
+
+from ..errors import Location
+from .yamlmarks import MarkedStr
+
+
+@dataclass(frozen=True)
+class Cover:
+    """The cover block of an SPCB paper."""
+
+    board: MarkedStr
+    meeting: str  # as printed, e.g. "May 2022"
+    meeting_date: str  # ISO, e.g. "2022-05-01": the paper's date for properties
+    title: MarkedStr
+    priority: MarkedStr | None = None
+    presented_by: MarkedStr | None = None
+    marking: MarkedStr | None = None
+    agenda_item: MarkedStr | None = None
+
+
+@dataclass(frozen=True)
+class About:
+    """Document properties beyond the cover (all optional)."""
+
+    subject: str | None = None
+    author: str | None = None
+    keywords: tuple[str, ...] = ()
+    language: str = "en-GB"
+
+
+@dataclass(frozen=True)
+class Note:
+    """A footnote, defined once under `notes:` and cited as `[^key]`."""
+
+    key: str
+    text: MarkedStr
+    link: str | None
+    loc: Location
+
+
+@dataclass(frozen=True)
+class Appendix:
+    """One appendix of the paper, lettered A, B, … in order."""
+
+    letter: str
+    title: MarkedStr
+    loc: Location
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int  # 1 = heading, 2 = subheading
+    text: MarkedStr
+    loc: Location
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A numbered paragraph; `id` is the author's or derived from its place."""
+
+    id: str
+    text: MarkedStr
+    loc: Location
+    id_given: bool = False
+
+
+@dataclass(frozen=True)
+class Item:
+    """A bullet or lettered item, with second-level bullets under it."""
+
+    text: MarkedStr
+    children: tuple["Item", ...] = ()
+
+
+@dataclass(frozen=True)
+class Bullets:
+    items: tuple[Item, ...]
+    loc: Location
+
+
+@dataclass(frozen=True)
+class Letters:
+    """A lettered list (A. B. C.); `appendices=True` lists the paper's appendices."""
+
+    items: tuple[Item, ...]
+    loc: Location
+    appendices: bool = False
+
+
+@dataclass(frozen=True)
+class Authors:
+    """The author block: Author(s) and Job Title."""
+
+    names: MarkedStr
+    job_title: MarkedStr | None
+    loc: Location
+
+
+Block = Union[Heading, Paragraph, Bullets, Letters, Authors]
+
+
+@dataclass(frozen=True)
+class PaperSource:
+    """A whole paper as the author wrote it."""
+
+    path: str
+    name: str  # the paper folder's name, e.g. 2022-05-performance-report
+    cover: Cover
+    about: About
+    blocks: tuple[Block, ...]
+    notes: dict[str, Note] = field(default_factory=dict)
+    appendices: tuple[Appendix, ...] = ()
+
+    def paragraphs(self) -> list[Paragraph]:
+        return [b for b in self.blocks if isinstance(b, Paragraph)]

@@ -1,0 +1,339 @@
+"""Validation of `paper.yaml`: marked YAML values → typed content records.
+
+Every problem is a `ContentError` at the file, line and column of the value
+at fault, with a "did you mean" for misspelt keys. The accepted keys are
+documented in docs/authoring.md.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from pathlib import Path
+
+from ..errors import ContentError, Location
+from . import model as m
+from .yamlmarks import MarkedList, MarkedMap, MarkedStr, load
+
+TOP_KEYS = ("cover", "about", "appendices", "notes", "body")
+COVER_KEYS = ("board", "meeting", "title", "priority", "presented_by", "marking", "agenda_item")
+ABOUT_KEYS = ("subject", "author", "keywords", "language")
+#: Block kinds and the extra keys each allows.
+BLOCK_KINDS = {
+    "para": ("id",),
+    "heading": (),
+    "subheading": (),
+    "bullets": (),
+    "letters": (),
+    "authors": ("job_title",),
+}
+ID_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,63}$")
+LANG_RE = re.compile(r"^[a-z]{2,3}(-[A-Z]{2})?$")
+MONTHS = ("January February March April May June July August September October "
+          "November December").split()
+
+
+def load_paper(folder: Path | str) -> m.PaperSource:
+    """Read and validate `<folder>/paper.yaml`."""
+    folder = Path(folder)
+    path = folder / "paper.yaml"
+    if not path.is_file():
+        raise ContentError("no paper.yaml in this folder", Location(str(folder)),
+                           hint="a paper is a folder holding paper.yaml")
+    return validate(load(path), str(path), folder.resolve().name)
+
+
+def validate(doc: object, path: str, name: str) -> m.PaperSource:
+    """Check a loaded paper.yaml and build its content records."""
+    top = _mapping(doc, Location(path, 1, 1), "the paper")
+    _keys(top, TOP_KEYS, required=("cover", "body"), what="the paper")
+    appendices = _appendices(top.get("appendices"), top)
+    notes = _notes(top.get("notes"), top)
+    blocks = _Body(appendices).build(top["body"], top.value_loc["body"])
+    _check_notes_used(blocks, notes)
+    return m.PaperSource(
+        path=path, name=name, cover=_cover(top["cover"], top.value_loc["cover"]),
+        about=_about(top.get("about"), top), blocks=tuple(blocks), notes=notes,
+        appendices=appendices,
+    )
+
+
+# -- helpers -----------------------------------------------------------------
+
+def _mapping(value, where: Location, what: str) -> MarkedMap:
+    if not isinstance(value, MarkedMap):
+        raise ContentError(f"{what} must be a set of 'key: value' lines, not {_kind(value)}", where)
+    return value
+
+
+def _kind(value) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, MarkedMap):
+        return "a set of keys"
+    if isinstance(value, MarkedList):
+        return "a list"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, bool):
+        return "yes/no"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, dt.date):
+        return "a date"
+    return type(value).__name__
+
+
+def _keys(mapping: MarkedMap, allowed, required=(), what="this block") -> None:
+    for key in mapping:
+        if key not in allowed:
+            near = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+            hint = f"did you mean '{near[0]}'?" if near else f"known keys: {', '.join(allowed)}"
+            raise ContentError(f"unknown key '{key}' in {what}", mapping.key_loc[key], hint)
+    for key in required:
+        if key not in mapping:
+            raise ContentError(f"{what} needs the key '{key}'", mapping.loc)
+
+
+def _text(mapping: MarkedMap, key: str, required: bool = False) -> MarkedStr | None:
+    if key not in mapping or mapping[key] is None:
+        if required:
+            raise ContentError(f"'{key}' needs a value", mapping.key_loc.get(key, mapping.loc))
+        return None
+    value = mapping[key]
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = _as_marked(str(value), mapping.value_loc[key])
+    if not isinstance(value, MarkedStr):
+        raise ContentError(f"'{key}' must be text, not {_kind(value)}", mapping.value_loc[key])
+    if not value.strip():
+        raise ContentError(f"'{key}' is empty", mapping.value_loc[key])
+    return value
+
+
+def _as_marked(text: str, where: Location) -> MarkedStr:
+    """A MarkedStr for a value YAML read as a number (e.g. agenda_item: 6)."""
+    from .yamlmarks import loads  # a one-off scalar: its own tiny source
+
+    marked = loads(f'"{text}"', where.path)
+    marked.loc = where
+    return marked
+
+
+# -- sections ----------------------------------------------------------------
+
+def _cover(value, where: Location) -> m.Cover:
+    cover = _mapping(value, where, "cover")
+    _keys(cover, COVER_KEYS, required=("board", "meeting", "title"), what="cover")
+    meeting, iso = _meeting(cover["meeting"], cover.value_loc["meeting"])
+    return m.Cover(
+        board=_text(cover, "board", True), meeting=meeting, meeting_date=iso,
+        title=_text(cover, "title", True), priority=_text(cover, "priority"),
+        presented_by=_text(cover, "presented_by"), marking=_text(cover, "marking"),
+        agenda_item=_text(cover, "agenda_item"),
+    )
+
+
+def _meeting(value, where: Location) -> tuple[str, str]:
+    """`2022-05` → ("May 2022", "2022-05-01"); a full date → ("24 May 2022", ISO)."""
+    if isinstance(value, dt.date):
+        return f"{value.day} {MONTHS[value.month - 1]} {value.year}", value.isoformat()
+    match = re.fullmatch(r"(\d{4})-(\d{2})", str(value).strip()) if isinstance(value, str) else None
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        raise ContentError(f"meeting must be a month like 2022-05 or a date like 2022-05-24, "
+                           f"not {value!r}", where)
+    year, month = int(match.group(1)), int(match.group(2))
+    return f"{MONTHS[month - 1]} {year}", f"{year:04d}-{month:02d}-01"
+
+
+def _about(value, top: MarkedMap) -> m.About:
+    if value is None:
+        return m.About()
+    about = _mapping(value, top.value_loc["about"], "about")
+    _keys(about, ABOUT_KEYS, what="about")
+    keywords = about.get("keywords") or ()
+    if isinstance(keywords, str):
+        keywords = [k for k in (s.strip() for s in keywords.split(",")) if k]
+    elif not isinstance(keywords, list) or not all(isinstance(k, str) for k in keywords):
+        raise ContentError("keywords must be a list of words or one line split by commas",
+                           about.value_loc["keywords"])
+    language = _text(about, "language") or "en-GB"
+    if not LANG_RE.match(language):
+        raise ContentError(f"language must be a tag like en-GB, not {language!r}",
+                           about.value_loc["language"])
+    return m.About(subject=_text(about, "subject"), author=_text(about, "author"),
+                   keywords=tuple(str(k) for k in keywords), language=str(language))
+
+
+def _appendices(value, top: MarkedMap) -> tuple[m.Appendix, ...]:
+    if value is None:
+        return ()
+    where = top.value_loc["appendices"]
+    if not isinstance(value, MarkedList):
+        raise ContentError("appendices must be a list", where)
+    found = []
+    for i, (item, loc) in enumerate(zip(value, value.item_loc)):
+        if isinstance(item, MarkedMap):
+            _keys(item, ("title",), required=("title",), what="an appendix")
+            title = _text(item, "title", True)
+        elif isinstance(item, MarkedStr) and item.strip():
+            title = item
+        else:
+            raise ContentError(f"an appendix must be its title, not {_kind(item)}", loc)
+        found.append(m.Appendix(letter=chr(ord("A") + i), title=title, loc=loc))
+    if len(found) > 26:
+        raise ContentError("more than 26 appendices", where)
+    return tuple(found)
+
+
+def _notes(value, top: MarkedMap) -> dict[str, m.Note]:
+    if value is None:
+        return {}
+    notes = _mapping(value, top.value_loc["notes"], "notes")
+    found = {}
+    for key, note in notes.items():
+        loc = notes.key_loc[key]
+        if not ID_RE.match(key):
+            raise ContentError(f"note name {key!r} must start with a letter and hold only "
+                               "letters, digits, '-' and '_'", loc)
+        if isinstance(note, MarkedStr):
+            found[key] = m.Note(key, note, None, loc)
+            continue
+        note = _mapping(note, notes.value_loc[key], f"note '{key}'")
+        _keys(note, ("text", "link"), required=("text",), what=f"note '{key}'")
+        link = _text(note, "link")
+        if link is not None and not re.match(r"^(https?://|mailto:)\S+$", link):
+            raise ContentError(f"link must be a web address starting https://, not {link!r}",
+                               note.value_loc["link"])
+        found[key] = m.Note(key, _text(note, "text", True), link and str(link), loc)
+    return found
+
+
+def _check_notes_used(blocks, notes: dict[str, m.Note]) -> None:
+    used = set()
+    for text in _all_text(blocks):
+        used.update(re.findall(r"\[\^([^\]\s]+)\]", text))
+    for key, note in notes.items():
+        if key not in used:
+            raise ContentError(f"note '{key}' is never cited", note.loc,
+                               f"cite it in a paragraph as [^{key}], or delete it")
+
+
+def _all_text(blocks):
+    for block in blocks:
+        if isinstance(block, (m.Paragraph, m.Heading)):
+            yield block.text
+        elif isinstance(block, (m.Bullets, m.Letters)):
+            stack = list(block.items)
+            while stack:
+                item = stack.pop()
+                yield item.text
+                stack.extend(item.children)
+
+
+class _Body:
+    """Validates `body:` in order, deriving ids from the nearest heading."""
+
+    def __init__(self, appendices):
+        self.appendices = appendices
+        self.section = "paper"
+        self.count = 0
+        self.sections_seen: dict[str, int] = {}
+        self.ids: dict[str, Location] = {}
+
+    def build(self, value, where: Location) -> list:
+        if not isinstance(value, MarkedList) or not value:
+            raise ContentError("body must be a list of paragraphs, headings and lists", where)
+        raw = [self.block(item, loc) for item, loc in zip(value, value.item_loc)]
+        # Derived ids are made after all given ids are known, so they never clash.
+        return [self.derive(b) if isinstance(b, tuple) else b for b in raw]
+
+    def block(self, item, loc: Location):
+        if isinstance(item, MarkedStr):
+            return self.paragraph(item, None, loc)
+        if not isinstance(item, MarkedMap):
+            raise ContentError(f"a body entry must be text or a block, not {_kind(item)}", loc)
+        kinds = [k for k in item if k in BLOCK_KINDS]
+        if len(kinds) != 1:
+            _keys(item, tuple(BLOCK_KINDS) + ("id", "job_title"), what="a body entry")
+            raise ContentError("a body entry needs exactly one of: " + ", ".join(BLOCK_KINDS),
+                               loc)
+        kind = kinds[0]
+        _keys(item, (kind,) + BLOCK_KINDS[kind], what=f"a '{kind}' block")
+        if kind == "para":
+            return self.paragraph(_text(item, "para", True), item, loc)
+        if kind in ("heading", "subheading"):
+            text = _text(item, kind, True)
+            self.new_section(str(text))
+            return m.Heading(1 if kind == "heading" else 2, text, loc)
+        if kind == "bullets":
+            return m.Bullets(self.items(item["bullets"], item.value_loc["bullets"], 2), loc)
+        if kind == "letters":
+            return self.letters(item, loc)
+        return m.Authors(_text(item, "authors", True), _text(item, "job_title"), loc)
+
+    def new_section(self, heading: str) -> None:
+        slug = "-".join(re.findall(r"[a-z0-9]+", heading.lower())) or "section"
+        while len(slug) > 32 and "-" in slug:
+            slug = slug.rsplit("-", 1)[0]
+        seen = self.sections_seen.get(slug, 0) + 1
+        self.sections_seen[slug] = seen
+        self.section = slug if seen == 1 else f"{slug}-{seen}"
+        self.count = 0
+
+    def paragraph(self, text, item, loc: Location):
+        if not isinstance(text, MarkedStr) or not text.strip():
+            raise ContentError("a paragraph needs text", loc)
+        self.count += 1
+        if item is not None and "id" in item:
+            given = item["id"]
+            id_loc = item.value_loc["id"]
+            if not isinstance(given, str) or not ID_RE.match(given):
+                raise ContentError(
+                    f"id {given!r} must start with a letter and hold only letters, digits, "
+                    "'-' and '_' (at most 64)", id_loc)
+            if given in self.ids:
+                raise ContentError(f"duplicate id '{given}' (first at line "
+                                   f"{self.ids[given].line})", id_loc)
+            self.ids[given] = id_loc
+            return m.Paragraph(str(given), text, loc, id_given=True)
+        return (f"{self.section}-{self.count}", text, loc)
+
+    def derive(self, pending) -> m.Paragraph:
+        base, text, loc = pending
+        candidate, n = base, 1
+        while candidate in self.ids:
+            n += 1
+            candidate = f"{base}-{chr(ord('a') + n - 2)}" if n <= 27 else f"{base}-{n}"
+        self.ids[candidate] = loc
+        return m.Paragraph(candidate, text, loc)
+
+    def items(self, value, where: Location, depth: int) -> tuple[m.Item, ...]:
+        if not isinstance(value, MarkedList) or not value:
+            raise ContentError("a list needs at least one item, each on a line starting '- '",
+                               where)
+        found = []
+        for item, loc in zip(value, value.item_loc):
+            if isinstance(item, MarkedStr) and item.strip():
+                found.append(m.Item(item))
+            elif isinstance(item, MarkedMap):
+                _keys(item, ("text", "bullets"), required=("text",), what="a list item")
+                children = ()
+                if "bullets" in item:
+                    if depth <= 1:
+                        raise ContentError("lists nest two levels at most",
+                                           item.key_loc["bullets"])
+                    children = self.items(item["bullets"], item.value_loc["bullets"], depth - 1)
+                found.append(m.Item(_text(item, "text", True), children))
+            else:
+                raise ContentError(f"a list item must be text, not {_kind(item)}", loc)
+        return tuple(found)
+
+    def letters(self, item: MarkedMap, loc: Location) -> m.Letters:
+        value = item["letters"]
+        if isinstance(value, MarkedStr) and value.strip() == "appendices":
+            if not self.appendices:
+                raise ContentError("'letters: appendices' but the paper lists no appendices",
+                                   item.value_loc["letters"],
+                                   "add an 'appendices:' list at the top level")
+            return m.Letters(tuple(m.Item(a.title) for a in self.appendices), loc, True)
+        return m.Letters(self.items(value, item.value_loc["letters"], 1), loc)

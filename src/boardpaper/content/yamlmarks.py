@@ -1,0 +1,209 @@
+"""A YAML loader that keeps the line and column of every node.
+
+`load(path)` returns plain Python values in which every mapping is a `MarkedMap`,
+every sequence a `MarkedList` and every string a `MarkedStr`; each knows where
+it stands in the file, so later stages can report `file:line:col`. A string
+also maps an offset inside its value back to the file (`MarkedStr.locate`),
+even for folded (`>`) and multi-line plain scalars, so an error in the middle of
+a paragraph points at the right line.
+
+Duplicate keys, which PyYAML silently accepts, are an error here.
+"""
+from __future__ import annotations
+
+import bisect
+from pathlib import Path
+
+import yaml
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+from ..errors import ContentError, Location
+
+
+class _Source:
+    """The text of one YAML file and its line starts, for offset → line:col."""
+
+    def __init__(self, path: str, text: str):
+        self.path = path
+        self.text = text
+        self.starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+
+    def location(self, index: int) -> Location:
+        line = bisect.bisect_right(self.starts, index) - 1
+        return Location(self.path, line + 1, index - self.starts[line] + 1)
+
+
+class MarkedStr(str):
+    """A string from YAML that knows where it came from."""
+
+    source: _Source
+    start: int
+    end: int
+    loc: Location
+
+    def locate(self, offset: int) -> Location:
+        """The file location of character `offset` of this string's value.
+
+        Walks the raw scalar text and the value side by side, matching
+        non-blank characters in order; YAML folding and indentation only change
+        blanks, so this finds the right line for plain, folded and literal
+        scalars. An escape in a quoted scalar ends the walk at the best place
+        found so far.
+        """
+        raw = self.source.text[self.start : self.end]
+        pos = 0
+        target = self[: max(0, offset) + 1]
+        for ch in target:
+            if ch.isspace():
+                continue
+            found = raw.find(ch, pos)
+            if found < 0:
+                break
+            pos = found + 1
+        index = self.start + max(0, pos - 1)
+        if offset <= 0:
+            index = self.start + _first_content(raw)
+        return self.source.location(index)
+
+
+def _first_content(raw: str) -> int:
+    """Index of the value's first character in a raw scalar (skips `>`/`|` headers)."""
+    if raw[:1] in ">|":
+        nl = raw.find("\n")
+        rest = raw[nl + 1 :] if nl >= 0 else ""
+        return (nl + 1) + (len(rest) - len(rest.lstrip()))
+    if raw[:1] in "\"'":
+        return 1
+    return 0
+
+
+class MarkedMap(dict):
+    """A mapping from YAML; `key_loc[k]` and `value_loc[k]` say where each entry is."""
+
+    loc: Location
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.key_loc: dict[str, Location] = {}
+        self.value_loc: dict[str, Location] = {}
+
+
+class MarkedList(list):
+    """A sequence from YAML; `item_loc[i]` says where item i is."""
+
+    loc: Location
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.item_loc: list[Location] = []
+
+
+_HINTS = {
+    "mapping values are not allowed here": (
+        "a colon followed by a space starts a key; put the whole text in quotes, "
+        "or write '>' and the text on the next line"
+    ),
+    "found character '\\t' that cannot start any token": "indent with spaces, not tabs",
+    "found a tab character": "indent with spaces, not tabs",
+    "could not find expected ':'": "a line may be indented differently from its neighbours",
+}
+
+
+def load(path: Path | str) -> object:
+    """Read and parse one YAML file, keeping locations; errors are `ContentError`."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ContentError(f"cannot read the file: {exc.strerror}", Location(str(path))) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ContentError(
+            "the file is not UTF-8 text", Location(str(path), line, 1),
+            hint="save it as UTF-8 in your editor",
+        ) from None
+    return loads(text, str(path))
+
+
+def loads(text: str, path: str = "<string>") -> object:
+    """Parse YAML text; `path` is used in locations."""
+    source = _Source(path, text)
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        return _Builder(source, loader).build(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
+        problem = exc.problem or exc.context or "invalid YAML"
+        hint = next((h for k, h in _HINTS.items() if k in problem), None)
+        raise ContentError(f"YAML syntax: {problem}", where, hint) from None
+    except yaml.YAMLError as exc:
+        raise ContentError(f"YAML: {exc}", Location(path)) from None
+    finally:
+        loader.dispose()
+
+
+class _Builder:
+    """Turns composed YAML nodes into marked Python values."""
+
+    def __init__(self, source: _Source, loader: yaml.SafeLoader):
+        self.source = source
+        self.loader = loader
+        self.done: dict[int, object] = {}  # aliases share one value: no blow-up
+
+    def loc(self, node) -> Location:
+        return self.source.location(node.start_mark.index)
+
+    def build(self, node):
+        key = id(node)
+        if key in self.done:
+            return self.done[key]
+        if isinstance(node, MappingNode):
+            value = self._mapping(node)
+        elif isinstance(node, SequenceNode):
+            value = MarkedList()
+            value.loc = self.loc(node)
+            self.done[key] = value
+            for item in node.value:
+                value.append(self.build(item))
+                value.item_loc.append(self.loc(item))
+        else:
+            value = self._scalar(node)
+        self.done[key] = value
+        return value
+
+    def _scalar(self, node: ScalarNode):
+        value = self.loader.construct_object(node, deep=True)
+        if isinstance(value, str):
+            marked = MarkedStr(value)
+            marked.source = self.source
+            marked.start = node.start_mark.index
+            marked.end = node.end_mark.index
+            marked.loc = self.source.location(node.start_mark.index + _first_content(
+                self.source.text[node.start_mark.index : node.end_mark.index]))
+            return marked
+        return value
+
+    def _mapping(self, node: MappingNode) -> MarkedMap:
+        value = MarkedMap()
+        value.loc = self.loc(node)
+        self.done[id(node)] = value
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise ContentError("merge keys ('<<') are not supported", self.loc(key_node))
+            if not isinstance(key_node, ScalarNode):
+                raise ContentError("a key must be a plain word", self.loc(key_node))
+            key = str(self.loader.construct_object(key_node))
+            if key in value:
+                first = value.key_loc[key]
+                raise ContentError(
+                    f"duplicate key '{key}' (first at line {first.line})", self.loc(key_node))
+            value[key] = self.build(value_node)
+            value.key_loc[key] = self.loc(key_node)
+            value.value_loc[key] = self.loc(value_node)
+        return value

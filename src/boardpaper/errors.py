@@ -1,0 +1,70 @@
+"""Errors a user can cause, and the exit codes of the command line.
+
+This module imports nothing from the package, so every stage can raise these.
+A `BoardpaperError` is rendered as one line, the way compilers report:
+
+    content/x/paper.yaml:12:5: error: unknown key 'titel' (did you mean 'title'?)
+
+Anything that is not a `BoardpaperError` is a bug and keeps its traceback.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: Exit codes, named once.
+EXIT_OK = 0
+EXIT_WARNINGS = 1
+EXIT_ERROR = 2
+
+
+@dataclass(frozen=True)
+class Location:
+    """A place in a file: 1-based line and column (0 where not known)."""
+
+    path: str
+    line: int = 0
+    col: int = 0
+
+    def __str__(self) -> str:
+        if self.line:
+            return f"{self.path}:{self.line}:{self.col or 1}"
+        return self.path
+
+
+class BoardpaperError(Exception):
+    """A user error: a message, where it happened, and a hint where one helps."""
+
+    def __init__(self, message: str, where: Location | None = None, hint: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.where = where
+        self.hint = hint
+
+    def render(self) -> str:
+        """The one line printed for this error."""
+        head = f"{self.where}: " if self.where else "boardpaper: "
+        tail = f" (hint: {self.hint})" if self.hint else ""
+        return f"{head}error: {self.message}{tail}".replace("\n", " ")
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+class ContentError(BoardpaperError):
+    """The paper's YAML is wrong: syntax, keys, types, ids, inline markup."""
+
+
+class DataError(BoardpaperError):
+    """Measure data or definitions are wrong or do not cover what a figure needs."""
+
+
+class TemplateError(BoardpaperError):
+    """A placeholder or the Word template cannot be rendered."""
+
+
+class OutputError(BoardpaperError):
+    """An output file cannot be written."""
+
+
+class ReviewError(BoardpaperError):
+    """A reviewed .docx cannot be read safely."""

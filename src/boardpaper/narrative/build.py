@@ -1,0 +1,111 @@
+"""Content records (+ resolved figures) → the document model.
+
+`build(source, resolver)` parses every text's inline markup, resolves its
+placeholders through `resolver` and numbers the paragraphs as a reader will
+see them. Errors keep the file, line and column of the text at fault.
+"""
+from __future__ import annotations
+
+from typing import Protocol
+
+from ..content import model as c
+from ..errors import ContentError, TemplateError
+from . import markup
+from . import model as m
+
+
+class FigureResolver(Protocol):
+    """What the narrative needs of the measures stage: placeholder → printed figure."""
+
+    def resolve(self, expression: str, where, para_id: str | None) -> m.Figure: ...
+
+
+def build(source: c.PaperSource, figures: FigureResolver | None = None) -> m.Paper:
+    """The document model of one paper."""
+    return _Builder(source, figures).paper()
+
+
+class _Builder:
+    def __init__(self, source: c.PaperSource, figures: FigureResolver | None):
+        self.source = source
+        self.figures = figures
+        self.notes: dict[str, m.Note] = {}
+
+    def paper(self) -> m.Paper:
+        s = self.source
+        blocks, number = [], 0
+        for block in s.blocks:
+            if isinstance(block, c.Paragraph):
+                number += 1
+                blocks.append(m.Para(block.id, number, self.inlines(block.text, block.id),
+                                     {"line": block.loc.line}))
+            elif isinstance(block, c.Heading):
+                blocks.append(m.Heading(block.level, self.inlines(block.text, None, notes=False)))
+            elif isinstance(block, c.Bullets):
+                blocks.append(m.BulletList(self.items(block.items)))
+            elif isinstance(block, c.Letters):
+                blocks.append(m.LetteredList(self.items(block.items)))
+            elif isinstance(block, c.Authors):
+                rows = [("Author(s)", self.inlines(block.names, None))]
+                if block.job_title:
+                    rows.append(("Job Title", self.inlines(block.job_title, None)))
+                blocks.append(m.Fields(tuple(rows)))
+        cover, about = s.cover, s.about
+        meta = m.Meta(
+            title=self.plain(cover.title), board=self.plain(cover.board),
+            meeting=cover.meeting, date=cover.meeting_date,
+            priority=self.plain(cover.priority), presented_by=self.plain(cover.presented_by),
+            marking=self.plain(cover.marking), agenda_item=self.plain(cover.agenda_item),
+            subject=about.subject, author=about.author or self.plain(cover.presented_by),
+            keywords=about.keywords, language=about.language,
+            appendices=tuple((a.letter, self.plain(a.title)) for a in s.appendices),
+        )
+        return m.Paper(s.name, meta, tuple(blocks))
+
+    def plain(self, text) -> str | None:
+        """Cover fields: markup-free text (placeholders allowed)."""
+        if text is None:
+            return None
+        return m.plain_text(self.inlines(text, None, notes=False))
+
+    def items(self, items) -> tuple[m.ListItem, ...]:
+        return tuple(m.ListItem(self.inlines(i.text, None), self.items(i.children))
+                     for i in items)
+
+    def inlines(self, text, para_id: str | None, notes: bool = True) -> tuple:
+        def resolve(expression: str, offset: int) -> m.Figure:
+            where = text.locate(offset)
+            if self.figures is None:
+                raise TemplateError(f"'{{{{ {expression} }}}}' needs measure data, and this "
+                                    "paper has none", where)
+            return self.figures.resolve(expression, where, para_id)
+
+        def note(key: str, offset: int) -> m.Note:
+            if key not in self.source.notes:
+                near = _near(key, self.source.notes)
+                raise ContentError(f"no note named '{key}' under notes:", text.locate(offset),
+                                   f"did you mean '{near}'?" if near else
+                                   f"define it under notes: as '{key}: text'")
+            return self.note(key)
+
+        return markup.parse(text, text.locate, resolve, note if notes else None)
+
+    def note(self, key: str) -> m.Note:
+        """The model note for a defined key (built once, shared by every citation)."""
+        if key in self.notes:
+            return self.notes[key]
+        found = self.source.notes[key]
+        inlines = markup.parse(found.text, found.text.locate, None, None)
+        if found.link:
+            inlines = (m.Link(found.link, tuple(i for i in inlines
+                                                if isinstance(i, (m.Text, m.Figure)))),)
+        note = m.Note(key, inlines)
+        self.notes[key] = note
+        return note
+
+
+def _near(key: str, names) -> str | None:
+    import difflib
+
+    found = difflib.get_close_matches(key, list(names), n=1, cutoff=0.6)
+    return found[0] if found else None

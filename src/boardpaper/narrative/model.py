@@ -1,0 +1,139 @@
+"""The one document model every writer reads (as pandoc's AST).
+
+A `Paper` is metadata and a tuple of blocks; blocks hold inlines. Everything
+is frozen. Writers take a `Paper` and return bytes; none reads YAML.
+Whatever the model does not name rides in `attrs`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Union
+
+
+# -- inlines -----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Text:
+    """A run of text with its emphasis."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A computed figure as printed, with where it came from in `attrs`."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    attrs: dict = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class Link:
+    """A hyperlink to `url` around `children`."""
+
+    url: str
+    children: tuple[Union[Text, Figure], ...]
+
+
+@dataclass(frozen=True)
+class Note:
+    """A footnote: its text, cited where the `NoteRef` stands."""
+
+    key: str
+    inlines: tuple["Inline", ...]
+
+
+@dataclass(frozen=True)
+class NoteRef:
+    note: Note
+
+
+Inline = Union[Text, Figure, Link, NoteRef]
+
+
+# -- blocks ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    inlines: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Para:
+    """A numbered paragraph; `number` is the number a reader sees."""
+
+    id: str
+    number: int
+    inlines: tuple[Inline, ...]
+    attrs: dict = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class ListItem:
+    inlines: tuple[Inline, ...]
+    children: tuple["ListItem", ...] = ()
+
+
+@dataclass(frozen=True)
+class BulletList:
+    items: tuple[ListItem, ...]
+
+
+@dataclass(frozen=True)
+class LetteredList:
+    items: tuple[ListItem, ...]
+
+
+@dataclass(frozen=True)
+class Fields:
+    """Label–value lines set as a block, e.g. Author(s): … / Job Title: …"""
+
+    rows: tuple[tuple[str, tuple[Inline, ...]], ...]
+
+
+Block = Union[Heading, Para, BulletList, LetteredList, Fields]
+
+
+@dataclass(frozen=True)
+class Meta:
+    """The cover and the document properties."""
+
+    title: str
+    board: str
+    meeting: str
+    date: str  # ISO date of the meeting, used for document dates
+    priority: str | None = None
+    presented_by: str | None = None
+    marking: str | None = None
+    agenda_item: str | None = None
+    subject: str | None = None
+    author: str | None = None
+    keywords: tuple[str, ...] = ()
+    language: str = "en-GB"
+    appendices: tuple[tuple[str, str], ...] = ()  # (letter, title)
+
+
+@dataclass(frozen=True)
+class Paper:
+    name: str
+    meta: Meta
+    blocks: tuple[Block, ...]
+
+    def paras(self) -> list[Para]:
+        return [b for b in self.blocks if isinstance(b, Para)]
+
+
+def plain_text(inlines) -> str:
+    """The text a reader sees, footnote marks left out."""
+    out = []
+    for inline in inlines:
+        if isinstance(inline, (Text, Figure)):
+            out.append(inline.text)
+        elif isinstance(inline, Link):
+            out.append(plain_text(inline.children))
+    return "".join(out)

@@ -1,0 +1,9 @@
+"""Raw WordprocessingML: element classes and XML fragments, one module per feature.
+
+Nothing outside this package builds or queries OOXML directly. This module
+registers the element classes boardpaper adds to python-docx's parser.
+"""
+from .footnotes import CT_Footnotes
+from .parser import register_element_cls
+
+register_element_cls("w:footnotes", CT_Footnotes)

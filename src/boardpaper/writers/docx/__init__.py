@@ -1,0 +1,33 @@
+"""The Word writer: `write_docx(paper, template) -> bytes`.
+
+The house template (docxtpl) supplies the cover, styles, numbering, page,
+header and footer; the body is built from the model in its place; footnotes go
+to the footnotes part; the package is zipped deterministically.
+"""
+from __future__ import annotations
+
+import io
+
+from ...errors import Location, TemplateError
+from ...narrative.model import Paper
+from ...oxml.package import deterministic_zip
+from . import parts, template
+from .blocks import BlockWriter
+from .inlines import InlineWriter
+from .properties import set_properties
+
+
+def write_docx(paper: Paper, template_bytes: bytes, template_name: str = "template") -> bytes:
+    """The .docx bytes of `paper` in the layout of `template_bytes`."""
+    document, anchor = template.render(paper.meta, template_bytes, template_name)
+    notes_part = parts.footnotes_part(document)
+    if notes_part is None:
+        raise TemplateError("the template has no footnotes part", Location(template_name),
+                            "recreate it with templates/make_template.py")
+    notes = InlineWriter(notes_part)
+    body = InlineWriter(document.part, notes_part.element, notes)
+    BlockWriter(document, anchor, body).write(paper.blocks)
+    set_properties(document, paper.meta)
+    out = io.BytesIO()
+    document.save(out)
+    return deterministic_zip(out.getvalue())

@@ -1,0 +1,69 @@
+"""Model blocks → body paragraphs, inserted before the template's anchor."""
+from __future__ import annotations
+
+from ...narrative import model as m
+from ...oxml import bookmarks, numbering, runs
+from ...oxml.ns import attr, nsdecls
+from ...oxml.parser import parse_xml
+from .inlines import InlineWriter
+
+HEADING_STYLES = {1: "Heading1", 2: "Heading2"}
+BULLET_STYLES = ("ListBullet", "ListBullet2")
+
+
+def paragraph(style: str):
+    """An empty `w:p` of paragraph style `style`."""
+    return parse_xml(f'<w:p {nsdecls("w")}><w:pPr><w:pStyle w:val={attr(style)}/></w:pPr></w:p>')
+
+
+class BlockWriter:
+    """Builds each block's paragraphs in order before `anchor`."""
+
+    def __init__(self, document, anchor, inlines: InlineWriter):
+        self.document = document
+        self.anchor = anchor
+        self.inlines = inlines
+        self.next_bookmark = bookmarks.max_id(document.element) + 1
+        self.lettered_lists = 0
+
+    def add(self, style: str, inlines=(), prefix=()):
+        p = paragraph(style)
+        for element in list(prefix) + self.inlines.elements(inlines):
+            p.append(element)
+        self.anchor.addprevious(p)
+        return p
+
+    def write(self, blocks) -> None:
+        for block in blocks:
+            getattr(self, "_" + type(block).__name__.lower())(block)
+        self.anchor.getparent().remove(self.anchor)
+
+    def _heading(self, block: m.Heading) -> None:
+        self.add(HEADING_STYLES[block.level], block.inlines)
+
+    def _para(self, block: m.Para) -> None:
+        p = self.add("NumberedParagraph", block.inlines)
+        bookmarks.wrap_paragraph(p, self.next_bookmark, bookmarks.bookmark_name(block.id))
+        self.next_bookmark += 1
+
+    def _bulletlist(self, block: m.BulletList) -> None:
+        for item in block.items:
+            self.add(BULLET_STYLES[0], item.inlines)
+            for child in item.children:
+                self.add(BULLET_STYLES[1], child.inlines)
+
+    def _letteredlist(self, block: m.LetteredList) -> None:
+        self.lettered_lists += 1
+        restart = None
+        if self.lettered_lists > 1:  # each lettered list starts again at A
+            style = self.document.styles.element.get_by_id("ListLetter")
+            restart = numbering.restarted(self.document.part.numbering_part.element,
+                                          numbering.style_num_id(style))
+        for item in block.items:
+            p = self.add("ListLetter", item.inlines)
+            if restart is not None:
+                p.pPr.pStyle.addnext(numbering.num_pr(restart))
+
+    def _fields(self, block: m.Fields) -> None:
+        for label, inlines in block.rows:
+            self.add("AuthorBlock", inlines, prefix=[runs.run(f"{label}: ", bold=True)])

@@ -1,0 +1,24 @@
+"""Document properties: title, subject, author, keywords, language, fixed dates."""
+from __future__ import annotations
+
+import datetime as dt
+
+from ...narrative.model import Meta
+from ...oxml.styles import set_default_language
+
+
+def set_properties(document, meta: Meta) -> None:
+    """Fill the core properties from the paper; dates come from the meeting, not the clock."""
+    props = document.core_properties
+    props.title = meta.title
+    props.subject = meta.subject or f"{meta.board}, {meta.meeting}"
+    props.author = meta.author or meta.board
+    props.keywords = "; ".join(meta.keywords)
+    props.language = meta.language
+    props.category = meta.board
+    props.last_modified_by = "boardpaper"
+    props.revision = 1
+    when = dt.datetime.fromisoformat(meta.date).replace(tzinfo=dt.timezone.utc)
+    props.created = when
+    props.modified = when
+    set_default_language(document.styles.element, meta.language)
