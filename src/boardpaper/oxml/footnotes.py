@@ -30,6 +30,10 @@ def footnotes_part_xml() -> bytes:
     ).encode("utf-8")
 
 
+class CT_Footnote(BaseOxmlElement):
+    """`w:footnote`: one note (or a separator, which has a `w:type`)."""
+
+
 class CT_Footnotes(BaseOxmlElement):
     """`w:footnotes`, the root of the footnotes part."""
 

@@ -1,0 +1,39 @@
+# Set-up and everyday commands. On a fresh machine:
+#   make paper   install everything and build the example paper
+#   make test    install everything and run the tests
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+PAPER  ?= content/2022-05-performance-report
+# Debian packages the tests and the board pack need (LibreOffice renders .docx).
+APT_PACKAGES = libreoffice-writer-nogui poppler-utils fonts-liberation
+
+.PHONY: paper test system-deps install template clean
+
+paper: install
+	$(BIN)/boardpaper build $(PAPER)
+
+test: install system-deps
+	$(BIN)/python -m pytest
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+# Installs LibreOffice and poppler with apt-get when they are missing (needs root or sudo).
+system-deps:
+	@if command -v soffice >/dev/null && command -v pdftoppm >/dev/null; then :; else \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $(APT_PACKAGES); \
+	fi
+
+template: install
+	$(BIN)/python templates/make_template.py
+
+clean:
+	rm -rf $(VENV) output/*.docx output/*.pdf output/*.csv

@@ -1,0 +1,72 @@
+"""Shared fixtures: the example paper, a built copy of it, and LibreOffice."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "content" / "2022-05-performance-report"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def example_dir() -> Path:
+    return EXAMPLE
+
+
+@pytest.fixture(scope="session")
+def built_docx(tmp_path_factory) -> Path:
+    """The example paper built once for the session."""
+    from boardpaper import pipeline
+
+    out = tmp_path_factory.mktemp("built")
+    return pipeline.build(EXAMPLE, out).outputs[0]
+
+
+def soffice() -> str:
+    """Path of LibreOffice; skips locally, fails in CI, when it is missing."""
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if not found:
+        if os.environ.get("CI"):
+            pytest.fail("soffice is missing: `make test` installs libreoffice-writer-nogui")
+        pytest.skip("LibreOffice (soffice) is not installed")
+    return found
+
+
+def convert(path: Path, fmt: str, out: Path) -> Path:
+    """Convert `path` with LibreOffice headless to `fmt` (e.g. 'pdf') in `out`."""
+    out.mkdir(parents=True, exist_ok=True)
+    result = subprocess.run(
+        [soffice(), "--headless", f"-env:UserInstallation=file://{out}/profile",
+         "--convert-to", fmt, "--outdir", str(out), str(path)],
+        capture_output=True, text=True, timeout=240,
+    )
+    assert result.returncode == 0, result.stderr
+    ext = fmt.split(":")[0]
+    produced = out / f"{path.stem}.{ext}"
+    assert produced.is_file(), f"LibreOffice wrote no {ext}: {result.stdout} {result.stderr}"
+    return produced
+
+
+def write_paper(folder: Path, text: str) -> Path:
+    """A paper folder holding `text` as paper.yaml."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "paper.yaml").write_text(text, encoding="utf-8")
+    return folder
+
+
+MINIMAL = """\
+cover:
+  board: Strategic Policing and Crime Board
+  meeting: 2022-05
+  title: A test paper
+body:
+  - heading: Purpose of paper
+  - The first paragraph.
+  - id: second
+    para: The second paragraph.
+"""

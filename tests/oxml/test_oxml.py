@@ -1,0 +1,43 @@
+"""The oxml builders: schema order and structure of the fragments they make."""
+from docx.oxml.ns import qn
+
+from boardpaper.oxml import bookmarks, numbering, runs
+from boardpaper.oxml.footnotes import footnotes_part_xml
+from boardpaper.oxml.parser import parse_xml
+
+
+def test_run_properties_in_schema_order():
+    r = runs.run(" a & b ", bold=True, italic=True, style="Hyperlink")
+    tags = [c.tag for c in r.rPr]
+    assert tags == [qn("w:rStyle"), qn("w:b"), qn("w:bCs"), qn("w:i"), qn("w:iCs")]
+    assert r.text == " a & b "
+
+
+def test_footnotes_are_numbered_after_the_separators():
+    notes = parse_xml(footnotes_part_xml())
+    assert notes.next_id() == 1
+    assert notes.add_footnote([runs.run("one")]) == 1
+    assert notes.add_footnote([runs.run("two")]) == 2
+    second = notes.xpath('./w:footnote[@w:id="2"]')[0]
+    assert [c.tag for c in second[0]][:3] == [qn("w:pPr"), qn("w:r"), qn("w:r")]
+    assert second.xpath(".//w:footnoteRef")
+
+
+def test_bookmark_goes_after_paragraph_properties():
+    p = parse_xml('<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                  '<w:pPr><w:pStyle w:val="X"/></w:pPr><w:r><w:t>x</w:t></w:r></w:p>')
+    bookmarks.wrap_paragraph(p, 7, "bp_x")
+    assert [c.tag for c in p] == [qn("w:pPr"), qn("w:bookmarkStart"), qn("w:r"),
+                                  qn("w:bookmarkEnd")]
+    assert bookmarks.max_id(p) == 7
+
+
+def test_numbering_part_defines_three_lists_and_a_restart_is_a_new_num():
+    from docx.oxml.numbering import CT_Numbering  # noqa: F401  (element class)
+
+    part = parse_xml(numbering.numbering_part_xml())
+    assert [n.numId for n in part.num_lst] == [1, 2, 3]
+    new = numbering.restarted(part, numbering.NUM_LETTERS)
+    num = part.num_having_numId(new)
+    assert num.abstractNumId.val == 2
+    assert num.xpath("./w:lvlOverride/w:startOverride/@w:val") == ["1"]
