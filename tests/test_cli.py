@@ -58,7 +58,7 @@ def test_a_failed_build_keeps_the_previous_output(tmp_path, capsys):
     assert main(["build", str(folder), "-o", str(out)]) == 2
     assert "no note named 'missing'" in capsys.readouterr().err
     assert (out / "p.docx").read_bytes() == good
-    assert sorted(os.listdir(out)) == ["p.docx"], "no temporary file is left behind"
+    assert sorted(os.listdir(out)) == ["p.docx", "p.figures.csv"], "no temporary file is left"
 
 
 def test_read_only_output_folder_is_a_clear_error(tmp_path, capsys, monkeypatch):

@@ -47,19 +47,40 @@ def load(folder: Path) -> PaperSource:
     return load_paper(folder)
 
 
-def model(source: PaperSource) -> Paper:
-    """Narrative stage: the document model."""
-    return build_model(source)
+def figures(source: PaperSource):
+    """Measures stage: the paper's figures, or None for a paper without data."""
+    if source.data is None:
+        return None
+    from . import measures  # pandas is imported only for papers with data
+
+    return measures.load(source.data)
+
+
+def model(source: PaperSource, found=None) -> Paper:
+    """Narrative stage: the document model, its placeholders resolved."""
+    if found is None:
+        return build_model(source)
+    from .narrative.jinja import Resolver
+
+    return build_model(source, Resolver(found))
 
 
 def build(folder: Path, out_dir: Path, template: Path | None = None) -> Built:
     """Build one paper's outputs into `out_dir`; nothing is written unless all succeed."""
     from .writers.docx import write_docx  # heavy imports only when writing
 
+    from .writers.figures_csv import write_figures_csv
+
     folder = Path(folder)
-    paper = model(load(folder))
+    source = load(folder)
+    found = figures(source)
+    paper = model(source, found)
     template_bytes, template_name = find_template(folder, template)
     docx = write_docx(paper, template_bytes, template_name)
-    target = Path(out_dir) / f"{paper.name}.docx"
-    write_atomic(target, docx)
-    return Built(paper, [target])
+    hashes = {} if found is None else {k: v.sha256 for k, v in found.store.sources.items()}
+    audit = write_figures_csv(paper, hashes)
+    out_dir = Path(out_dir)
+    targets = [out_dir / f"{paper.name}.docx", out_dir / f"{paper.name}.figures.csv"]
+    for target, data in zip(targets, (docx, audit)):
+        write_atomic(target, data)
+    return Built(paper, targets)

@@ -7,6 +7,7 @@ can report errors at the right line and column.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Union
 
 from ..errors import Location
@@ -109,6 +110,18 @@ Block = Union[Heading, Paragraph, Bullets, Letters, Authors]
 
 
 @dataclass(frozen=True)
+class DataSpec:
+    """Where a paper's figures come from, and the windows they are reckoned over."""
+
+    period: str  # YYYY-MM: the last month of the reporting year
+    baseline: str  # YYYY-MM: the last month of the national baseline year
+    area: str  # the force: rows with no area are its
+    measures: tuple[Path, ...]
+    files: tuple[Path, ...]
+    loc: Location
+
+
+@dataclass(frozen=True)
 class PaperSource:
     """A whole paper as the author wrote it."""
 
@@ -119,6 +132,7 @@ class PaperSource:
     blocks: tuple[Block, ...]
     notes: dict[str, Note] = field(default_factory=dict)
     appendices: tuple[Appendix, ...] = ()
+    data: DataSpec | None = None
 
     def paragraphs(self) -> list[Paragraph]:
         return [b for b in self.blocks if isinstance(b, Paragraph)]

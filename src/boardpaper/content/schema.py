@@ -15,7 +15,8 @@ from ..errors import ContentError, Location
 from . import model as m
 from .yamlmarks import MarkedList, MarkedMap, MarkedStr, load
 
-TOP_KEYS = ("cover", "about", "appendices", "notes", "body")
+TOP_KEYS = ("cover", "about", "period", "data", "appendices", "notes", "body")
+DATA_KEYS = ("measures", "files", "baseline", "area")
 COVER_KEYS = ("board", "meeting", "title", "priority", "presented_by", "marking", "agenda_item")
 ABOUT_KEYS = ("subject", "author", "keywords", "language")
 #: Block kinds and the extra keys each allows.
@@ -40,10 +41,10 @@ def load_paper(folder: Path | str) -> m.PaperSource:
     if not path.is_file():
         raise ContentError("no paper.yaml in this folder", Location(str(folder)),
                            hint="a paper is a folder holding paper.yaml")
-    return validate(load(path), str(path), folder.resolve().name)
+    return validate(load(path), str(path), folder.resolve().name, folder)
 
 
-def validate(doc: object, path: str, name: str) -> m.PaperSource:
+def validate(doc: object, path: str, name: str, folder: Path | None = None) -> m.PaperSource:
     """Check a loaded paper.yaml and build its content records."""
     top = _mapping(doc, Location(path, 1, 1), "the paper")
     _keys(top, TOP_KEYS, required=("cover", "body"), what="the paper")
@@ -54,7 +55,7 @@ def validate(doc: object, path: str, name: str) -> m.PaperSource:
     return m.PaperSource(
         path=path, name=name, cover=_cover(top["cover"], top.value_loc["cover"]),
         about=_about(top.get("about"), top), blocks=tuple(blocks), notes=notes,
-        appendices=appendices,
+        appendices=appendices, data=_data(top, folder or Path(path).parent),
     )
 
 
@@ -162,6 +163,57 @@ def _about(value, top: MarkedMap) -> m.About:
                            about.value_loc["language"])
     return m.About(subject=_text(about, "subject"), author=_text(about, "author"),
                    keywords=tuple(str(k) for k in keywords), language=str(language))
+
+
+def _month(value, where: Location, what: str) -> str:
+    text = str(value).strip() if isinstance(value, str) else ""
+    if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", text):
+        raise ContentError(f"{what} must be a month written YYYY-MM, like 2022-03, "
+                           f"not {value!r}", where)
+    return text
+
+
+def _data(top: MarkedMap, folder: Path) -> m.DataSpec | None:
+    """`period:` and `data:`; the defaults find measures.yaml and data/*.csv|xlsx."""
+    if "period" not in top:
+        if "data" in top:
+            raise ContentError("data needs a reporting period", top.key_loc["data"],
+                               "add 'period: YYYY-MM' (the last month of the reporting year)")
+        return None
+    period = _month(top["period"], top.value_loc["period"], "period")
+    if top.get("data") is None:
+        spec = MarkedMap()
+        spec.loc = top.key_loc["period"]
+    else:
+        spec = _mapping(top["data"], top.value_loc["data"], "data")
+    _keys(spec, DATA_KEYS, what="data")
+    baseline = _month(spec.get("baseline", "2019-06"), spec.value_loc.get("baseline", spec.loc),
+                      "baseline")
+    area = _text(spec, "area") or "West Midlands"
+    measures = _paths(spec, "measures", folder, ["measures.yaml"])
+    files = _paths(spec, "files", folder, ["data/*.csv", "data/*.xlsx"])
+    return m.DataSpec(period, baseline, str(area), measures, files,
+                      top.key_loc["period"])
+
+
+def _paths(spec: MarkedMap, key: str, folder: Path, default: list[str]) -> tuple[Path, ...]:
+    """Files named under `key` (globs allowed), relative to the paper's folder."""
+    given = key in spec
+    value = spec.get(key, default)
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ContentError(f"{key} must be a file name or a list of them",
+                           spec.value_loc.get(key, spec.loc))
+    found: list[Path] = []
+    for i, pattern in enumerate(value):
+        hits = sorted(folder.glob(pattern)) if any(c in pattern for c in "*?[") else (
+            [folder / pattern] if (folder / pattern).is_file() else [])
+        if not hits and given:
+            where = value.item_loc[i] if hasattr(value, "item_loc") else spec.value_loc[key]
+            raise ContentError(f"no file matches '{pattern}' in {folder}", where)
+        found.extend(h for h in hits if h not in found)
+    return tuple(found)
 
 
 def _appendices(value, top: MarkedMap) -> tuple[m.Appendix, ...]:

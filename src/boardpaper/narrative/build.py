@@ -11,6 +11,7 @@ from typing import Protocol
 from ..content import model as c
 from ..errors import ContentError, TemplateError
 from . import markup
+from .phrasing import agree_articles
 from . import model as m
 
 
@@ -88,7 +89,7 @@ class _Builder:
                                    f"define it under notes: as '{key}: text'")
             return self.note(key)
 
-        return markup.parse(text, text.locate, resolve, note if notes else None)
+        return agree_articles(markup.parse(text, text.locate, resolve, note if notes else None))
 
     def note(self, key: str) -> m.Note:
         """The model note for a defined key (built once, shared by every citation)."""

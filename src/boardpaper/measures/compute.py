@@ -1,0 +1,136 @@
+"""Computation over the data with pandas: windows, gaps, comparisons, ranks.
+
+`Store` holds the checked frame split once by (measure, area) into monthly
+series indexed by month number. Every figure is a slice of one series and a
+vectorised reduction; a window that the data does not fully cover is a
+`MissingMonths` error naming the months, which the narrative stage turns into
+a located error.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from .definitions import Measure
+from .windows import Window, month_text
+
+
+class MissingMonths(Exception):
+    """A window needs months the data does not have."""
+
+    def __init__(self, measure: str, area: str, window: Window, missing: list[int]):
+        shown = ", ".join(month_text(m) for m in missing[:6]) + (" …" if len(missing) > 6 else "")
+        super().__init__(f"{measure} ({area}) has no data for {shown}, which "
+                         f"{window.label()} needs")
+        self.measure, self.area, self.window, self.missing = measure, area, window, missing
+
+
+class NoData(Exception):
+    """A measure (or area of it) has no rows at all."""
+
+
+@dataclass(frozen=True)
+class Aggregate:
+    """One reduced figure and where it came from."""
+
+    value: float
+    measure: str
+    area: str
+    window: Window
+    files: tuple[str, ...]
+
+
+class Store:
+    """The measure data, ready for windows."""
+
+    def __init__(self, frame: pd.DataFrame, measures: dict[str, Measure], sources: dict,
+                 area: str):
+        self.measures = measures
+        self.sources = sources
+        self.area = area
+        self.frame = frame
+        ordered = frame.sort_values(["measure", "area", "month"], kind="stable")
+        self.series: dict[tuple[str, str], pd.Series] = {
+            key: group.set_index("month")["value"]
+            for key, group in ordered.groupby(["measure", "area"], sort=False)
+        }
+        self.files: dict[tuple[str, str], tuple[str, ...]] = {
+            key: tuple(sorted(group["file"].unique()))
+            for key, group in ordered.groupby(["measure", "area"], sort=False)
+        }
+
+    def areas(self, measure: str) -> list[str]:
+        return sorted(a for (m, a) in self.series if m == measure)
+
+    def months(self, measure: str, area: str, window: Window) -> pd.Series:
+        """The monthly values of `window`; MissingMonths if any is absent."""
+        series = self.series.get((measure, area))
+        if series is None:
+            raise NoData(f"there is no data for {measure}" +
+                         ("" if area == self.area else f" in {area}"))
+        part = series.loc[window.first : window.last]
+        if len(part) != window.months:
+            have = set(part.index)
+            missing = [m for m in range(window.first, window.last + 1) if m not in have]
+            raise MissingMonths(measure, area, window, missing)
+        return part
+
+    def aggregate(self, measure: str, area: str, window: Window, how: str | None = None) -> Aggregate:
+        """The window's value: sum, mean or latest (the measure's rule unless `how`)."""
+        part = self.months(measure, area, window)
+        how = how or self.measures[measure].combine
+        values = part.to_numpy()
+        if how == "sum":
+            value = float(values.sum())
+        elif how == "mean":
+            value = float(values.mean())
+        elif how == "latest":
+            value = float(values[-1])
+        elif how == "min":
+            value = float(values.min())
+        elif how == "max":
+            value = float(values.max())
+        else:  # pragma: no cover - callers pass only the names above
+            raise ValueError(how)
+        return Aggregate(value, measure, area, window, self.files[(measure, area)])
+
+    def peak(self, measure: str, area: str, window: Window) -> tuple[int, float]:
+        """The month with the highest value in the window (the latest if tied)."""
+        part = self.months(measure, area, window)
+        values = part.to_numpy()
+        index = int(len(values) - 1 - np.argmax(values[::-1]))
+        return int(part.index[index]), float(values[index])
+
+    def rank(self, measure: str, area: str, window: Window) -> tuple[int, int]:
+        """(rank of `area`, number of areas) by value in the window, 1 = highest."""
+        values = {a: self.aggregate(measure, a, window).value for a in self.areas(measure)}
+        ordered = pd.Series(values).rank(ascending=False, method="min")
+        return int(ordered[area]), len(values)
+
+    def table(self, window: Window, baseline: Window) -> pd.DataFrame:
+        """Every measure of the force over `window`, its baseline and change: one
+        groupby over the whole frame."""
+        force = self.frame[self.frame["area"] == self.area]
+        rows = []
+        for name, win in (("current", window), ("baseline", baseline),
+                          ("previous", window.previous())):
+            part = force[force["month"].between(win.first, win.last)]
+            grouped = part.groupby("measure")["value"]
+            frame = pd.DataFrame({"sum": grouped.sum(), "mean": grouped.mean(),
+                                  "latest": grouped.last(), "months": grouped.size()})
+            rule = pd.Series({k: m.combine for k, m in self.measures.items()})
+            rule = rule.reindex(frame.index)
+            value = frame.to_numpy()[np.arange(len(frame)),
+                                     rule.map({"sum": 0, "mean": 1, "latest": 2}).to_numpy()]
+            complete = frame["months"].to_numpy() == win.months
+            rows.append(pd.Series(np.where(complete, value, np.nan), index=frame.index,
+                                  name=name))
+        table = pd.concat(rows, axis=1).reindex(sorted(self.measures))
+        table["change"] = table["current"] - table["baseline"]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            table["pct_change"] = np.where(table["baseline"] != 0,
+                                           table["change"] / table["baseline"] * 100, np.nan)
+        table.insert(0, "label", [self.measures[k].label for k in table.index])
+        return table

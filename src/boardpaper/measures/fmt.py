@@ -1,0 +1,100 @@
+"""Numbers written the way UK official statistics are (ONS style guide).
+
+- thousands separated by commas: 28,675
+- a stated number of decimal places, rounded half up (2.25 → 2.3, never banker's)
+- a leading zero: 0.6%
+- percentage changes: one decimal place below 10%, whole numbers from 10% up,
+  unless the author states the places
+- one to nine in words where the author asks (`words`): "four were fatal"
+"""
+from __future__ import annotations
+
+import math
+from decimal import ROUND_HALF_UP, Decimal
+
+SMALL = "zero one two three four five six seven eight nine ten".split()
+FOLD = {2: "two-fold", 3: "three-fold", 4: "four-fold", 5: "five-fold", 6: "six-fold",
+        7: "seven-fold", 8: "eight-fold", 9: "nine-fold", 10: "ten-fold"}
+
+
+def rounded(value: float, decimals: int) -> Decimal:
+    """`value` rounded half up to `decimals` places, as an exact Decimal."""
+    if not math.isfinite(value):
+        raise ValueError(f"{value} is not a number that can be printed")
+    quantum = Decimal(1).scaleb(-decimals)
+    # repr() keeps the shortest decimal form of the float: 0.125 stays 0.125.
+    return Decimal(repr(float(value))).quantize(quantum, rounding=ROUND_HALF_UP)
+
+
+def number(value: float, decimals: int = 0) -> str:
+    """28675 → "28,675"; 0.61 with 1 place → "0.6"; -1234.5 → "-1,235"."""
+    d = rounded(value, decimals)
+    if d == 0:
+        d = abs(d)  # never print "-0"
+    return f"{d:,.{decimals}f}"
+
+
+def percent(value: float, decimals: int) -> str:
+    """1.923 → "1.9%" (with 1 place)."""
+    return f"{number(value, decimals)}%"
+
+
+def change_decimals(value: float) -> int:
+    """Default places for a percentage change: 1 below 10%, else 0."""
+    return 1 if abs(float(rounded(value, 1))) < 10 else 0
+
+
+def money(value: float, decimals: int = 0) -> str:
+    """3000000 → "£3 million"; 14500000 → "£14.5 million"; 1234 → "£1,234"."""
+    sign = "-" if value < 0 else ""
+    value = abs(value)
+    if value >= 1_000_000_000:
+        return f"{sign}£{_trim(value / 1_000_000_000)} billion"
+    if value >= 1_000_000:
+        return f"{sign}£{_trim(value / 1_000_000)} million"
+    return f"{sign}£{number(value, decimals)}"
+
+
+def _trim(value: float) -> str:
+    text = number(value, 1)
+    return text[:-2] if text.endswith(".0") else text
+
+
+def words(value: float) -> str:
+    """Whole numbers from zero to nine in words; anything else as digits."""
+    d = rounded(value, 0)
+    if d == rounded(value, 6) and 0 <= d <= 9:
+        return SMALL[int(d)]
+    return number(value, 0)
+
+
+def fold(ratio: float) -> str:
+    """A ratio as a multiple: 5.3 → "five-fold"; 12.2 → "12-fold"."""
+    whole = int(rounded(ratio, 0))
+    if whole < 2:
+        raise ValueError(f"a ratio of {number(ratio, 2)} is not a multiple (two-fold or more)")
+    return FOLD.get(whole, f"{whole}-fold")
+
+
+def ordinal(n: int) -> str:
+    """1 → "1st", 2 → "2nd", 11 → "11th"."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def needs_an(text: str) -> bool:
+    """Whether "an" (not "a") goes before `text` as spoken: "an 8% increase", "an 11"."""
+    t = text.lstrip("£+-(").lower()
+    if not t:
+        return False
+    if t[0].isdigit():
+        digits = t.replace(",", "").split(".")[0]
+        digits = "".join(ch for ch in digits if ch.isdigit())
+        if digits.startswith("8"):
+            return True
+        # eleven, eighteen and their thousands/millions: 11, 18, 11,000, 18,500,000
+        head = len(digits) % 3 or 3
+        return digits[:head] in ("11", "18")
+    if t.startswith(("one", "once", "uni", "use", "usu", "ura", "ure", "uti", "eu")):
+        return False
+    return t[0] in "aeiou" or t.startswith(("hour", "honest", "honou"))

@@ -1,0 +1,370 @@
+"""Named measures → values with provenance: the vocabulary of placeholders.
+
+    {{ m.homicide }}                      53             (the reporting year, 12 months)
+    {{ m.homicide.baseline }}             52             (the year ending June 2019)
+    a {{ m.homicide.vs_baseline }}        a 1.9% increase
+    a {{ m.robbery.vs_baseline.reduction }}  a 12% reduction
+    {{ m.firearms.previous }}             157            (the 12 months before)
+    {{ m.recoveries.fy("2020/21") }}      124
+    {{ m.cyber.month("2022-02") }}        2,836
+    {{ m.tests.share_of(m.all_tests) }}   64%
+    {{ period }}                          April 2021 to March 2022
+
+Every value keeps the measure, area, window and files it came from
+(`provenance`), for the audit trail. Attribute names are checked: a misspelt
+one raises `UnknownName` with the nearest right one.
+"""
+from __future__ import annotations
+
+import difflib
+
+from . import fmt
+from .compute import Store
+from .windows import Window, month_label, month_number
+
+
+class UnknownName(Exception):
+    """A placeholder names a measure or field that does not exist."""
+
+    def __init__(self, what: str, name: str, choices):
+        near = difflib.get_close_matches(name, sorted(choices), n=1, cutoff=0.6)
+        self.hint = f"did you mean '{near[0]}'?" if near else None
+        super().__init__(f"{what} has no '{name}'")
+
+
+class _Checked:
+    """Attribute access limited to the public vocabulary (`FIELDS`)."""
+
+    FIELDS: tuple[str, ...] = ()
+    WHAT = "this value"
+
+    def __getattr__(self, name: str):
+        raise UnknownName(self.WHAT, name, self.FIELDS)
+
+
+class Value(_Checked):
+    """A number with its unit, places and provenance; prints per ONS style."""
+
+    FIELDS = ("dp", "words", "value", "abs")
+    WHAT = "a figure"
+
+    def __init__(self, value: float, unit: str, decimals: int, provenance: tuple):
+        self.number = float(value)
+        self.unit = unit
+        self.decimals = decimals
+        self.provenance = provenance
+
+    def __str__(self) -> str:
+        if self.unit == "percent":
+            return fmt.percent(self.number, self.decimals)
+        if self.unit == "money":
+            return fmt.money(self.number, self.decimals)
+        return fmt.number(self.number, self.decimals)
+
+    def dp(self, places: int) -> "Value":
+        """The same figure printed with `places` decimal places."""
+        return Value(self.number, self.unit, int(places), self.provenance)
+
+    @property
+    def words(self) -> str:
+        """One to nine in words ("four"), larger numbers in digits."""
+        return fmt.words(self.number)
+
+    @property
+    def value(self) -> "Value":
+        return self
+
+    @property
+    def abs(self) -> "Value":
+        return Value(abs(self.number), self.unit, self.decimals, self.provenance)
+
+
+class Text(_Checked):
+    """A computed phrase ("increase", "February 2022") with its provenance."""
+
+    WHAT = "a phrase"
+
+    def __init__(self, text: str, provenance: tuple):
+        self.text = text
+        self.provenance = provenance
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class WindowView(_Checked):
+    """A window of months, printed "April 2021 to March 2022"."""
+
+    FIELDS = ("label", "year_ending", "fy", "first", "last")
+    WHAT = "a period"
+
+    def __init__(self, window: Window):
+        self.window = window
+        self.provenance = ()
+
+    def __str__(self) -> str:
+        return self.window.label()
+
+    label = property(lambda self: Text(self.window.label(), ()))
+    year_ending = property(lambda self: Text(self.window.year_ending(), ()))
+    fy = property(lambda self: Text(self.window.fy_label(), ()))
+    first = property(lambda self: Text(month_label(self.window.first), ()))
+    last = property(lambda self: Text(month_label(self.window.last), ()))
+
+
+class Comparison(_Checked):
+    """`current` against `base`: "1.9% increase", with its parts as fields."""
+
+    FIELDS = ("pct", "signed_pct", "change", "signed", "noun", "verb", "up_down", "fold",
+              "reduction", "current", "base", "status", "dp")
+    WHAT = "a comparison"
+
+    def __init__(self, current: Value, base: Value, good: str, decrease: str = "decrease",
+                 places: int | None = None):
+        self.current, self.base, self.good = current, base, good
+        self.decrease = decrease
+        self.places = places
+        self.diff = current.number - base.number
+        self.provenance = current.provenance + base.provenance
+        self.percent_unit = current.unit == "percent"
+
+    def _ratio_pct(self) -> float:
+        if self.base.number == 0:
+            raise ZeroDivisionError(
+                "a percentage change from a baseline of zero is undefined; "
+                "print the change itself ('.change') or the two values")
+        return self.diff / abs(self.base.number) * 100
+
+    def _rounded_diff_is_zero(self) -> bool:
+        if self.percent_unit or self.base.number == 0:
+            return float(fmt.rounded(self.diff, self.current.decimals)) == 0
+        places = self.places if self.places is not None else fmt.change_decimals(
+            self._ratio_pct())
+        return float(fmt.rounded(self._ratio_pct(), places)) == 0
+
+    def dp(self, places: int) -> "Comparison":
+        """The same comparison with the percentage printed to `places` places."""
+        return Comparison(self.current, self.base, self.good, self.decrease, int(places))
+
+    @property
+    def reduction(self) -> "Comparison":
+        """The same comparison calling a fall a "reduction"."""
+        return Comparison(self.current, self.base, self.good, "reduction", self.places)
+
+    @property
+    def pct(self) -> Value:
+        """The size of the percentage change, unsigned: "1.9%"."""
+        value = abs(self._ratio_pct())
+        places = self.places if self.places is not None else fmt.change_decimals(value)
+        return Value(value, "percent", places, self.provenance)
+
+    @property
+    def signed_pct(self) -> Text:
+        """"+28%" or "-17%"."""
+        pct = self.pct
+        sign = "" if float(fmt.rounded(pct.number, pct.decimals)) == 0 else (
+            "+" if self.diff > 0 else "-")
+        return Text(sign + str(pct), self.provenance)
+
+    @property
+    def change(self) -> Value | Text:
+        """The size of the difference, unsigned: "55" (percentage points for percentages)."""
+        size = Value(abs(self.diff), self.current.unit, self.current.decimals, self.provenance)
+        if self.percent_unit:
+            return Text(f"{fmt.number(size.number, size.decimals)} percentage points",
+                        self.provenance)
+        return size
+
+    @property
+    def signed(self) -> Text:
+        """"+55" or "-55"."""
+        sign = "+" if self.diff > 0 else "-" if self.diff < 0 else ""
+        return Text(sign + str(self.change), self.provenance)
+
+    @property
+    def noun(self) -> Text:
+        """"increase", "decrease" (or "reduction") or "no change"."""
+        if self._rounded_diff_is_zero():
+            return Text("no change", self.provenance)
+        return Text("increase" if self.diff > 0 else self.decrease, self.provenance)
+
+    @property
+    def verb(self) -> Text:
+        """"increased", "decreased" (or "reduced") or "not changed"."""
+        word = {"increase": "increased", "decrease": "decreased", "reduction": "reduced",
+                "no change": "not changed"}[self.noun.text]
+        return Text(word, self.provenance)
+
+    @property
+    def up_down(self) -> Text:
+        return Text({"increase": "up", "no change": "unchanged"}.get(self.noun.text, "down"),
+                    self.provenance)
+
+    @property
+    def fold(self) -> Text:
+        """The current value as a multiple of the base: "five-fold"."""
+        if self.base.number <= 0:
+            raise ZeroDivisionError("a multiple of a baseline of zero is undefined")
+        return Text(fmt.fold(self.current.number / self.base.number), self.provenance)
+
+    @property
+    def status(self) -> Text:
+        """"improving", "worsening" or "stable", by which way is good for the measure."""
+        noun = self.noun.text
+        if noun == "no change" or self.good == "none":
+            return Text("stable" if noun == "no change" else "changing", self.provenance)
+        better = (noun == "increase") == (self.good == "up")
+        return Text("improving" if better else "worsening", self.provenance)
+
+    def __str__(self) -> str:
+        noun = self.noun.text
+        if noun == "no change":
+            return "no change"
+        if self.percent_unit:
+            return f"{fmt.number(abs(self.diff), self.current.decimals)} percentage point {noun}"
+        return f"{self.pct} {noun}"
+
+
+class MeasureView(_Checked):
+    """One measure, one area, one window; prints its value over the window."""
+
+    FIELDS = ("value", "total", "mean", "min", "max", "latest", "peak", "baseline", "previous",
+              "vs_baseline", "vs_previous", "vs", "month", "ending", "last", "fy", "year",
+              "between", "share_of", "area", "rank", "window", "label", "dp", "words")
+    WHAT = "a measure"
+
+    def __init__(self, figures: "Figures", measure: str, window: Window, area: str):
+        self._f, self.measure, self.window_, self.area_ = figures, measure, window, area
+        self.definition = figures.store.measures[measure]
+
+    def _value(self, how: str | None = None, unit: str | None = None) -> Value:
+        agg = self._f.store.aggregate(self.measure, self.area_, self.window_, how)
+        d = self.definition
+        return Value(agg.value, unit or d.unit, d.decimals,
+                     ((self.measure, self.area_, self.window_, agg.files),))
+
+    def _at(self, window: Window) -> "MeasureView":
+        return MeasureView(self._f, self.measure, window, self.area_)
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    # -- the figure over this window --
+    value = property(lambda self: self._value())
+    total = property(lambda self: self._value("sum"))
+    mean = property(lambda self: self._value("mean"))
+    min = property(lambda self: self._value("min"))
+    max = property(lambda self: self._value("max"))
+    latest = property(lambda self: self._value("latest"))
+    label = property(lambda self: Text(self.definition.label, ()))
+    window = property(lambda self: WindowView(self.window_))
+
+    def dp(self, places: int) -> Value:
+        return self.value.dp(places)
+
+    @property
+    def words(self) -> str:
+        return self.value.words
+
+    @property
+    def peak(self) -> "PeakView":
+        """The highest month in the window: `.peak` is its value, `.peak.month` its name."""
+        month, _ = self._f.store.peak(self.measure, self.area_, self.window_)
+        return PeakView(self._at(Window(month, month)))
+
+    # -- other windows --
+    baseline = property(lambda self: self._at(self._f.baseline))
+    previous = property(lambda self: self._at(self.window_.previous()))
+
+    def month(self, month: str) -> "MeasureView":
+        return self._at(Window.ending(month, 1))
+
+    def ending(self, month: str, months: int = 12) -> "MeasureView":
+        return self._at(Window.ending(month, int(months)))
+
+    def last(self, months: int) -> "MeasureView":
+        """The last `months` months of this window (3: the last quarter)."""
+        return self._at(Window.ending(self.window_.last, int(months)))
+
+    def fy(self, label) -> "MeasureView":
+        return self._at(Window.financial_year(label))
+
+    def year(self, year: int) -> "MeasureView":
+        return self._at(Window.calendar_year(int(year)))
+
+    def between(self, first: str, last: str) -> "MeasureView":
+        return self._at(Window.between(first, last))
+
+    def area(self, name: str) -> "MeasureView":
+        if name not in self._f.store.areas(self.measure):
+            raise UnknownName(f"measure '{self.measure}'", name, self._f.store.areas(self.measure))
+        return MeasureView(self._f, self.measure, self.window_, name)
+
+    # -- comparisons --
+    def vs(self, other: "MeasureView") -> Comparison:
+        return Comparison(self.value, _view(other).value, self.definition.good)
+
+    vs_baseline = property(lambda self: self.vs(self.baseline))
+    vs_previous = property(lambda self: self.vs(self.previous))
+
+    def share_of(self, other: "MeasureView") -> Value:
+        """This value as a percentage of `other` over the same window: "64%"."""
+        other = _view(other)._at(self.window_) if isinstance(other, MeasureView) else other
+        mine, theirs = self.value, _view(other).value
+        if theirs.number == 0:
+            raise ZeroDivisionError(f"a share of {other.measure}, which is zero, is undefined")
+        return Value(mine.number / theirs.number * 100, "percent", 0,
+                     mine.provenance + theirs.provenance)
+
+    @property
+    def rank(self) -> Text:
+        """"2nd of 8": the area's place among all areas of the measure (1st = highest)."""
+        place, count = self._f.store.rank(self.measure, self.area_, self.window_)
+        return Text(f"{fmt.ordinal(place)} of {count}", self.value.provenance)
+
+
+class PeakView(MeasureView):
+    """The highest month of a window; prints its value; `.month` names it."""
+
+    FIELDS = MeasureView.FIELDS + ("month",)
+
+    def __init__(self, view: MeasureView):
+        super().__init__(view._f, view.measure, view.window_, view.area_)
+
+    @property
+    def month(self) -> Text:  # type: ignore[override]
+        return Text(month_label(self.window_.first), self.value.provenance)
+
+
+def _view(other) -> MeasureView:
+    if not isinstance(other, MeasureView):
+        raise TypeError("compare a measure with a measure, e.g. m.x.vs(m.x.fy('2020/21'))")
+    return other
+
+
+class Measures(_Checked):
+    """The `m` of placeholders: `m.<measure id>` over the reporting year."""
+
+    WHAT = "the measures"
+
+    def __init__(self, figures: "Figures"):
+        self._f = figures
+        self.FIELDS = tuple(sorted(figures.store.measures))
+
+    def __getattr__(self, name: str) -> MeasureView:
+        if name.startswith("_") or name not in self._f.store.measures:
+            raise UnknownName("the measures", name, self.FIELDS)
+        return MeasureView(self._f, name, self._f.period, self._f.store.area)
+
+
+class Figures:
+    """Everything a placeholder can name, for one paper and reporting period."""
+
+    def __init__(self, store: Store, period: str, baseline: str = "2019-06"):
+        self.store = store
+        self.period = Window.ending(month_number(period), 12)
+        self.baseline = Window.ending(month_number(baseline), 12)
+
+    def context(self) -> dict:
+        return {"m": Measures(self), "period": WindowView(self.period),
+                "baseline": WindowView(self.baseline)}

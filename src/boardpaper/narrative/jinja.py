@@ -1,0 +1,118 @@
+"""Placeholders: `{{ expression }}` evaluated in a sandbox with strict undefined.
+
+Each expression is compiled once by Jinja's `SandboxedEnvironment`, which
+refuses internals (`__class__`, `__globals__`, `mro`, any `_name`) and has no
+access to files or the environment. The result must be a figure that prints:
+never "None", "nan" or an empty string. Every error names the file, line and
+column of the placeholder, the paragraph id and the expression.
+"""
+from __future__ import annotations
+
+import difflib
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+
+from ..errors import DataError, Location, TemplateError
+from ..measures.compute import MissingMonths, NoData
+from ..measures.registry import Comparison, Figures, MeasureView, Text, UnknownName, Value, WindowView
+from . import model as m
+
+OURS = (Value, Text, Comparison, MeasureView, WindowView)
+PRINTABLE = OURS + (str, int)
+
+
+def _dp(value, places: int):
+    if not hasattr(value, "dp"):
+        raise TypeError("dp() applies to a figure")
+    return value.dp(places)
+
+
+def _words(value):
+    return value.words
+
+
+class _Env(SandboxedEnvironment):
+    """The sandbox, with attribute lookups that keep our own errors."""
+
+    def getattr(self, obj, attribute):
+        if isinstance(obj, OURS) and not attribute.startswith("_"):
+            return getattr(obj, attribute)  # UnknownName carries a did-you-mean
+        return super().getattr(obj, attribute)
+
+
+def environment() -> SandboxedEnvironment:
+    env = _Env(undefined=jinja2.StrictUndefined, autoescape=False)
+    env.filters = {"dp": _dp, "words": _words, "upper": str.upper, "lower": str.lower,
+                   "capitalize": lambda s: str(s)[:1].upper() + str(s)[1:]}
+    env.globals = {}
+    env.tests = {}
+    return env
+
+
+class Resolver:
+    """Evaluates a paper's placeholders against its figures."""
+
+    def __init__(self, figures: Figures):
+        self.figures = figures
+        self.context = figures.context()
+        self.env = environment()
+        self.compiled: dict[str, object] = {}
+
+    def resolve(self, expression: str, where: Location, para_id: str | None) -> m.Figure:
+        shown = f"{{{{ {expression} }}}}"
+        in_para = f" in paragraph '{para_id}'" if para_id else ""
+
+        def fail(message: str, hint: str | None = None, kind=TemplateError):
+            return kind(f"{shown}{in_para}: {message}", where, hint)
+
+        try:
+            result = self._compile(expression)(**self.context)
+            text = str(result) if isinstance(result, PRINTABLE) else None
+        except jinja2.TemplateSyntaxError as exc:
+            raise fail(f"not a valid expression ({exc.message})") from None
+        except jinja2.UndefinedError as exc:
+            name = str(exc.message).split("'")[1] if "'" in str(exc.message) else ""
+            near = difflib.get_close_matches(name, list(self.context), n=1)
+            raise fail(f"unknown name '{name}'", f"did you mean '{near[0]}'?" if near else
+                       "names are m (the measures), period and baseline") from None
+        except UnknownName as exc:
+            raise fail(str(exc), exc.hint) from None
+        except jinja2.exceptions.SecurityError as exc:
+            raise fail(f"not allowed: {exc}") from None
+        except MissingMonths as exc:
+            raise fail(str(exc), "add the months to the data, or name another window",
+                       DataError) from None
+        except NoData as exc:
+            raise fail(str(exc), None, DataError) from None
+        except ZeroDivisionError as exc:
+            raise fail(str(exc)) from None
+        except (TypeError, ValueError) as exc:
+            raise fail(str(exc)) from None
+        if text is None:
+            raise fail(f"gives {type(result).__name__}, not a figure")
+        if not text.strip() or text.strip().lower() in ("none", "nan", "inf", "-inf"):
+            raise fail(f"gives '{text}', which cannot stand in a paper")
+        return m.Figure(text, attrs=_provenance(result, expression))
+
+    def _compile(self, expression: str):
+        if expression not in self.compiled:
+            self.compiled[expression] = self.env.compile_expression(
+                expression, undefined_to_none=False)
+        return self.compiled[expression]
+
+
+def _provenance(result, expression: str) -> dict:
+    """The audit trail of one figure: the measures, windows and files behind it."""
+    provenance = getattr(result, "provenance", ())
+    if isinstance(result, MeasureView):
+        provenance = result.value.provenance
+    if isinstance(result, WindowView):
+        return {"expression": expression, "measure": "", "window": result.window.text(),
+                "area": "", "files": ()}
+    measures = list(dict.fromkeys(p[0] for p in provenance))
+    windows = list(dict.fromkeys(p[2].text() for p in provenance))
+    areas = list(dict.fromkeys(p[1] for p in provenance))
+    files = tuple(dict.fromkeys(f for p in provenance for f in p[3]))
+    return {"expression": expression, "measure": " ".join(measures),
+            "window": " vs ".join(windows), "area": " ".join(areas), "files": files}
