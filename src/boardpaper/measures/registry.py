@@ -39,6 +39,8 @@ class _Checked:
     WHAT = "this value"
 
     def __getattr__(self, name: str):
+        if name.startswith("_"):  # Python's own probes (__html__, __iter__ …)
+            raise AttributeError(name)
         raise UnknownName(self.WHAT, name, self.FIELDS)
 
 
@@ -84,9 +86,10 @@ class Text(_Checked):
 
     WHAT = "a phrase"
 
-    def __init__(self, text: str, provenance: tuple):
+    def __init__(self, text: str, provenance: tuple, window: Window | None = None):
         self.text = text
         self.provenance = provenance
+        self.window = window  # for a phrase naming a period: the period
 
     def __str__(self) -> str:
         return self.text
@@ -105,11 +108,11 @@ class WindowView(_Checked):
     def __str__(self) -> str:
         return self.window.label()
 
-    label = property(lambda self: Text(self.window.label(), ()))
-    year_ending = property(lambda self: Text(self.window.year_ending(), ()))
-    fy = property(lambda self: Text(self.window.fy_label(), ()))
-    first = property(lambda self: Text(month_label(self.window.first), ()))
-    last = property(lambda self: Text(month_label(self.window.last), ()))
+    label = property(lambda self: Text(self.window.label(), (), self.window))
+    year_ending = property(lambda self: Text(self.window.year_ending(), (), self.window))
+    fy = property(lambda self: Text(self.window.fy_label(), (), self.window))
+    first = property(lambda self: Text(month_label(self.window.first), (), self.window))
+    last = property(lambda self: Text(month_label(self.window.last), (), self.window))
 
 
 class Comparison(_Checked):
@@ -258,6 +261,7 @@ class MeasureView(_Checked):
     latest = property(lambda self: self._value("latest"))
     label = property(lambda self: Text(self.definition.label, ()))
     window = property(lambda self: WindowView(self.window_))
+    provenance = property(lambda self: self.value.provenance)
 
     def dp(self, places: int) -> Value:
         return self.value.dp(places)

@@ -32,6 +32,15 @@ def _words(value):
     return value.words
 
 
+def _restyle(change):
+    """A case filter that keeps a phrase's provenance."""
+    def apply(value):
+        if isinstance(value, Text):
+            return Text(change(value.text), value.provenance, value.window)
+        return change(str(value))
+    return apply
+
+
 class _Env(SandboxedEnvironment):
     """The sandbox, with attribute lookups that keep our own errors."""
 
@@ -43,8 +52,9 @@ class _Env(SandboxedEnvironment):
 
 def environment() -> SandboxedEnvironment:
     env = _Env(undefined=jinja2.StrictUndefined, autoescape=False)
-    env.filters = {"dp": _dp, "words": _words, "upper": str.upper, "lower": str.lower,
-                   "capitalize": lambda s: str(s)[:1].upper() + str(s)[1:]}
+    env.filters = {"dp": _dp, "words": _words, "upper": _restyle(str.upper),
+                   "lower": _restyle(str.lower),
+                   "capitalize": _restyle(lambda s: s[:1].upper() + s[1:])}
     env.globals = {}
     env.tests = {}
     return env
@@ -104,12 +114,11 @@ class Resolver:
 
 def _provenance(result, expression: str) -> dict:
     """The audit trail of one figure: the measures, windows and files behind it."""
-    provenance = getattr(result, "provenance", ())
-    if isinstance(result, MeasureView):
-        provenance = result.value.provenance
-    if isinstance(result, WindowView):
-        return {"expression": expression, "measure": "", "window": result.window.text(),
-                "area": "", "files": ()}
+    period = result.window if isinstance(result, (WindowView, Text)) else None
+    if period is not None and not result.provenance:
+        return {"expression": expression, "measure": "", "window": period.text(), "area": "",
+                "files": ()}
+    provenance = result.provenance if isinstance(result, OURS) else ()
     measures = list(dict.fromkeys(p[0] for p in provenance))
     windows = list(dict.fromkeys(p[2].text() for p in provenance))
     areas = list(dict.fromkeys(p[1] for p in provenance))

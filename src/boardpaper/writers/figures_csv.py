@@ -16,15 +16,22 @@ COLUMNS = ("number", "paragraph_id", "expression", "text", "measure", "window", 
 
 
 def figures(paper: m.Paper):
-    """(number, paragraph id, Figure) for every figure, in reading order."""
+    """(number, paragraph id, Figure) for every figure, in reading order.
+
+    Figures in lists belong to the numbered paragraph the list follows.
+    """
+    number, para_id = "", ""
     for block in paper.blocks:
         if isinstance(block, m.Para):
+            number, para_id = block.number, block.id
             for figure in _walk(block.inlines):
-                yield block.number, block.id, figure
+                yield number, para_id, figure
         else:
+            if isinstance(block, m.Heading):
+                number, para_id = "", ""
             for inlines in _block_inlines(block):
                 for figure in _walk(inlines):
-                    yield "", "", figure
+                    yield number, para_id, figure
 
 
 def _block_inlines(block):
