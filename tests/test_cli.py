@@ -100,3 +100,14 @@ def test_write_error_leaves_no_temporary_file(tmp_path, monkeypatch):
 def test_help_lists_build():
     result = run("--help")
     assert result.returncode == 0 and "build" in result.stdout
+
+
+def test_measures_prints_the_table(example_dir, capsys):
+    assert main(["measures", str(example_dir)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("current: April 2021 to March 2022   baseline: the year ending June 2019")
+    burglary = [line for line in out.splitlines() if line.strip().startswith("burglary ")][0]
+    assert burglary.split() == ["burglary", "19,987", "28,675", "-8,688", "-30%", "26,675"]
+    assert main(["measures", str(example_dir), "--csv"]) == 0
+    assert capsys.readouterr().out.startswith(
+        "measure,label,current,baseline,change,pct_change,previous\n")

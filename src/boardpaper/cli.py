@@ -29,6 +29,12 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--template", type=Path, metavar="DOCX",
                        help="Word template (default: templates/spcb-paper.docx)")
     build.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    measures = sub.add_parser(
+        "measures", help="print a paper's computed measures",
+        description="Print every measure of PAPER over its reporting year, the national "
+                    "baseline and the year before, with the change against the baseline.")
+    measures.add_argument("paper", type=Path, metavar="PAPER")
+    measures.add_argument("--csv", action="store_true", help="print CSV instead of a table")
     return parser
 
 
@@ -43,10 +49,17 @@ def _build(args) -> int:
     return EXIT_OK
 
 
+def _measures(args) -> int:
+    from . import pipeline
+
+    print(pipeline.measures_table(args.paper, as_csv=args.csv), end="")
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        return {"build": _build}[args.command](args)
+        return {"build": _build, "measures": _measures}[args.command](args)
     except BoardpaperError as exc:
         print(exc.render(), file=sys.stderr)
         return EXIT_ERROR

@@ -84,3 +84,15 @@ def build(folder: Path, out_dir: Path, template: Path | None = None) -> Built:
     for target, data in zip(targets, (docx, audit)):
         write_atomic(target, data)
     return Built(paper, targets)
+
+
+def measures_table(folder: Path, as_csv: bool = False) -> str:
+    """The computed measures of a paper as a text table (or CSV)."""
+    source = load(Path(folder))
+    found = figures(source)
+    if found is None:
+        raise ContentError("this paper has no measure data", Location(source.path),
+                           "add 'period: YYYY-MM' and measures.yaml with data/")
+    from .measures.report import render_table
+
+    return render_table(found, as_csv)

@@ -76,16 +76,21 @@ class Resolver:
         def fail(message: str, hint: str | None = None, kind=TemplateError):
             return kind(f"{shown}{in_para}: {message}", where, hint)
 
+        def unknown(name: str):
+            near = difflib.get_close_matches(name, list(self.context), n=1)
+            return fail(f"unknown name '{name}'", f"did you mean '{near[0]}'?" if near else
+                        "names are m (the measures), period and baseline")
+
         try:
             result = self._compile(expression)(**self.context)
+            if isinstance(result, jinja2.Undefined):
+                raise unknown(str(result._undefined_name))
             text = str(result) if isinstance(result, PRINTABLE) else None
         except jinja2.TemplateSyntaxError as exc:
             raise fail(f"not a valid expression ({exc.message})") from None
         except jinja2.UndefinedError as exc:
-            name = str(exc.message).split("'")[1] if "'" in str(exc.message) else ""
-            near = difflib.get_close_matches(name, list(self.context), n=1)
-            raise fail(f"unknown name '{name}'", f"did you mean '{near[0]}'?" if near else
-                       "names are m (the measures), period and baseline") from None
+            raise unknown(str(exc.message).split("'")[1] if "'" in str(exc.message)
+                          else str(exc.message)) from None
         except UnknownName as exc:
             raise fail(str(exc), exc.hint) from None
         except jinja2.exceptions.SecurityError as exc:
