@@ -63,6 +63,8 @@ def test_fidelity_against_the_published_paper(built_docx):
 
     score = json.loads(result.stdout)
     assert score["words"] >= 0.97
+    # numbers: every figure but two years inside footnote texts, which the text export omits
+    assert score["numbers"] >= 0.99
     assert score["paras_generated"] == 79 and score["paras_at_0_9"] >= 75
 
 
