@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..errors import ContentError, Location
 from . import model as m
+from .checks import _keys, _kind, _mapping, _text
 from .yamlmarks import MarkedList, MarkedMap, MarkedStr, load
 
 TOP_KEYS = ("cover", "about", "period", "data", "appendices", "notes", "body")
@@ -57,67 +58,6 @@ def validate(doc: object, path: str, name: str, folder: Path | None = None) -> m
         about=_about(top.get("about"), top), blocks=tuple(blocks), notes=notes,
         appendices=appendices, data=_data(top, folder or Path(path).parent),
     )
-
-
-# -- helpers -----------------------------------------------------------------
-
-def _mapping(value, where: Location, what: str) -> MarkedMap:
-    if not isinstance(value, MarkedMap):
-        raise ContentError(f"{what} must be a set of 'key: value' lines, not {_kind(value)}", where)
-    return value
-
-
-def _kind(value) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, MarkedMap):
-        return "a set of keys"
-    if isinstance(value, MarkedList):
-        return "a list"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, bool):
-        return "yes/no"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, dt.date):
-        return "a date"
-    return type(value).__name__
-
-
-def _keys(mapping: MarkedMap, allowed, required=(), what="this block") -> None:
-    for key in mapping:
-        if key not in allowed:
-            near = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-            hint = f"did you mean '{near[0]}'?" if near else f"known keys: {', '.join(allowed)}"
-            raise ContentError(f"unknown key '{key}' in {what}", mapping.key_loc[key], hint)
-    for key in required:
-        if key not in mapping:
-            raise ContentError(f"{what} needs the key '{key}'", mapping.loc)
-
-
-def _text(mapping: MarkedMap, key: str, required: bool = False) -> MarkedStr | None:
-    if key not in mapping or mapping[key] is None:
-        if required:
-            raise ContentError(f"'{key}' needs a value", mapping.key_loc.get(key, mapping.loc))
-        return None
-    value = mapping[key]
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        value = _as_marked(str(value), mapping.value_loc[key])
-    if not isinstance(value, MarkedStr):
-        raise ContentError(f"'{key}' must be text, not {_kind(value)}", mapping.value_loc[key])
-    if not value.strip():
-        raise ContentError(f"'{key}' is empty", mapping.value_loc[key])
-    return value
-
-
-def _as_marked(text: str, where: Location) -> MarkedStr:
-    """A MarkedStr for a value YAML read as a number (e.g. agenda_item: 6)."""
-    from .yamlmarks import loads  # a one-off scalar: its own tiny source
-
-    marked = loads(f'"{text}"', where.path)
-    marked.loc = where
-    return marked
 
 
 # -- sections ----------------------------------------------------------------
