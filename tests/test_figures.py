@@ -10,6 +10,12 @@ from boardpaper import pipeline
 from boardpaper.narrative import model as m
 
 
+def _copy(example_dir, tmp_path):
+    """A copy of the example and the shared content it names."""
+    shutil.copytree(example_dir.parent, tmp_path / "content")
+    return tmp_path / "content" / example_dir.name
+
+
 def rows(path):
     with open(path, encoding="utf-8") as fh:
         return list(csv.DictReader(fh))
@@ -47,8 +53,7 @@ def test_published_figures_are_printed(audit):
 
 def test_changing_one_month_changes_exactly_the_figures_that_depend_on_it(tmp_path,
                                                                           example_dir):
-    copy = tmp_path / example_dir.name
-    shutil.copytree(example_dir, copy)
+    copy = _copy(example_dir, tmp_path)
     before = pipeline.build(copy, tmp_path / "before")
     data = copy / "data" / "measures.csv"
     text = data.read_text(encoding="utf-8").splitlines()
@@ -78,8 +83,7 @@ def test_changing_one_month_changes_exactly_the_figures_that_depend_on_it(tmp_pa
 
 
 def test_a_direction_word_follows_the_data(tmp_path, example_dir):
-    copy = tmp_path / example_dir.name
-    shutil.copytree(example_dir, copy)
+    copy = _copy(example_dir, tmp_path)
     data = copy / "data" / "measures.csv"
     lines = data.read_text(encoding="utf-8").splitlines()
     out = []

@@ -57,12 +57,23 @@ def figures(source: PaperSource):
 
 
 def model(source: PaperSource, found=None) -> Paper:
-    """Narrative stage: the document model, its placeholders resolved."""
+    """Narrative stage: the document model, its placeholders resolved and its
+    scorecards scored."""
+    scorecards = {}
+    for appendix in source.appendices:
+        if appendix.framework is not None:
+            from .measures.kpi import score
+            from .narrative.scorecard import ILLUSTRATIVE, scorecard
+
+            period = found.period.label() if found is not None else ""
+            note = ILLUSTRATIVE if source.data is not None and source.data.illustrative else ""
+            scorecards[appendix.letter] = scorecard(
+                appendix.framework, score(appendix.framework, found), period, note)
     if found is None:
-        return build_model(source)
+        return build_model(source, None, scorecards)
     from .narrative.jinja import Resolver
 
-    return build_model(source, Resolver(found))
+    return build_model(source, Resolver(found), scorecards)
 
 
 def build(folder: Path, out_dir: Path, template: Path | None = None) -> Built:
@@ -80,10 +91,32 @@ def build(folder: Path, out_dir: Path, template: Path | None = None) -> Built:
     hashes = {} if found is None else {k: v.sha256 for k, v in found.store.sources.items()}
     audit = write_figures_csv(paper, hashes)
     out_dir = Path(out_dir)
-    targets = [out_dir / f"{paper.name}.docx", out_dir / f"{paper.name}.figures.csv"]
-    for target, data in zip(targets, (docx, audit)):
+    outputs = {out_dir / f"{paper.name}.docx": docx,
+               out_dir / f"{paper.name}.figures.csv": audit}
+    outputs.update(appendix_outputs(paper, out_dir))
+    for target, data in outputs.items():  # every output is made before any is written
         write_atomic(target, data)
-    return Built(paper, targets)
+    return Built(paper, list(outputs))
+
+
+def appendix_name(paper: Paper, letter: str, suffix: str) -> str:
+    return f"{paper.name}-appendix-{letter.lower()}{suffix}"
+
+
+def appendix_outputs(paper: Paper, out_dir: Path) -> dict[Path, bytes]:
+    """The scorecard appendices as PDF, with their CSV alternative."""
+    found: dict[Path, bytes] = {}
+    for appendix in paper.appendices:
+        if appendix.scorecard is None:
+            continue
+        from .writers.pdf.scorecard import write_scorecard
+        from .writers.scorecard_csv import write_scorecard_csv
+
+        found[out_dir / appendix_name(paper, appendix.letter, ".pdf")] = \
+            write_scorecard(paper, appendix)
+        found[out_dir / appendix_name(paper, appendix.letter, ".csv")] = \
+            write_scorecard_csv(appendix.scorecard)
+    return found
 
 
 def measures_table(folder: Path, as_csv: bool = False) -> str:

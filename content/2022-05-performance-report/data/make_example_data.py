@@ -129,14 +129,44 @@ def build() -> dict[str, dict]:
     s["cyber_enabled"] = series(rng, [(*BASE, 6000), (*CUR, 30400)], level=1200,
                                 fixed={num(2022, 2): 2836}, high=2835)
     s["total_crime"] = series(rng, [(*BASE, 318000), (*CUR, 337800)], level=25000)
-    fraud = (num(2020, 1), num(2021, 12))
+    fraud = (num(2019, 4), num(2022, 3))
     for name, (y20, y21) in (("fraud_victims", (13331, 15555)), ("fraud_boiler_room", (150, 219)),
                              ("fraud_romance", (300, 432)), ("fraud_rental", (200, 286)),
                              ("fraud_advance_fee", (500, 710)), ("fraud_ticket", (400, 520))):
         s[name] = series(rng, [(num(2020, 1), num(2020, 12), y20),
                                (num(2021, 1), num(2021, 12), y21)],
-                         months=range(fraud[0], fraud[1] + 1))
+                         level=y21 / 12, months=range(fraud[0], fraud[1] + 1))
+    s.update(scorecard(rng))
     return s
+
+
+FY1920 = (num(2019, 4), num(2020, 3))
+
+
+def rates(rng: random.Random, level: float, latest: float, spread: float = 0.4) -> dict:
+    """Monthly percentages about `level`, whose reporting-year mean is exactly `latest`."""
+    out = {m: round(level + rng.uniform(-spread, spread), 1) for m in MONTHS}
+    cur = list(range(CUR[0], CUR[1] + 1))
+    step = (latest * 12 - sum(out[m] for m in cur)) / 12
+    for m in cur:
+        out[m] = round(out[m] + step, 1)
+    out[cur[-1]] = round(out[cur[-1]] + latest * 12 - sum(out[m] for m in cur), 1)
+    return out
+
+
+def scorecard(rng: random.Random) -> dict[str, dict]:
+    """Measures of the KPI scorecard (Appendix A): all illustrative."""
+    return {
+        "outcome_rate_da": rates(rng, 6.5, 6.8),
+        "outcome_rate_rape": rates(rng, 4.2, 4.6),
+        "outcome_rate_sh": rates(rng, 7.6, 8.0),  # exactly at the threshold: not above it
+        "stop_search_outcome_rate": rates(rng, 49.0, 52.3, 1.5),
+        "sms_satisfaction": rates(rng, 67.0, 68.0, 1.0),
+        "burglary_residential": series(rng, [(*FY1920, 14000), (*CUR, 10600)], level=1100),
+        "robbery_personal": series(rng, [(*FY1920, 7900), (*CUR, 6950)], level=620),
+        "vehicle_theft": series(rng, [(*FY1920, 9000), (*CUR, 10200)], level=760),
+        "asb_incidents": series(rng, [(*FY1920, 61000), (*CUR, 58200)], level=5000),
+    }
 
 
 def surveys(rng: random.Random) -> dict[str, dict]:

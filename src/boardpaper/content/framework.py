@@ -37,6 +37,7 @@ class Kpi:
     measure: str | None
     items: tuple["Kpi", ...]
     loc: Location
+    latest: str | None = None  # YYYY-MM: where the data lags the paper's period
 
 
 @dataclass(frozen=True)
@@ -130,7 +131,8 @@ class _Builder:
             text, entry = value, None
         else:
             entry = _mapping(value, loc, "a KPI")
-            _keys(entry, ("text", "id", "target", "measure", "items"), ("text",), "a KPI")
+            _keys(entry, ("text", "id", "target", "measure", "items", "latest"), ("text",),
+                  "a KPI")
             text = _text(entry, "text", True)
         given = entry.get("id") if entry is not None else None
         if given:
@@ -151,8 +153,13 @@ class _Builder:
         if items and measure:
             raise ContentError("a KPI with items is scored by its items: give each item "
                                "its measure", entry.key_loc["measure"])
+        latest = entry.get("latest") if entry is not None else None
+        if latest is not None and not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", str(latest)):
+            raise ContentError(f"latest must be a month written YYYY-MM, not {latest!r}",
+                               entry.value_loc["latest"])
         return Kpi(kpi_id, " ".join(str(text).split()), target,
-                   str(measure) if measure else None, items, loc)
+                   str(measure) if measure else None, items, loc,
+                   str(latest) if latest else None)
 
     @staticmethod
     def derive(text: str, parent: str | None) -> str:

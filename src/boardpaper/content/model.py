@@ -50,11 +50,14 @@ class Note:
 
 @dataclass(frozen=True)
 class Appendix:
-    """One appendix of the paper, lettered A, B, … in order."""
+    """One appendix of the paper, lettered A, B, … in order: a KPI scorecard built
+    from a framework, an existing PDF or Word file included as given, or a title only."""
 
     letter: str
     title: MarkedStr
     loc: Location
+    framework: object | None = None  # content.framework.Framework
+    file: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -119,6 +122,7 @@ class DataSpec:
     measures: tuple[Path, ...]
     files: tuple[Path, ...]
     loc: Location
+    illustrative: bool = False  # the data is made up for an example, and says so
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from .checks import _keys, _kind, _mapping, _text
 from .yamlmarks import MarkedList, MarkedMap, MarkedStr, load
 
 TOP_KEYS = ("cover", "about", "period", "data", "appendices", "notes", "body")
-DATA_KEYS = ("measures", "files", "baseline", "area")
+DATA_KEYS = ("measures", "files", "baseline", "area", "illustrative")
 COVER_KEYS = ("board", "meeting", "title", "priority", "presented_by", "marking", "agenda_item")
 ABOUT_KEYS = ("subject", "author", "keywords", "language")
 #: Block kinds and the extra keys each allows.
@@ -49,7 +49,7 @@ def validate(doc: object, path: str, name: str, folder: Path | None = None) -> m
     """Check a loaded paper.yaml and build its content records."""
     top = _mapping(doc, Location(path, 1, 1), "the paper")
     _keys(top, TOP_KEYS, required=("cover", "body"), what="the paper")
-    appendices = _appendices(top.get("appendices"), top)
+    appendices = _appendices(top.get("appendices"), top, folder or Path(path).parent)
     notes = _notes(top.get("notes"), top)
     blocks = _Body(appendices).build(top["body"], top.value_loc["body"])
     _check_notes_used(blocks, notes)
@@ -132,8 +132,11 @@ def _data(top: MarkedMap, folder: Path) -> m.DataSpec | None:
     area = _text(spec, "area") or "West Midlands"
     measures = _paths(spec, "measures", folder, ["measures.yaml"])
     files = _paths(spec, "files", folder, ["data/*.csv", "data/*.xlsx"])
+    illustrative = spec.get("illustrative", False)
+    if not isinstance(illustrative, bool):
+        raise ContentError("illustrative must be yes or no", spec.value_loc["illustrative"])
     return m.DataSpec(period, baseline, str(area), measures, files,
-                      top.key_loc["period"])
+                      top.key_loc["period"], illustrative)
 
 
 def _paths(spec: MarkedMap, key: str, folder: Path, default: list[str]) -> tuple[Path, ...]:
@@ -156,7 +159,9 @@ def _paths(spec: MarkedMap, key: str, folder: Path, default: list[str]) -> tuple
     return tuple(found)
 
 
-def _appendices(value, top: MarkedMap) -> tuple[m.Appendix, ...]:
+def _appendices(value, top: MarkedMap, folder: Path) -> tuple[m.Appendix, ...]:
+    from .framework import load_framework
+
     if value is None:
         return ()
     where = top.value_loc["appendices"]
@@ -164,17 +169,37 @@ def _appendices(value, top: MarkedMap) -> tuple[m.Appendix, ...]:
         raise ContentError("appendices must be a list", where)
     found = []
     for i, (item, loc) in enumerate(zip(value, value.item_loc)):
+        framework = file = None
         if isinstance(item, MarkedMap):
-            _keys(item, ("title",), required=("title",), what="an appendix")
+            _keys(item, ("title", "scorecard", "file"), required=("title",), what="an appendix")
             title = _text(item, "title", True)
+            if "scorecard" in item and "file" in item:
+                raise ContentError("an appendix is a scorecard or a file, not both", loc)
+            if "scorecard" in item:
+                framework = load_framework(_existing(item, "scorecard", folder, (".yaml", ".yml")))
+            if "file" in item:
+                file = _existing(item, "file", folder, (".pdf", ".docx"))
         elif isinstance(item, MarkedStr) and item.strip():
             title = item
         else:
             raise ContentError(f"an appendix must be its title, not {_kind(item)}", loc)
-        found.append(m.Appendix(letter=chr(ord("A") + i), title=title, loc=loc))
+        found.append(m.Appendix(letter=chr(ord("A") + i), title=title, loc=loc,
+                                framework=framework, file=file))
     if len(found) > 26:
         raise ContentError("more than 26 appendices", where)
     return tuple(found)
+
+
+def _existing(item: MarkedMap, key: str, folder: Path, suffixes) -> Path:
+    """A file named under `key`, relative to the paper's folder, that exists."""
+    name = _text(item, key, True)
+    path = folder / str(name)
+    if path.suffix.lower() not in suffixes:
+        raise ContentError(f"{key} must be a {' or '.join(suffixes)} file, not '{name}'",
+                           item.value_loc[key])
+    if not path.is_file():
+        raise ContentError(f"no file '{name}' (looked for {path})", item.value_loc[key])
+    return path
 
 
 def _notes(value, top: MarkedMap) -> dict[str, m.Note]:

@@ -21,15 +21,18 @@ class FigureResolver(Protocol):
     def resolve(self, expression: str, where, para_id: str | None) -> m.Figure: ...
 
 
-def build(source: c.PaperSource, figures: FigureResolver | None = None) -> m.Paper:
-    """The document model of one paper."""
-    return _Builder(source, figures).paper()
+def build(source: c.PaperSource, figures: FigureResolver | None = None,
+          scorecards: dict[str, m.Scorecard] | None = None) -> m.Paper:
+    """The document model of one paper; `scorecards` maps appendix letters to scorecards."""
+    return _Builder(source, figures, scorecards or {}).paper()
 
 
 class _Builder:
-    def __init__(self, source: c.PaperSource, figures: FigureResolver | None):
+    def __init__(self, source: c.PaperSource, figures: FigureResolver | None,
+                 scorecards: dict[str, m.Scorecard]):
         self.source = source
         self.figures = figures
+        self.scorecards = scorecards
         self.notes: dict[str, m.Note] = {}
 
     def paper(self) -> m.Paper:
@@ -59,9 +62,12 @@ class _Builder:
             marking=self.plain(cover.marking), agenda_item=self.plain(cover.agenda_item),
             subject=about.subject, author=about.author or self.plain(cover.presented_by),
             keywords=about.keywords, language=about.language,
-            appendices=tuple((a.letter, self.plain(a.title)) for a in s.appendices),
         )
-        return m.Paper(s.name, meta, tuple(blocks))
+        appendices = tuple(m.Appendix(a.letter, self.plain(a.title),
+                                      self.scorecards.get(a.letter),
+                                      file=str(a.file) if a.file else None)
+                           for a in s.appendices)
+        return m.Paper(s.name, meta, tuple(blocks), appendices)
 
     def plain(self, text) -> str | None:
         """Cover fields: markup-free text (placeholders allowed)."""

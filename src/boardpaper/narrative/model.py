@@ -115,7 +115,45 @@ class Meta:
     author: str | None = None
     keywords: tuple[str, ...] = ()
     language: str = "en-GB"
-    appendices: tuple[tuple[str, str], ...] = ()  # (letter, title)
+
+
+@dataclass(frozen=True)
+class ScoreRow:
+    """A row of the KPI scorecard: a heading row (section, objective, group) or a KPI."""
+
+    kind: str  # section, objective, group, kpi, item
+    text: str
+    kpi_id: str = ""
+    measure: str = ""
+    baseline: str = ""
+    latest: str = ""
+    change: str = ""
+    target: str = ""
+    status: str = ""  # met, not-met, improving, worsening, no-change, monitor, no-data
+    status_word: str = ""
+    symbol: str = ""  # tick, cross, up, down, level, dot, dash
+    trend: tuple[float, ...] = ()
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    """Appendix A: the KPI framework with each KPI's status."""
+
+    title: str
+    period: str  # "April 2021 to March 2022"
+    baseline: str  # "2019/20"
+    rows: tuple[ScoreRow, ...]
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Appendix:
+    """An appendix: a scorecard built here, or a file included as given."""
+
+    letter: str
+    title: str
+    scorecard: Scorecard | None = None
+    file: str | None = None
 
 
 @dataclass(frozen=True)
@@ -123,6 +161,7 @@ class Paper:
     name: str
     meta: Meta
     blocks: tuple[Block, ...]
+    appendices: tuple[Appendix, ...] = ()
 
     def paras(self) -> list[Para]:
         return [b for b in self.blocks if isinstance(b, Para)]

@@ -1,0 +1,1 @@
+"""PDF appendices with ReportLab platypus: documents composed of flowables."""

@@ -1,0 +1,105 @@
+"""Custom flowables of the scorecard: a status cell and a sparkline."""
+from __future__ import annotations
+
+from reportlab.graphics.shapes import Circle, Drawing, PolyLine
+from reportlab.lib import colors
+from reportlab.platypus import Flowable
+
+from .styles import BOLD, FONT, INK, STATUS_COLOURS
+
+
+class _Drawing(Drawing):
+    """A Drawing whose renderer starts in the embedded font, not Helvetica."""
+
+    initialFontName = FONT
+    initialFontSize = 7
+
+
+class StatusCell(Flowable):
+    """A status shown three ways: fill colour, a drawn symbol, and the word."""
+
+    HEIGHT = 13
+
+    def __init__(self, status: str, word: str, symbol: str):
+        super().__init__()
+        self.status, self.word, self.symbol = status, word, symbol
+
+    def wrap(self, availWidth, availHeight):
+        self.width = availWidth
+        return availWidth, self.HEIGHT
+
+    def draw(self) -> None:
+        fill, ink = (colors.HexColor(c) for c in STATUS_COLOURS[self.status])
+        c = self.canv
+        c.saveState()
+        c.setFillColor(fill)
+        c.setStrokeColor(ink)
+        c.setLineWidth(0.4)
+        c.roundRect(0, 0, self.width, self.HEIGHT, 2.5, stroke=1, fill=1)
+        c.setFillColor(ink)
+        c.setStrokeColor(ink)
+        _SYMBOLS[self.symbol](c, 7, self.HEIGHT / 2)
+        c.setFont(BOLD, 7.5)
+        c.drawString(14, 4, self.word)
+        c.restoreState()
+
+
+def _tick(c, x, y):
+    c.setLineWidth(1.3)
+    path = c.beginPath()
+    path.moveTo(x - 3.2, y)
+    path.lineTo(x - 1, y - 2.6)
+    path.lineTo(x + 3.3, y + 2.8)
+    c.drawPath(path, stroke=1, fill=0)
+
+
+def _cross(c, x, y):
+    c.setLineWidth(1.3)
+    c.line(x - 2.6, y - 2.6, x + 2.6, y + 2.6)
+    c.line(x - 2.6, y + 2.6, x + 2.6, y - 2.6)
+
+
+def _triangle(up: bool):
+    def draw(c, x, y):
+        path = c.beginPath()
+        tip = 3.3 if up else -3.3
+        path.moveTo(x - 3.3, y - tip * 0.8)
+        path.lineTo(x + 3.3, y - tip * 0.8)
+        path.lineTo(x, y + tip)
+        path.close()
+        c.drawPath(path, stroke=0, fill=1)
+    return draw
+
+
+def _level(c, x, y):
+    c.rect(x - 3.3, y + 0.6, 6.6, 1.3, stroke=0, fill=1)
+    c.rect(x - 3.3, y - 1.9, 6.6, 1.3, stroke=0, fill=1)
+
+
+def _dot(c, x, y):
+    c.circle(x, y, 2.6, stroke=0, fill=1)
+
+
+def _dash(c, x, y):
+    c.rect(x - 3, y - 0.6, 6, 1.2, stroke=0, fill=1)
+
+
+_SYMBOLS = {"tick": _tick, "cross": _cross, "up": _triangle(True), "down": _triangle(False),
+            "level": _level, "dot": _dot, "dash": _dash}
+
+
+def sparkline(values, width: float, height: float = 14) -> Drawing | str:
+    """A small line of the monthly values, the latest month marked; "" if too few."""
+    if len(values) < 2:
+        return ""
+    low, high = min(values), max(values)
+    span = (high - low) or 1.0
+    pad = 2.0
+    step = (width - 2 * pad) / (len(values) - 1)
+    points = []
+    for i, v in enumerate(values):
+        points += [pad + i * step, pad + (v - low) / span * (height - 2 * pad)]
+    drawing = _Drawing(width, height)
+    drawing.add(PolyLine(points, strokeColor=INK, strokeWidth=0.7))
+    drawing.add(Circle(points[-2], points[-1], 1.4, fillColor=INK, strokeColor=None))
+    return drawing

@@ -1,0 +1,165 @@
+"""The KPI scorecard appendix: `write_scorecard(paper, appendix) -> bytes` (A4 landscape).
+
+The scorecard model becomes a story of flowables: a title, a key to the
+statuses, and one long table grouped by section and objective whose header
+row repeats on every page. Page furniture (running header, protective marking,
+"Page X of Y") is drawn by the page template; the page count is filled in
+when the document is saved. Output is deterministic (`invariant=1`).
+"""
+from __future__ import annotations
+
+import io
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (BaseDocTemplate, Frame, LongTable, PageTemplate, Paragraph,
+                                Spacer, TableStyle)
+from reportlab.platypus.doctemplate import LayoutError
+
+from ...errors import Location, OutputError
+from ...narrative import model as m
+from .flowables import StatusCell, sparkline
+from .styles import FONT, GRID, GROUP_BG, INK, NAVY, OBJECTIVE_BG, register_fonts, styles
+
+PAGE = landscape(A4)
+MARGIN = 12 * mm
+#: (heading, width in mm) of each column
+COLUMNS = (("KPI", 84), ("Measure and period", 44), ("Baseline", 19), ("Latest", 19),
+           ("Change", 19), ("Target", 19), ("Status", 29), ("Trend, 24 months", 29))
+
+
+class _NumberedCanvas(Canvas):
+    """Holds each page until the end, so every page can say "Page X of Y"."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict] = []
+
+    def showPage(self):
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self):
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            self.setFont(FONT, 8)
+            self.setFillColor(INK)
+            self.drawCentredString(PAGE[0] / 2, 8 * mm, f"Page {self._pageNumber} of {total}")
+            super().showPage()
+        super().save()
+
+
+def write_scorecard(paper: m.Paper, appendix: m.Appendix) -> bytes:
+    """The PDF bytes of a scorecard appendix."""
+    register_fonts()
+    card = appendix.scorecard
+    title = f"Appendix {appendix.letter} – {appendix.title}"
+    out = io.BytesIO()
+    doc = BaseDocTemplate(
+        out, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=20 * mm,
+        bottomMargin=16 * mm, title=title, author=paper.meta.author or paper.meta.board,
+        subject=f"{paper.meta.board}, {paper.meta.meeting}: {paper.meta.title}",
+        keywords="; ".join(dict.fromkeys(("KPI scorecard",) + paper.meta.keywords)),
+        creator="boardpaper", producer="boardpaper (ReportLab)", lang=paper.meta.language,
+        invariant=1, initialFontName=FONT, initialFontSize=8,
+    )
+    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    doc.addPageTemplates([PageTemplate("scorecard", [frame],
+                                       onPage=_furniture(paper.meta, title))])
+    try:
+        doc.build(_story(card, title), canvasmaker=_NumberedCanvas)
+    except LayoutError as exc:
+        raise OutputError(f"a row of the scorecard does not fit on a page: {exc}",
+                          Location(title)) from None
+    return out.getvalue()
+
+
+def _furniture(meta: m.Meta, title: str):
+    def draw(canvas, doc):
+        canvas.saveState()
+        canvas.setFont(FONT, 8)
+        canvas.setFillColor(INK)
+        top = PAGE[1] - 10 * mm
+        canvas.drawString(MARGIN, top, f"{meta.board} – {meta.meeting}")
+        canvas.drawRightString(PAGE[0] - MARGIN, top, title)
+        if meta.marking:
+            canvas.drawCentredString(PAGE[0] / 2, top, meta.marking)
+            canvas.drawCentredString(PAGE[0] / 2, 4.5 * mm, meta.marking)
+        canvas.setStrokeColor(GRID)
+        canvas.setLineWidth(0.5)
+        canvas.line(MARGIN, top - 2.5 * mm, PAGE[0] - MARGIN, top - 2.5 * mm)
+        canvas.restoreState()
+    return draw
+
+
+def _story(card: m.Scorecard, title: str) -> list:
+    s = styles()
+    story = [Paragraph(escape(title), s["title"])]
+    intro = (f"Each KPI of the {escape(card.title)}. <b>Latest</b>: {escape(card.period)}. "
+             f"<b>Baseline</b>: the financial year {escape(card.baseline)}, against which "
+             "trajectory targets (reduce, increase) are judged. Numerical targets are judged "
+             "on the latest figure as printed. Monitored KPIs show their trend without a "
+             "judgement. The same table is published as CSV for screen readers.")
+    story.append(Paragraph(intro, s["intro"]))
+    if card.note:
+        story.append(Paragraph(f"<b>{escape(card.note)}</b>", s["intro"]))
+    story.append(_key(s))
+    story.append(Spacer(1, 3 * mm))
+    story.append(_table(card, s))
+    return story
+
+
+def _key(s) -> LongTable:
+    statuses = [("met", "Met", "tick"), ("not-met", "Not met", "cross"),
+                ("improving", "Improving", "up"), ("worsening", "Worsening", "down"),
+                ("no-change", "No change", "level"), ("monitor", "Monitor", "dot"),
+                ("no-data", "No data yet", "dash")]
+    cells = [Paragraph("<b>Key to status:</b>", s["body"])] + [
+        StatusCell(k, w, sym) for k, w, sym in statuses]
+    table = LongTable([cells], colWidths=[28 * mm] + [27 * mm] * len(statuses), hAlign="LEFT")
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                               ("RIGHTPADDING", (0, 0), (-1, -1), 2)]))
+    return table
+
+
+def _table(card: m.Scorecard, s) -> LongTable:
+    widths = [w * mm for _, w in COLUMNS]
+    head = [Paragraph(escape(h), s["head_number"] if 2 <= i <= 5 else s["head"])
+            for i, (h, _) in enumerate(COLUMNS)]
+    head[2] = Paragraph(f"Baseline {escape(card.baseline)}", s["head_number"])
+    data = [head]
+    style = [
+        ("FONT", (0, 0), (-1, -1), FONT, 7.5),
+        ("BACKGROUND", (0, 0), (-1, 0), NAVY),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("GRID", (0, 0), (-1, -1), 0.4, GRID),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+    ]
+    for row in card.rows:
+        r = len(data)
+        if row.kind in ("section", "objective", "group"):
+            data.append([Paragraph(escape(row.text), s[row.kind])] + [""] * (len(COLUMNS) - 1))
+            fill = {"section": NAVY, "objective": OBJECTIVE_BG, "group": GROUP_BG}[row.kind]
+            style += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), fill)]
+            continue
+        text = escape(row.text)
+        kpi = (Paragraph(text, s["item"], bulletText="–") if row.kind == "item"
+               else Paragraph(text, s["body"]))
+        status = StatusCell(row.status, row.status_word, row.symbol) if row.status else ""
+        trend = sparkline(row.trend, widths[7] - 6) if row.trend else ""
+        data.append([kpi, Paragraph(escape(row.measure), s["body"]),
+                     Paragraph(escape(row.baseline), s["number"]),
+                     Paragraph(escape(row.latest), s["number"]),
+                     Paragraph(escape(row.change), s["number"]),
+                     Paragraph(escape(row.target), s["number"]), status, trend])
+    table = LongTable(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table.setStyle(TableStyle(style + [("BACKGROUND", (0, 0), (-1, 0), NAVY),
+                                       ("TEXTCOLOR", (0, 0), (-1, 0), colors.white)]))
+    return table
