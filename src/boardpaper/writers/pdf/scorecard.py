@@ -122,7 +122,8 @@ def _key(s) -> LongTable:
     cells = [Paragraph("<b>Key to status:</b>", s["body"])] + [
         StatusCell(k, w, sym) for k, w, sym in statuses]
     table = LongTable([cells], colWidths=[28 * mm] + [27 * mm] * len(statuses), hAlign="LEFT")
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT, 7.5),
+                               ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                                ("LEFTPADDING", (0, 0), (-1, -1), 2),
                                ("RIGHTPADDING", (0, 0), (-1, -1), 2)]))
     return table
