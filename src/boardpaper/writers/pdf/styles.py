@@ -61,7 +61,8 @@ def contrast(a: str, b: str) -> float:
 
 def styles() -> dict[str, ParagraphStyle]:
     register_fonts()
-    base = ParagraphStyle("body", fontName=FONT, fontSize=7.5, leading=9.2, textColor=INK,
+    base = ParagraphStyle("body", fontName=FONT, bulletFontName=FONT, fontSize=7.5, leading=9.2,
+                          textColor=INK,
                           alignment=TA_LEFT)
     return {
         "title": ParagraphStyle("title", parent=base, fontName=BOLD, fontSize=15, leading=19,
