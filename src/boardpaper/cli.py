@@ -28,6 +28,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="folder for the outputs (default: output)")
     build.add_argument("--template", type=Path, metavar="DOCX",
                        help="Word template (default: templates/spcb-paper.docx)")
+    build.add_argument("--pack", action="store_true",
+                       help="also build OUT/<paper>-pack.pdf: the paper as PDF (LibreOffice) "
+                            "followed by its appendices")
     build.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     measures = sub.add_parser(
         "measures", help="print a paper's computed measures",
@@ -42,7 +45,9 @@ def _build(args) -> int:
     from . import pipeline
 
     for folder in args.papers:
-        built = pipeline.build(folder, args.output, args.template)
+        built = pipeline.build(folder, args.output, args.template, pack=args.pack)
+        for note in built.notes:
+            print(f"boardpaper: note: {note}", file=sys.stderr)
         if not args.quiet:
             for path in built.outputs:
                 print(f"wrote {path}")

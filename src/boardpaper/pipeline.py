@@ -24,6 +24,7 @@ class Built:
 
     paper: Paper
     outputs: list[Path] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # one-line remarks for the user
 
 
 def find_template(folder: Path, given: Path | None = None) -> tuple[bytes, str]:
@@ -76,8 +77,12 @@ def model(source: PaperSource, found=None) -> Paper:
     return build_model(source, Resolver(found), scorecards)
 
 
-def build(folder: Path, out_dir: Path, template: Path | None = None) -> Built:
-    """Build one paper's outputs into `out_dir`; nothing is written unless all succeed."""
+def build(folder: Path, out_dir: Path, template: Path | None = None,
+          pack: bool = False) -> Built:
+    """Build one paper's outputs into `out_dir`; nothing is written unless all succeed.
+
+    With `pack`, also the board pack: the paper as PDF followed by its appendices.
+    """
     from .writers.docx import write_docx  # heavy imports only when writing
 
     from .writers.figures_csv import write_figures_csv
@@ -94,9 +99,46 @@ def build(folder: Path, out_dir: Path, template: Path | None = None) -> Built:
     outputs = {out_dir / f"{paper.name}.docx": docx,
                out_dir / f"{paper.name}.figures.csv": audit}
     outputs.update(appendix_outputs(paper, out_dir))
+    notes: list[str] = []
+    if pack:
+        made = board_pack(paper, docx, outputs, out_dir, notes)
+        if made is not None:
+            outputs[out_dir / f"{paper.name}-pack.pdf"] = made
     for target, data in outputs.items():  # every output is made before any is written
         write_atomic(target, data)
-    return Built(paper, list(outputs))
+    return Built(paper, list(outputs), notes)
+
+
+def board_pack(paper: Paper, docx: bytes, outputs: dict[Path, bytes], out_dir: Path,
+               notes: list[str]) -> bytes | None:
+    """The paper as PDF and its appendices in order, or None (with a note) without
+    LibreOffice."""
+    from .writers import pack
+
+    soffice = pack.soffice_path()
+    if soffice is None:
+        notes.append("LibreOffice (soffice) is not installed, so the board pack was not built; "
+                     "the paper and its appendices were (apt-get install "
+                     "libreoffice-writer-nogui)")
+        return None
+    parts = [(paper.meta.title, pack.to_pdf(docx, paper.name, soffice))]
+    identity = [docx]
+    for appendix in paper.appendices:
+        title = f"Appendix {appendix.letter} – {appendix.title}"
+        if appendix.scorecard is not None:
+            parts.append((title, outputs[out_dir / appendix_name(paper, appendix.letter, ".pdf")]))
+            identity.append(parts[-1][1])
+        elif appendix.file is not None:
+            path = Path(appendix.file)
+            data = path.read_bytes()
+            identity.append(data)
+            if path.suffix.lower() == ".docx":
+                data = pack.to_pdf(data, path.stem, soffice)
+            parts.append((title, data))
+        else:
+            notes.append(f"Appendix {appendix.letter} has no scorecard or file, so it is not "
+                         "in the board pack")
+    return pack.merge(parts, paper.meta, b"".join(identity))
 
 
 def appendix_name(paper: Paper, letter: str, suffix: str) -> str:
