@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 PAPER  ?= content/2022-05-performance-report
 # Debian packages the tests and the board pack need (LibreOffice renders .docx).
-APT_PACKAGES = libreoffice-writer-nogui poppler-utils fonts-liberation
+APT_PACKAGES = libreoffice-writer-nogui poppler-utils qpdf fonts-liberation
 
 .PHONY: paper test system-deps install template clean
 
@@ -26,7 +26,7 @@ $(VENV)/.installed: pyproject.toml
 
 # Installs LibreOffice and poppler with apt-get when they are missing (needs root or sudo).
 system-deps:
-	@if command -v soffice >/dev/null && command -v pdftoppm >/dev/null; then :; else \
+	@if command -v soffice >/dev/null && command -v pdftoppm >/dev/null && command -v qpdf >/dev/null; then :; else \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $(APT_PACKAGES); \

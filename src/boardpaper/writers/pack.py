@@ -77,7 +77,7 @@ def merge(parts: list[tuple[str, bytes]], meta: Meta, identity: bytes) -> bytes:
         for page in read(title, data).pages:
             writer.add_page(page)
     for title, page in starts:
-        writer.add_outline_item(title, page)
+        writer.add_outline_item(title=title, page_number=page)
     writer.metadata = {
         "/Title": f"{meta.title} – board pack", "/Author": meta.author or meta.board,
         "/Subject": f"{meta.board}, {meta.meeting}", "/Creator": "boardpaper",

@@ -1,0 +1,56 @@
+"""The board pack: the paper (LibreOffice, tagged) then each appendix, with an outline."""
+from __future__ import annotations
+
+import pytest
+from pypdf import PdfReader
+
+from boardpaper import pipeline
+from boardpaper.writers import pack
+
+from ..conftest import soffice
+
+pytestmark = pytest.mark.soffice
+
+
+def test_pack_outline_names_the_paper_and_each_appendix_in_order(example_dir, tmp_path):
+    soffice()
+    built = pipeline.build(example_dir, tmp_path, pack=True)
+    path = tmp_path / "2022-05-performance-report-pack.pdf"
+    assert path in built.outputs and not built.notes
+    reader = PdfReader(str(path))
+    outline = [(o.title, reader.get_destination_page_number(o)) for o in reader.outline]
+    titles = [t for t, _ in outline]
+    assert titles == [
+        "Performance Report – National Policing Priorities and Police and Crime Plan Scorecard",
+        "Appendix A – Police and Crime Plan KPI Scorecard",
+        "Appendix B – Police and Crime Commissioner responses to HMICFRS inspection and "
+        "super-complaint reports",
+    ]
+    scorecard = PdfReader(str(tmp_path / "2022-05-performance-report-appendix-a.pdf"))
+    pages = [p for _, p in outline]
+    assert pages[0] == 0 and pages[2] - pages[1] == len(scorecard.pages)
+    assert len(reader.pages) == pages[2] + 1  # Appendix B is one page
+    assert "Strategic Policing and Crime Board" in reader.pages[0].extract_text()
+    assert "Appendix A" in reader.pages[pages[1]].extract_text()
+    assert "Appendix B" in reader.pages[pages[2]].extract_text()
+    root = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in root and root["/Lang"] == "en-GB"
+    again = pipeline.build(example_dir, tmp_path / "again", pack=True)
+    assert (tmp_path / "again" / path.name).read_bytes() == path.read_bytes()
+    assert again.notes == []
+
+
+def test_without_libreoffice_it_says_so_and_builds_the_rest(example_dir, tmp_path, monkeypatch,
+                                                            capsys):
+    from boardpaper.cli import main
+
+    monkeypatch.setattr(pack, "soffice_path", lambda: None)
+    assert main(["build", "--pack", str(example_dir), "-o", str(tmp_path)]) == 0
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("boardpaper: note: LibreOffice (soffice) is not "
+                                               "installed")
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["2022-05-performance-report-appendix-a.csv",
+                     "2022-05-performance-report-appendix-a.pdf",
+                     "2022-05-performance-report.docx",
+                     "2022-05-performance-report.figures.csv"]

@@ -1,0 +1,102 @@
+"""Appendix A: the scorecard PDF, its CSV alternative, and the framework it scores."""
+from __future__ import annotations
+
+import csv
+import io
+import re
+import subprocess
+
+import pytest
+from pypdf import PdfReader
+
+from boardpaper import pipeline
+from boardpaper.content.framework import load_framework
+from boardpaper.writers.pdf.styles import STATUS_COLOURS, contrast
+
+from ..conftest import ROOT, SHARED
+
+FRAMEWORK = ROOT / "content" / "shared" / "pcp-kpi-framework.yaml"
+
+
+@pytest.fixture(scope="module")
+def pdf(built_docx):
+    return built_docx.with_name("2022-05-performance-report-appendix-a.pdf")
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\u00ad", "")).strip()
+
+
+def test_every_status_colour_pair_has_contrast_of_at_least_4_5():
+    for status, (fill, ink) in STATUS_COLOURS.items():
+        assert contrast(fill, ink) >= 4.5, status
+    assert contrast("#FFFFFF", "#1F3864") >= 4.5  # section rows: white on navy
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason="shared/ not beside the repo")
+def test_the_framework_holds_every_kpi_of_the_published_appendix_a():
+    seed = (SHARED / "seeds" / "2021-10-pcp-kpi-and-national-priorities.pdf-text.txt")
+    text = seed.read_text(encoding="utf-8")
+    appendix = text[text.index("Appendix A – Police and Crime Plan KPI Framework"):
+                    text.index("Appendix B – National Crime and Policing Measures – Metrics")]
+    bullets = [squash(b) for b in re.split(r"\n\s*•", appendix)[1:]]
+    kpis = {squash(k.text) for k in load_framework(FRAMEWORK).kpis()}
+    for bullet in bullets:
+        head = squash(re.split(r"\s+o\s", bullet)[0]).split(" Objective:")[0].split(
+            " Sub-objective:")[0].split(" Section 2:")[0]
+        assert any(k.startswith(head[:60]) for k in kpis), head
+
+
+def test_pdf_checks_and_metadata(pdf):
+    check = subprocess.run(["qpdf", "--check", str(pdf)], capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    assert "Title:           Appendix A – Police and Crime Plan KPI Scorecard" in info
+    assert "Author:" in info and "Subject:         Strategic Policing and Crime Board" in info
+    assert re.search(r"Page size:\s+841\.89 x 595\.276", info), "A4 landscape"
+    reader = PdfReader(str(pdf))
+    assert reader.trailer["/Root"]["/Lang"] == "en-GB"
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True).stdout
+    rows = fonts.splitlines()[2:]
+    assert rows and all(" yes " in r for r in rows), "every font embedded"
+    assert any("TrueType" in r for r in rows)
+
+
+def test_pdf_text_has_every_kpi_and_a_status_on_each_scored_one(pdf, built_docx):
+    text = squash(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True,
+                                 text=True).stdout)
+    framework = load_framework(FRAMEWORK)
+    for kpi in framework.kpis():
+        words = squash(kpi.text).split()
+        assert " ".join(words[:8]) in text, kpi.text
+    with open(built_docx.with_name("2022-05-performance-report-appendix-a.csv"),
+              encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == len(list(framework.kpis()))
+    scored = [r for r in rows if r["status"] not in ("", "No data yet")]
+    assert len(scored) >= 15
+    statuses = {r["kpi_id"]: r["status"] for r in rows}
+    rates = "increase-the-positive-outcome-rates-for-domestic-abuse"
+    assert statuses[f"{rates}.domestic-abuse"] == "Met"
+    assert statuses[f"{rates}.rape"] == "Not met"
+    assert statuses[f"{rates}.stalking-and-harassment"] == "Not met"  # 8.0% is not above 8%
+    assert statuses["monitor-hospital-admissions-of-under-25s-who-have"] == "Monitor"
+    neighbourhood = "reduce-the-numbers-of-neighbourhood-crimes-residential-burglary"
+    assert statuses[f"{neighbourhood}.residential-burglary"] == "Improving"
+    assert statuses[f"{neighbourhood}.theft-from-the-person"] == "Worsening"
+    for word in {r["status"] for r in scored}:
+        assert word in text
+    assert "Page 1 of" in text and "OFFICIAL" in text
+    assert "Example data" in text
+
+
+def test_rebuild_is_byte_identical(example_dir, pdf, tmp_path):
+    again = pipeline.build(example_dir, tmp_path)
+    assert (tmp_path / pdf.name).read_bytes() == pdf.read_bytes()
+    assert again.outputs[2].name == pdf.name
+
+
+def test_pages_render(pdf, tmp_path):
+    subprocess.run(["pdftoppm", "-r", "30", "-png", "-f", "1", "-l", "1", str(pdf),
+                    str(tmp_path / "p")], check=True)
+    assert (tmp_path / "p-1.png").stat().st_size > 5000
