@@ -32,6 +32,20 @@ def _parser() -> argparse.ArgumentParser:
                        help="also build OUT/<paper>-pack.pdf: the paper as PDF (LibreOffice) "
                             "followed by its appendices")
     build.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    red = sub.add_parser(
+        "redline", help="show a new draft as tracked changes against an old one",
+        description="Write NEW in the SPCB layout with every change since OLD as a tracked "
+                    "change (Word revisions): words inserted and deleted, paragraphs added "
+                    "and removed, figures that changed. OLD and NEW are paper folders; with "
+                    "--since, OLD is NEW's folder at a git revision.")
+    red.add_argument("papers", nargs="+", type=Path, metavar="PAPER",
+                     help="OLD NEW, or NEW with --since")
+    red.add_argument("--since", metavar="REV", help="compare with NEW as it was at git REV")
+    red.add_argument("-o", "--output", type=Path, required=True, metavar="DOCX")
+    red.add_argument("--author", default=None, help="author of the changes (default: boardpaper)")
+    red.add_argument("--date", default=None,
+                     help="date of the changes, ISO 8601 (default: the meeting date)")
+    red.add_argument("--template", type=Path, metavar="DOCX", help="Word template")
     measures = sub.add_parser(
         "measures", help="print a paper's computed measures",
         description="Print every measure of PAPER over its reporting year, the national "
@@ -54,6 +68,30 @@ def _build(args) -> int:
     return EXIT_OK
 
 
+def _redline(args) -> int:
+    import tempfile
+
+    from . import pipeline
+    from .errors import BoardpaperError as Err
+
+    if args.since:
+        if len(args.papers) != 1:
+            raise Err("with --since, name one paper: boardpaper redline PAPER --since REV -o X")
+        from .review.gitrev import checkout
+
+        with tempfile.TemporaryDirectory(prefix="boardpaper-") as tmp:
+            old = checkout(args.papers[0], args.since, Path(tmp))
+            _, count = pipeline.redline(old, args.papers[0], args.output, args.author,
+                                        args.date, args.template)
+    else:
+        if len(args.papers) != 2:
+            raise Err("name two papers: boardpaper redline OLD NEW -o X (or NEW --since REV)")
+        _, count = pipeline.redline(args.papers[0], args.papers[1], args.output, args.author,
+                                    args.date, args.template)
+    print(f"wrote {args.output} ({count} tracked change{'s' if count != 1 else ''})")
+    return EXIT_OK
+
+
 def _measures(args) -> int:
     from . import pipeline
 
@@ -64,7 +102,7 @@ def _measures(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        return {"build": _build, "measures": _measures}[args.command](args)
+        return {"build": _build, "measures": _measures, "redline": _redline}[args.command](args)
     except BoardpaperError as exc:
         print(exc.render(), file=sys.stderr)
         return EXIT_ERROR

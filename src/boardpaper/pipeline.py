@@ -171,3 +171,23 @@ def measures_table(folder: Path, as_csv: bool = False) -> str:
     from .measures.report import render_table
 
     return render_table(found, as_csv)
+
+
+def redline(old_folder: Path, new_folder: Path, target: Path, author: str | None = None,
+            date: str | None = None, template: Path | None = None) -> tuple[Paper, int]:
+    """Write `target`: the new paper with every change since the old one tracked.
+
+    Author and date default to "boardpaper" and the new paper's meeting date, so
+    the same two versions always give the same file.
+    """
+    from .narrative.model import Revision
+    from .review.diff import changes, redline as mark
+    from .writers.docx import write_docx
+
+    old_source, new_source = load(Path(old_folder)), load(Path(new_folder))
+    old, new = model(old_source, figures(old_source)), model(new_source, figures(new_source))
+    when = date or f"{new.meta.date}T00:00:00Z"
+    marked = mark(old, new, Revision(author or "boardpaper", when))
+    template_bytes, template_name = find_template(Path(new_folder), template)
+    write_atomic(Path(target), write_docx(marked, template_bytes, template_name))
+    return marked, changes(marked)

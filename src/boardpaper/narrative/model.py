@@ -52,7 +52,21 @@ class NoteRef:
     note: Note
 
 
-Inline = Union[Text, Figure, Link, NoteRef]
+@dataclass(frozen=True)
+class Inserted:
+    """Inlines added since the draft a reviewer saw (a tracked insertion)."""
+
+    children: tuple
+
+
+@dataclass(frozen=True)
+class Deleted:
+    """Inlines removed since the draft a reviewer saw (a tracked deletion)."""
+
+    children: tuple
+
+
+Inline = Union[Text, Figure, Link, NoteRef, Inserted, Deleted]
 
 
 # -- blocks ------------------------------------------------------------------
@@ -61,6 +75,7 @@ Inline = Union[Text, Figure, Link, NoteRef]
 class Heading:
     level: int
     inlines: tuple[Inline, ...]
+    change: str = ""  # "inserted" or "deleted" in a redline
 
 
 @dataclass(frozen=True)
@@ -71,12 +86,14 @@ class Para:
     number: int
     inlines: tuple[Inline, ...]
     attrs: dict = field(default_factory=dict, compare=False, hash=False)
+    change: str = ""  # "inserted" or "deleted" in a redline
 
 
 @dataclass(frozen=True)
 class ListItem:
     inlines: tuple[Inline, ...]
     children: tuple["ListItem", ...] = ()
+    change: str = ""  # "inserted" or "deleted" in a redline
 
 
 @dataclass(frozen=True)
@@ -157,11 +174,20 @@ class Appendix:
 
 
 @dataclass(frozen=True)
+class Revision:
+    """Who made the changes a redline shows, and when (ISO 8601, UTC)."""
+
+    author: str
+    date: str
+
+
+@dataclass(frozen=True)
 class Paper:
     name: str
     meta: Meta
     blocks: tuple[Block, ...]
     appendices: tuple[Appendix, ...] = ()
+    revision: Revision | None = None  # set on a redline: the changes are tracked
 
     def paras(self) -> list[Para]:
         return [b for b in self.blocks if isinstance(b, Para)]
@@ -173,6 +199,6 @@ def plain_text(inlines) -> str:
     for inline in inlines:
         if isinstance(inline, (Text, Figure)):
             out.append(inline.text)
-        elif isinstance(inline, Link):
+        elif isinstance(inline, (Link, Inserted)):
             out.append(plain_text(inline.children))
     return "".join(out)

@@ -7,9 +7,11 @@ to the footnotes part; the package is zipped deterministically.
 from __future__ import annotations
 
 import io
+import itertools
 
 from ...errors import Location, TemplateError
 from ...narrative.model import Paper
+from ...oxml import bookmarks
 from ...oxml.package import deterministic_zip
 from . import parts, template
 from .blocks import BlockWriter
@@ -24,8 +26,9 @@ def write_docx(paper: Paper, template_bytes: bytes, template_name: str = "templa
     if notes_part is None:
         raise TemplateError("the template has no footnotes part", Location(template_name),
                             "recreate it with templates/make_template.py")
-    notes = InlineWriter(notes_part)
-    body = InlineWriter(document.part, notes_part.element, notes)
+    ids = itertools.count(bookmarks.max_id(document.element) + 1)
+    notes = InlineWriter(notes_part, revision=paper.revision, ids=ids)
+    body = InlineWriter(document.part, notes_part.element, notes, paper.revision, ids)
     BlockWriter(document, anchor, body).write(paper.blocks)
     set_properties(document, paper.meta)
     out = io.BytesIO()

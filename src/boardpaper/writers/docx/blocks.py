@@ -23,13 +23,14 @@ class BlockWriter:
         self.document = document
         self.anchor = anchor
         self.inlines = inlines
-        self.next_bookmark = bookmarks.max_id(document.element) + 1
         self.lettered_lists = 0
 
-    def add(self, style: str, inlines=(), prefix=()):
+    def add(self, style: str, inlines=(), prefix=(), change: str = ""):
+        """A paragraph of `style`; `change` tracks the whole paragraph as inserted or deleted."""
         p = paragraph(style)
-        for element in list(prefix) + self.inlines.elements(inlines):
+        for element in list(prefix) + self.inlines.elements(inlines, change):
             p.append(element)
+        self.inlines.mark(p, change)
         self.anchor.addprevious(p)
         return p
 
@@ -39,18 +40,18 @@ class BlockWriter:
         self.anchor.getparent().remove(self.anchor)
 
     def _heading(self, block: m.Heading) -> None:
-        self.add(HEADING_STYLES[block.level], block.inlines)
+        self.add(HEADING_STYLES[block.level], block.inlines, change=block.change)
 
     def _para(self, block: m.Para) -> None:
-        p = self.add("NumberedParagraph", block.inlines)
-        bookmarks.wrap_paragraph(p, self.next_bookmark, bookmarks.bookmark_name(block.id))
-        self.next_bookmark += 1
+        p = self.add("NumberedParagraph", block.inlines, change=block.change)
+        if block.change != "deleted":
+            bookmarks.wrap_paragraph(p, next(self.inlines.ids), bookmarks.bookmark_name(block.id))
 
     def _bulletlist(self, block: m.BulletList) -> None:
         for item in block.items:
-            self.add(BULLET_STYLES[0], item.inlines)
+            self.add(BULLET_STYLES[0], item.inlines, change=item.change)
             for child in item.children:
-                self.add(BULLET_STYLES[1], child.inlines)
+                self.add(BULLET_STYLES[1], child.inlines, change=child.change)
 
     def _letteredlist(self, block: m.LetteredList) -> None:
         self.lettered_lists += 1
@@ -60,7 +61,7 @@ class BlockWriter:
             restart = numbering.restarted(self.document.part.numbering_part.element,
                                           numbering.style_num_id(style))
         for item in block.items:
-            p = self.add("ListLetter", item.inlines)
+            p = self.add("ListLetter", item.inlines, change=item.change)
             if restart is not None:
                 p.pPr.pStyle.addnext(numbering.num_pr(restart))
 

@@ -1,0 +1,226 @@
+"""Two versions of a paper (models) → one redline model with tracked changes.
+
+Blocks are aligned first: numbered paragraphs by their id, other blocks by
+their text. A paragraph in both versions is compared word by word, so a
+changed word is a deletion and an insertion inside the paragraph; a figure is
+one token, so a changed figure shows as the old figure deleted and the new one
+inserted. A block only in the new version is inserted whole, one only in the
+old version is deleted whole (its paragraph mark too, so numbering shows it).
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import replace
+
+from ..narrative import model as m
+
+_WORDS = re.compile(r"\s+|[^\s]+")
+
+
+# -- inline tokens -------------------------------------------------------------
+
+def _tokens(inlines, link: str | None = None) -> list[tuple]:
+    """(key, inline) pairs: a word or a run of blanks of a Text, a whole Figure, a NoteRef."""
+    out: list[tuple] = []
+    for inline in inlines:
+        if isinstance(inline, m.Text):
+            for piece in _WORDS.findall(inline.text):
+                out.append((("t", piece, inline.bold, inline.italic, link),
+                            (m.Text(piece, inline.bold, inline.italic), link)))
+        elif isinstance(inline, m.Figure):
+            out.append((("f", inline.text, inline.bold, inline.italic, link), (inline, link)))
+        elif isinstance(inline, m.Link):
+            out += _tokens(inline.children, inline.url)
+        elif isinstance(inline, m.NoteRef):
+            out.append((("n", inline.note.key, m.plain_text(inline.note.inlines)),
+                        (inline, None)))
+    return out
+
+
+def diff_inlines(old, new) -> tuple:
+    """The new inlines, with what changed from the old marked Inserted / Deleted."""
+    a, b = _tokens(old), _tokens(new)
+    matcher = difflib.SequenceMatcher(None, [k for k, _ in a], [k for k, _ in b], autojunk=False)
+    pieces: list[tuple[str, tuple]] = []  # (change, (inline, link))
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            pieces += [("", v) for _, v in b[j1:j2]]
+            continue
+        if op in ("delete", "replace"):
+            pieces += [("deleted", v) for _, v in a[i1:i2]]
+        if op in ("insert", "replace"):
+            pieces += [("inserted", v) for _, v in b[j1:j2]]
+    return _assemble(pieces)
+
+
+def _assemble(pieces) -> tuple:
+    """Group pieces back into inlines: links around their runs, changes around theirs."""
+    out: list = []
+    i = 0
+    while i < len(pieces):
+        change, (inline, link) = pieces[i]
+        if link is None:
+            j = i
+            group = []
+            while j < len(pieces) and pieces[j][0] == change and pieces[j][1][1] is None:
+                group.append(pieces[j][1][0])
+                j += 1
+            out.append(_wrap(change, _merge(group)))
+            i = j
+            continue
+        j = i
+        children: list = []
+        while j < len(pieces) and pieces[j][1][1] == link:
+            piece_change, (piece, _) = pieces[j]
+            children.append(_wrap(piece_change, (piece,)))
+            j += 1
+        out.append(m.Link(link, tuple(_flatten_same(children))))
+        i = j
+    return tuple(out)
+
+
+def _wrap(change: str, inlines: tuple):
+    if change == "inserted":
+        return m.Inserted(inlines)
+    if change == "deleted":
+        return m.Deleted(inlines)
+    return inlines[0] if len(inlines) == 1 else _Group(inlines)
+
+
+class _Group(tuple):
+    """Unchanged inlines kept together while assembling (flattened on the way out)."""
+
+
+def _merge(inlines) -> tuple:
+    """Neighbouring Text of one style joined back into one run."""
+    out: list = []
+    for inline in inlines:
+        prev = out[-1] if out else None
+        if (isinstance(inline, m.Text) and isinstance(prev, m.Text)
+                and (prev.bold, prev.italic) == (inline.bold, inline.italic)):
+            out[-1] = m.Text(prev.text + inline.text, prev.bold, prev.italic)
+        else:
+            out.append(inline)
+    return tuple(out)
+
+
+def _flatten_same(children):
+    for child in children:
+        if isinstance(child, _Group):
+            yield from child
+        else:
+            yield child
+
+
+def _flatten(inlines) -> tuple:
+    out: list = []
+    for inline in inlines:
+        if isinstance(inline, _Group):
+            out.extend(inline)
+        else:
+            out.append(inline)
+    return tuple(out)
+
+
+# -- blocks --------------------------------------------------------------------
+
+def _key(block) -> str:
+    if isinstance(block, m.Para):
+        return f"p:{block.id}"
+    if isinstance(block, m.Heading):
+        return f"h{block.level}:{m.plain_text(block.inlines)}"
+    if isinstance(block, (m.BulletList, m.LetteredList)):
+        return f"{type(block).__name__}:{len(block.items)}"
+    if isinstance(block, m.Fields):
+        return "fields:" + "|".join(label for label, _ in block.rows)
+    return type(block).__name__
+
+
+def _whole(block, change: str):
+    """`block` inserted or deleted as a whole."""
+    wrap = m.Inserted if change == "inserted" else m.Deleted
+    if isinstance(block, m.Para):
+        return replace(block, inlines=(wrap(block.inlines),), change=change)
+    if isinstance(block, m.Heading):
+        return replace(block, inlines=(wrap(block.inlines),), change=change)
+    if isinstance(block, (m.BulletList, m.LetteredList)):
+        return replace(block, items=tuple(_whole_item(i, change) for i in block.items))
+    if isinstance(block, m.Fields):
+        return m.Fields(tuple((label, (wrap(inl),)) for label, inl in block.rows))
+    return block
+
+
+def _whole_item(item: m.ListItem, change: str) -> m.ListItem:
+    wrap = m.Inserted if change == "inserted" else m.Deleted
+    return m.ListItem((wrap(item.inlines),), tuple(_whole_item(c, change) for c in item.children),
+                      change)
+
+
+def _compare(old, new):
+    """Two blocks of one key: the new block with its word changes marked."""
+    if isinstance(new, (m.Para, m.Heading)):
+        return replace(new, inlines=_flatten(diff_inlines(old.inlines, new.inlines)))
+    if isinstance(new, (m.BulletList, m.LetteredList)):
+        return replace(new, items=_items(old.items, new.items))
+    if isinstance(new, m.Fields):
+        return m.Fields(tuple((label, _flatten(diff_inlines(o, n)))
+                              for (label, o), (_, n) in zip(old.rows, new.rows)))
+    return new
+
+
+def _items(old, new) -> tuple:
+    out = []
+    for o, n in zip(old, new):
+        out.append(m.ListItem(_flatten(diff_inlines(o.inlines, n.inlines)),
+                              _children(o.children, n.children)))
+    return tuple(out)
+
+
+def _children(old, new) -> tuple:
+    if len(old) == len(new):
+        return _items(old, new)
+    return (tuple(_whole_item(c, "deleted") for c in old)
+            + tuple(_whole_item(c, "inserted") for c in new))
+
+
+def redline(old: m.Paper, new: m.Paper, revision: m.Revision) -> m.Paper:
+    """The new paper with every change since the old one tracked."""
+    a, b = list(old.blocks), list(new.blocks)
+    matcher = difflib.SequenceMatcher(None, [_key(x) for x in a], [_key(x) for x in b],
+                                      autojunk=False)
+    blocks = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            blocks += [_compare(o, n) for o, n in zip(a[i1:i2], b[j1:j2])]
+            continue
+        blocks += [_whole(o, "deleted") for o in a[i1:i2]]
+        blocks += [_whole(n, "inserted") for n in b[j1:j2]]
+    return replace(new, blocks=tuple(blocks), revision=revision)
+
+
+def changes(paper: m.Paper) -> int:
+    """How many tracked changes a redline holds (runs of inserted or deleted text)."""
+    count = 0
+
+    def walk(inlines):
+        nonlocal count
+        for inline in inlines:
+            if isinstance(inline, (m.Inserted, m.Deleted)):
+                count += 1
+            elif isinstance(inline, m.Link):
+                walk(inline.children)
+
+    for block in paper.blocks:
+        if isinstance(block, (m.Para, m.Heading)):
+            walk(block.inlines)
+        elif isinstance(block, (m.BulletList, m.LetteredList)):
+            stack = list(block.items)
+            while stack:
+                item = stack.pop()
+                walk(item.inlines)
+                stack.extend(item.children)
+        elif isinstance(block, m.Fields):
+            for _, inlines in block.rows:
+                walk(inlines)
+    return count
