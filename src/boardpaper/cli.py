@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .errors import EXIT_ERROR, EXIT_OK, BoardpaperError
+from .errors import EXIT_ERROR, EXIT_OK, EXIT_WARNINGS, BoardpaperError
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -46,6 +46,18 @@ def _parser() -> argparse.ArgumentParser:
     red.add_argument("--date", default=None,
                      help="date of the changes, ISO 8601 (default: the meeting date)")
     red.add_argument("--template", type=Path, metavar="DOCX", help="Word template")
+    rev = sub.add_parser(
+        "review", help="read a reviewer's tracked changes and comments back",
+        description="List every tracked insertion, deletion and comment in REVIEWED (a .docx "
+                    "saved by Word or LibreOffice), placed on the paragraphs of the paper in "
+                    "--content. With --apply, write the accepted text changes into "
+                    "paper.yaml (after a backup) and the comments into a review file.")
+    rev.add_argument("reviewed", type=Path, metavar="REVIEWED")
+    rev.add_argument("--content", type=Path, required=True, metavar="PAPER",
+                     help="the paper folder the reviewed file was built from")
+    rev.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    rev.add_argument("--apply", action="store_true",
+                     help="write accepted changes into the YAML (figures are never changed)")
     measures = sub.add_parser(
         "measures", help="print a paper's computed measures",
         description="Print every measure of PAPER over its reporting year, the national "
@@ -92,6 +104,32 @@ def _redline(args) -> int:
     return EXIT_OK
 
 
+def _review(args) -> int:
+    import json
+
+    from . import pipeline
+
+    result = pipeline.review(args.reviewed, args.content, apply=args.apply)
+    if args.json:
+        print(json.dumps({"changes": [c.as_dict() for c in result.changes],
+                          "applied": result.applied, "conflicts": result.conflicts,
+                          "backup": result.backup, "comments_file": result.comments_file},
+                         ensure_ascii=False, indent=1))
+    else:
+        from .review.changes import table
+
+        print(table(result.changes), end="")
+        for line in result.applied:
+            print(f"applied: {line}")
+        for line in result.conflicts:
+            print(f"conflict: {line}")
+        if result.backup:
+            print(f"backup: {result.backup}")
+        if result.comments_file:
+            print(f"comments: {result.comments_file}")
+    return EXIT_WARNINGS if result.conflicts else EXIT_OK
+
+
 def _measures(args) -> int:
     from . import pipeline
 
@@ -102,7 +140,9 @@ def _measures(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        return {"build": _build, "measures": _measures, "redline": _redline}[args.command](args)
+        commands = {"build": _build, "measures": _measures, "redline": _redline,
+                    "review": _review}
+        return commands[args.command](args)
     except BoardpaperError as exc:
         print(exc.render(), file=sys.stderr)
         return EXIT_ERROR

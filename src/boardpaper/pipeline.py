@@ -191,3 +191,45 @@ def redline(old_folder: Path, new_folder: Path, target: Path, author: str | None
     template_bytes, template_name = find_template(Path(new_folder), template)
     write_atomic(Path(target), write_docx(marked, template_bytes, template_name))
     return marked, changes(marked)
+
+
+@dataclass
+class Reviewed:
+    """What `review` found and, with apply, did."""
+
+    changes: list
+    applied: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+    backup: str | None = None
+    comments_file: str | None = None
+
+
+def review(reviewed: Path, folder: Path, apply: bool = False) -> Reviewed:
+    """Read a reviewer's .docx against the paper in `folder`; optionally apply it."""
+    from .review.read import read
+
+    source = load(Path(folder))
+    found_figures = figures(source)
+    paper = model(source, found_figures)
+    found = read(Path(reviewed), paper)
+    result = Reviewed(found.changes)
+    if apply:
+        from .review.apply import apply_review
+
+        outcome = apply_review(found, source, paper, Path(reviewed),
+                               _renderer(source, found_figures))
+        result.applied, result.conflicts = outcome.applied, outcome.conflicts
+        result.backup, result.comments_file = outcome.backup, outcome.comments_file
+    return result
+
+
+def _renderer(source: PaperSource, found):
+    """(text, paragraph) → (inlines, source map), as the narrative stage prints a paragraph."""
+    from .narrative.build import paragraph_renderer
+
+    resolver = None
+    if found is not None:
+        from .narrative.jinja import Resolver
+
+        resolver = Resolver(found)
+    return paragraph_renderer(source, resolver)

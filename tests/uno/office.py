@@ -47,7 +47,7 @@ class Office:
             ["soffice", "--headless", "--invisible", "--norestore", "--nologo",
              f"-env:UserInstallation=file://{self.tmp.name}/profile",
              f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            stdout=subprocess.DEVNULL, stderr=open(os.environ.get("BP_SOFFICE_LOG", os.devnull), "w"))
         local = uno.getComponentContext()
         resolver = local.ServiceManager.createInstanceWithContext(
             "com.sun.star.bridge.UnoUrlResolver", local)
@@ -77,8 +77,15 @@ class Office:
         access.commitChanges()
 
     def open(self, path: str):
-        return self.desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(path)),
-                                                 "_blank", 0, (prop("Hidden", True),))
+        """Open a private copy of `path` (LibreOffice leaves lock files beside what it opens)."""
+        copy = os.path.join(self.tmp.name, os.path.basename(path))
+        with open(path, "rb") as src, open(copy, "wb") as dst:
+            dst.write(src.read())
+        doc = self.desktop.loadComponentFromURL(uno.systemPathToFileUrl(copy), "_blank", 0,
+                                                (prop("Hidden", True),))
+        if doc is None:
+            raise SystemExit(f"LibreOffice could not open {path}")
+        return doc
 
     def close(self) -> None:
         try:

@@ -75,6 +75,7 @@ class Paragraph:
     text: MarkedStr
     loc: Location
     id_given: bool = False
+    index: int = -1  # its place in the body list, for edits that write the YAML back
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import ContentError, Location
@@ -260,7 +261,11 @@ class _Body:
     def build(self, value, where: Location) -> list:
         if not isinstance(value, MarkedList) or not value:
             raise ContentError("body must be a list of paragraphs, headings and lists", where)
-        raw = [self.block(item, loc) for item, loc in zip(value, value.item_loc)]
+        raw = []
+        for index, (item, loc) in enumerate(zip(value, value.item_loc)):
+            block = self.block(item, loc)
+            raw.append(block + (index,) if isinstance(block, tuple) else
+                       replace(block, index=index) if isinstance(block, m.Paragraph) else block)
         # Derived ids are made after all given ids are known, so they never clash.
         return [self.derive(b) if isinstance(b, tuple) else b for b in raw]
 
@@ -316,13 +321,13 @@ class _Body:
         return (f"{self.section}-{self.count}", text, loc)
 
     def derive(self, pending) -> m.Paragraph:
-        base, text, loc = pending
+        base, text, loc, index = pending
         candidate, n = base, 1
         while candidate in self.ids:
             n += 1
             candidate = f"{base}-{chr(ord('a') + n - 2)}" if n <= 27 else f"{base}-{n}"
         self.ids[candidate] = loc
-        return m.Paragraph(candidate, text, loc)
+        return m.Paragraph(candidate, text, loc, index=index)
 
     def items(self, value, where: Location, depth: int) -> tuple[m.Item, ...]:
         if not isinstance(value, MarkedList) or not value:

@@ -116,3 +116,30 @@ def _near(key: str, names) -> str | None:
 
     found = difflib.get_close_matches(key, list(names), n=1, cutoff=0.6)
     return found[0] if found else None
+
+
+def paragraph_renderer(source: c.PaperSource, figures: FigureResolver | None):
+    """A function printing a paragraph's text (possibly edited) with its source map,
+    exactly as `build` would: (text, content paragraph) → (inlines, chars)."""
+    builder = _Builder(source, figures, {})
+
+    def render(text: str, para: c.Paragraph):
+        where = para.loc
+
+        def locate(_offset: int):
+            return where
+
+        def resolve(expression: str, _offset: int) -> m.Figure:
+            if figures is None:
+                raise TemplateError(f"'{{{{ {expression} }}}}' needs measure data", where)
+            return figures.resolve(expression, where, para.id)
+
+        def note(key: str, _offset: int) -> m.Note:
+            if key not in source.notes:
+                raise ContentError(f"no note named '{key}'", where)
+            return builder.note(key)
+
+        inlines, chars = markup.parse_mapped(text, locate, resolve, note)
+        return agree_articles(inlines), chars
+
+    return render

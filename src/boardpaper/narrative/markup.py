@@ -35,6 +35,12 @@ class _Scanner:
         self.buf: list[str] = []
         self.bold: int | None = None  # offset of the open '**', or None
         self.italic: int | None = None
+        #: every printed character: (char, source start, source end, placeholder or None)
+        self.chars: list[tuple[str, int, int, str | None]] = []
+
+    def emit(self, char: str, start: int, end: int) -> None:
+        self.buf.append(char)
+        self.chars.append((char, start, end, None))
 
     def error(self, message: str, offset: int, hint: str | None = None) -> ContentError:
         return ContentError(message, self.locate(offset), hint)
@@ -51,7 +57,7 @@ class _Scanner:
         while i < end:
             ch = text[i]
             if ch == "\\" and i + 1 < end:
-                self.buf.append(text[i + 1])
+                self.emit(text[i + 1], i, i + 2)
                 i += 2
             elif text.startswith("{{", i):
                 i = self.placeholder(i)
@@ -73,10 +79,10 @@ class _Scanner:
                 j = i
                 while j < end and text[j].isspace():
                     j += 1
-                self.buf.append(" ")
+                self.emit(" ", i, j)
                 i = j
             else:
-                self.buf.append(ch)
+                self.emit(ch, i, i + 1)
                 i += 1
         return self.out
 
@@ -107,6 +113,7 @@ class _Scanner:
         if self.resolve is None:
             raise self.error(f"placeholder '{{{{ {expression} }}}}' is not allowed here", i)
         figure = self.resolve(expression, i)
+        self.chars += [(c, i, close + 2, expression) for c in figure.text]
         self.flush()
         self.out.append(m.Figure(figure.text, self.bold is not None, self.italic is not None,
                                  figure.attrs))
@@ -125,6 +132,7 @@ class _Scanner:
         # The mark follows the word it is attached to: drop blanks before it.
         if self.buf and self.buf[-1] == " ":
             self.buf.pop()
+            self.chars.pop()
         self.flush()
         self.out.append(m.NoteRef(note))
         return close + 1
@@ -199,6 +207,24 @@ def _tidy(inlines: list) -> tuple:
 def parse(text: str, locate: Callable[[int], Location], resolve: Resolver | None = None,
           note: NoteLookup | None = None) -> tuple:
     """Parse one text of the narrative into inlines."""
+    return parse_mapped(text, locate, resolve, note)[0]
+
+
+def parse_mapped(text: str, locate: Callable[[int], Location], resolve: Resolver | None = None,
+                 note: NoteLookup | None = None) -> tuple[tuple, list]:
+    """The inlines of `text` and, for each character they print, where it came from:
+    (char, source start, source end, the placeholder it belongs to or None)."""
     scanner = _Scanner(text, locate, resolve, note)
     scanner.run()
-    return scanner.finish()
+    inlines = scanner.finish()
+    chars = scanner.chars
+    while chars and chars[0][0].isspace():  # finish() trims the printed text likewise
+        chars = chars[1:]
+    while chars and chars[-1][0].isspace():
+        chars = chars[:-1]
+    return inlines, chars
+
+
+def escape(text: str) -> str:
+    """`text` as literal markup: `*`, `[`, `\\` and `{` are escaped."""
+    return re.sub(r"([\\*\[\]{])", r"\\\1", text)

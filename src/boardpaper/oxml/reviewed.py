@@ -1,0 +1,127 @@
+"""A reviewed .docx read as paragraphs of plain, inserted and deleted text, and comments.
+
+Whichever Word-compatible program wrote it, tracked changes are `w:ins` /
+`w:del` (and `w:moveTo` / `w:moveFrom`) around runs, deleted text is in
+`w:delText`, a tracked paragraph mark is `w:pPr/w:rPr/w:ins|w:del`, and comments
+are `w:commentRangeStart`/`End` and `w:commentReference` in the text with their
+words in comments.xml. This module turns that into plain records; it does not
+judge what the changes mean.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .ns import qn
+
+_CHANGE = {qn("w:ins"): "ins", qn("w:moveTo"): "ins", qn("w:del"): "del",
+           qn("w:moveFrom"): "del"}
+_TEXT = {qn("w:t"), qn("w:delText"), qn("w:tab"), qn("w:noBreakHyphen")}
+
+
+@dataclass
+class Segment:
+    kind: str  # "", "ins" or "del"
+    text: str
+    author: str = ""
+    date: str = ""
+
+
+@dataclass
+class ReviewedParagraph:
+    style: str
+    bookmarks: list[str] = field(default_factory=list)
+    segments: list[Segment] = field(default_factory=list)
+    mark: Segment | None = None  # the paragraph mark, when it is tracked
+    comments: dict[str, str] = field(default_factory=dict)  # id → the text it is on
+
+    def text(self, accept: bool) -> str:
+        """The paragraph with its changes accepted (or rejected)."""
+        drop = "del" if accept else "ins"
+        return "".join(s.text for s in self.segments if s.kind != drop)
+
+
+@dataclass
+class Comment:
+    id: str
+    author: str
+    date: str
+    text: str
+
+
+def paragraphs(document) -> list[ReviewedParagraph]:
+    """The body paragraphs of a `w:document` root, in order."""
+    body = document.find(qn("w:body"))
+    if body is None:
+        return []
+    return [_paragraph(p) for p in body.iter(qn("w:p"))]
+
+
+def _paragraph(p) -> ReviewedParagraph:
+    style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+    out = ReviewedParagraph(style.get(qn("w:val"), "") if style is not None else "")
+    mark = p.find(f"{qn('w:pPr')}/{qn('w:rPr')}")
+    if mark is not None:
+        for child in mark:
+            if child.tag in _CHANGE:
+                out.mark = Segment(_CHANGE[child.tag], "", child.get(qn("w:author"), ""),
+                                   child.get(qn("w:date"), ""))
+    open_ranges: list[str] = []
+    for element in p.iter():
+        tag = element.tag
+        if tag == qn("w:bookmarkStart"):
+            out.bookmarks.append(element.get(qn("w:name"), ""))
+        elif tag == qn("w:commentRangeStart"):
+            cid = element.get(qn("w:id"), "")
+            open_ranges.append(cid)
+            out.comments.setdefault(cid, "")
+        elif tag == qn("w:commentRangeEnd"):
+            cid = element.get(qn("w:id"), "")
+            if cid in open_ranges:
+                open_ranges.remove(cid)
+        elif tag == qn("w:commentReference"):
+            out.comments.setdefault(element.get(qn("w:id"), ""), "")
+        elif tag in _TEXT:
+            if tag in (qn("w:t"), qn("w:delText")):
+                text = element.text or ""
+            else:
+                text = "\t" if tag == qn("w:tab") else "-"
+            if not text:
+                continue
+            kind, author, date = _change_of(element, p)
+            if tag == qn("w:delText"):
+                kind = "del"
+            _add(out.segments, Segment(kind, text, author, date))
+            for cid in open_ranges:
+                out.comments[cid] += text
+    return out
+
+
+def _change_of(element, p) -> tuple[str, str, str]:
+    node = element.getparent()
+    while node is not None and node is not p:
+        if node.tag in _CHANGE:
+            return _CHANGE[node.tag], node.get(qn("w:author"), ""), node.get(qn("w:date"), "")
+        node = node.getparent()
+    return "", "", ""
+
+
+def _add(segments: list[Segment], segment: Segment) -> None:
+    last = segments[-1] if segments else None
+    if last and (last.kind, last.author, last.date) == (segment.kind, segment.author,
+                                                          segment.date):
+        last.text += segment.text
+    else:
+        segments.append(segment)
+
+
+def comments(root) -> dict[str, Comment]:
+    """The comments of a `w:comments` root by id."""
+    found = {}
+    if root is None:
+        return found
+    for c in root.iter(qn("w:comment")):
+        cid = c.get(qn("w:id"), "")
+        paras = ["".join(t.text or "" for t in p.iter(qn("w:t"))) for p in c.iter(qn("w:p"))]
+        found[cid] = Comment(cid, c.get(qn("w:author"), ""), c.get(qn("w:date"), ""),
+                             "\n".join(x for x in paras if x).strip())
+    return found

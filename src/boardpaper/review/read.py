@@ -1,0 +1,172 @@
+"""A reviewer's .docx → change records placed on the paper's paragraph ids.
+
+The file is read as untrusted: size and zip checks first, then XML with no
+DTD or entities (`oxml.package.read_members`, `oxml.parser.parse_untrusted`).
+Each numbered paragraph is found by the bookmark the writer put around it
+(`bp_<id>`); where a reviewer broke the bookmark, by its text (the text as it
+was before the review, matched against the paper's paragraphs). A paragraph
+the reviewer added has no bookmark and only inserted text: it belongs after
+the paragraph before it.
+"""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import Location, ReviewError
+from ..narrative import model as m
+from ..oxml import reviewed
+from ..oxml.bookmarks import bookmark_name
+from ..oxml.package import UnsafePackage, read_members
+from ..oxml.parser import UnsafeXml, parse_untrusted
+from .changes import Change
+
+DOCUMENT, COMMENTS = "word/document.xml", "word/comments.xml"
+NUMBERED = "NumberedParagraph"
+MATCH = 0.75  # text similarity that places a paragraph whose bookmark is gone
+
+
+@dataclass
+class Placed:
+    """A reviewed numbered paragraph and the paper paragraph it is."""
+
+    para: reviewed.ReviewedParagraph
+    para_id: str  # the paper's id; for a new paragraph, the id it follows
+    number: int | None
+    where: str  # bookmark, text, new, deleted, unplaced
+
+    @property
+    def is_new(self) -> bool:
+        return self.where == "new"
+
+
+@dataclass
+class Review:
+    placed: list[Placed]
+    changes: list[Change]
+    comments: dict[str, reviewed.Comment]
+
+
+def load(path: Path) -> tuple[list[reviewed.ReviewedParagraph], dict[str, reviewed.Comment]]:
+    """The paragraphs and comments of a reviewed .docx, read safely."""
+    where = Location(str(path))
+    if not Path(path).is_file():
+        raise ReviewError("no such file", where)
+    try:
+        parts = read_members(path, (DOCUMENT, COMMENTS), required=("[Content_Types].xml",
+                                                                   DOCUMENT))
+        document = parse_untrusted(parts[DOCUMENT], DOCUMENT)
+        notes = parse_untrusted(parts[COMMENTS], COMMENTS) if COMMENTS in parts else None
+    except (UnsafePackage, UnsafeXml) as exc:
+        raise ReviewError(str(exc), where, "review reads .docx files saved by Word or "
+                                           "LibreOffice") from None
+    return reviewed.paragraphs(document), reviewed.comments(notes)
+
+
+def read(path: Path, paper: m.Paper) -> Review:
+    """Every tracked change and comment of `path`, placed on `paper`'s paragraphs."""
+    paragraphs, comments = load(path)
+    placed = place(paragraphs, paper)
+    return Review(placed, _changes(placed, paragraphs, comments, paper), comments)
+
+
+def place(paragraphs, paper: m.Paper) -> list[Placed]:
+    paras = paper.paras()
+    by_name = {bookmark_name(p.id): p for p in paras}
+    numbers = {p.id: p.number for p in paras}
+    found: list[Placed] = []
+    seen: set[str] = set()
+    last_id = ""
+    for para in paragraphs:
+        names = [n for n in para.bookmarks if n in by_name]
+        if names:
+            target = by_name[names[0]]
+            found.append(Placed(para, target.id, target.number, "bookmark"))
+        elif para.style != NUMBERED:
+            continue
+        elif _only_inserted(para):
+            found.append(Placed(para, last_id, numbers.get(last_id), "new"))
+            continue
+        else:
+            target = _by_text(para, [p for p in paras if p.id not in seen])
+            if target is None:
+                found.append(Placed(para, "", None, "unplaced"))
+                continue
+            found.append(Placed(para, target.id, target.number, "text"))
+        seen.add(found[-1].para_id)
+        last_id = found[-1].para_id
+    return found
+
+
+def _only_inserted(para: reviewed.ReviewedParagraph) -> bool:
+    kinds = {s.kind for s in para.segments if s.text.strip()}
+    return kinds == {"ins"} or (not kinds and para.mark is not None and para.mark.kind == "ins")
+
+
+def _by_text(para, candidates):
+    before = para.text(accept=False)
+    best, score = None, 0.0
+    for candidate in candidates:
+        ratio = difflib.SequenceMatcher(None, before, m.plain_text(candidate.inlines),
+                                        autojunk=False).ratio()
+        if ratio > score:
+            best, score = candidate, ratio
+    return best if score >= MATCH else None
+
+
+def _changes(placed, paragraphs, comments, paper) -> list[Change]:
+    out: list[Change] = []
+    numbered = {id(p.para): p for p in placed}
+    last = None
+    for para in paragraphs:
+        spot = numbered.get(id(para))
+        if spot is not None:
+            last = spot
+        number = spot.number if spot else (last.number if last else None)
+        para_id = spot.para_id if spot else ""
+        where = spot.where if spot else "not a numbered paragraph"
+        if spot is not None and spot.is_new:
+            seg = next(s for s in para.segments if s.kind == "ins") if para.segments else para.mark
+            out.append(Change(number, para_id, seg.author, seg.date, "new paragraph",
+                              after=para.text(accept=True), where=f"after {para_id or 'start'}"))
+        elif para.segments and all(s.kind == "del" for s in para.segments if s.text.strip()) \
+                and any(s.kind == "del" for s in para.segments):
+            seg = next(s for s in para.segments if s.kind == "del")
+            out.append(Change(number, para_id, seg.author, seg.date, "deleted paragraph",
+                              before=para.text(accept=False), where=where))
+        else:
+            out += _runs(para, number, para_id, where)
+        for cid, on in para.comments.items():
+            note = comments.get(cid)
+            if note is not None:
+                out.append(Change(number, para_id, note.author, note.date, "comment",
+                                  before=on, comment=note.text, where=where))
+    return out
+
+
+def _runs(para, number, para_id, where) -> list[Change]:
+    """Insertions and deletions in a paragraph; a deletion then an insertion is a replacement."""
+    out: list[Change] = []
+    segments = [s for s in para.segments if s.kind and s.text]
+    i = 0
+    while i < len(segments):
+        s = segments[i]
+        nxt = segments[i + 1] if i + 1 < len(segments) else None
+        if s.kind == "del" and nxt is not None and nxt.kind == "ins" and nxt.author == s.author \
+                and _adjacent(para.segments, s, nxt):
+            out.append(Change(number, para_id, s.author, s.date, "replacement", before=s.text,
+                              after=nxt.text, where=where))
+            i += 2
+            continue
+        kind = "insertion" if s.kind == "ins" else "deletion"
+        out.append(Change(number, para_id, s.author, s.date, kind,
+                          before=s.text if kind == "deletion" else "",
+                          after=s.text if kind == "insertion" else "", where=where))
+        i += 1
+    return out
+
+
+def _adjacent(segments, a, b) -> bool:
+    ia = next(i for i, s in enumerate(segments) if s is a)
+    return ia + 1 < len(segments) and segments[ia + 1] is b
