@@ -5,8 +5,11 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 PAPER  ?= content/2022-05-performance-report
-# Debian packages the tests and the board pack need (LibreOffice renders .docx).
-APT_PACKAGES = libreoffice-writer-nogui poppler-utils qpdf fonts-liberation
+# Debian packages the tests and the board pack need: LibreOffice renders .docx (the full
+# libreoffice-writer: the -nogui build lacks the .ui files comments need), python3-uno
+# drives it as a reviewer would, pandoc reads tracked changes, poppler and qpdf check PDFs.
+APT_PACKAGES = libreoffice-writer python3-uno pandoc poppler-utils qpdf fonts-liberation
+LO_UI = /usr/lib/libreoffice/share/config/soffice.cfg/modules/swriter/ui/annotation.ui
 
 .PHONY: paper test system-deps install template clean
 
@@ -26,7 +29,8 @@ $(VENV)/.installed: pyproject.toml
 
 # Installs LibreOffice and poppler with apt-get when they are missing (needs root or sudo).
 system-deps:
-	@if command -v soffice >/dev/null && command -v pdftoppm >/dev/null && command -v qpdf >/dev/null; then :; else \
+	@if command -v soffice >/dev/null && command -v pdftoppm >/dev/null && command -v qpdf >/dev/null \
+	   && command -v pandoc >/dev/null && [ -f $(LO_UI) ] && /usr/bin/python3 -c 'import uno' 2>/dev/null; then :; else \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $(APT_PACKAGES); \

@@ -70,3 +70,37 @@ body:
   - id: second
     para: The second paragraph.
 """
+
+
+UNO_SCRIPT = ROOT / "tests" / "uno" / "office.py"
+
+
+def uno_python() -> str:
+    """The system Python that has LibreOffice's `uno` module (Debian: python3-uno)."""
+    import subprocess as sp
+
+    python = "/usr/bin/python3"
+    ok = Path(python).exists() and sp.run([python, "-c", "import uno"],
+                                          capture_output=True).returncode == 0
+    if not ok:
+        if os.environ.get("CI"):
+            pytest.fail("python3-uno is missing: `make test` installs it")
+        pytest.skip("python3-uno (LibreOffice's Python bridge) is not installed")
+    soffice()
+    return python
+
+
+def office(*args, timeout: int = 240) -> str:
+    """Run tests/uno/office.py with the UNO Python; its standard output."""
+    import subprocess as sp
+
+    result = sp.run([uno_python(), str(UNO_SCRIPT), *map(str, args)], capture_output=True,
+                    text=True, timeout=timeout)
+    assert result.returncode == 0, result.stderr[-2000:]
+    return result.stdout
+
+
+def copy_content(tmp_path: Path) -> Path:
+    """A copy of content/ (the example and the shared files it names); the example's folder."""
+    shutil.copytree(EXAMPLE.parent, tmp_path / "content")
+    return tmp_path / "content" / EXAMPLE.name

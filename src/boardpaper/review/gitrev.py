@@ -14,9 +14,9 @@ def checkout(folder: Path, rev: str, into: Path) -> Path:
     folder = Path(folder).resolve()
     where = Location(str(folder))
 
-    def git(*args: str) -> bytes:
+    def git(*args: str, cwd: Path = folder) -> bytes:
         try:
-            result = subprocess.run(["git", "-C", str(folder), *args], capture_output=True,
+            result = subprocess.run(["git", "-C", str(cwd), *args], capture_output=True,
                                     timeout=120)
         except FileNotFoundError:
             raise BoardpaperError("git is not installed", where) from None
@@ -28,7 +28,7 @@ def checkout(folder: Path, rev: str, into: Path) -> Path:
 
     top = Path(git("rev-parse", "--show-toplevel").decode().strip())
     relative = folder.relative_to(top)
-    archive = git("archive", "--format=tar", rev)
+    archive = git("archive", "--format=tar", rev, cwd=top)  # the whole tree: shared files too
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(into, filter="data")
     old = into / relative
