@@ -189,14 +189,7 @@ def _matching_bracket(text: str, i: int) -> int:
 
 def _tidy(inlines: list) -> tuple:
     """Merge neighbouring runs of one style; trim blanks at both ends."""
-    merged: list = []
-    for inline in inlines:
-        prev = merged[-1] if merged else None
-        if (isinstance(inline, m.Text) and isinstance(prev, m.Text)
-                and (prev.bold, prev.italic) == (inline.bold, inline.italic)):
-            merged[-1] = m.Text(prev.text + inline.text, prev.bold, prev.italic)
-        else:
-            merged.append(inline)
+    merged = m.merge_texts(inlines)
     if merged and isinstance(merged[0], m.Text):
         merged[0] = m.Text(merged[0].text.lstrip(), merged[0].bold, merged[0].italic)
     if merged and isinstance(merged[-1], m.Text):

@@ -193,6 +193,19 @@ class Paper:
         return [b for b in self.blocks if isinstance(b, Para)]
 
 
+def merge_texts(inlines) -> list:
+    """Neighbouring Text runs of one style joined into one run."""
+    merged: list = []
+    for inline in inlines:
+        prev = merged[-1] if merged else None
+        if (isinstance(inline, Text) and isinstance(prev, Text)
+                and (prev.bold, prev.italic) == (inline.bold, inline.italic)):
+            merged[-1] = Text(prev.text + inline.text, prev.bold, prev.italic)
+        else:
+            merged.append(inline)
+    return merged
+
+
 def plain_text(inlines) -> str:
     """The text a reader sees, footnote marks left out."""
     out = []

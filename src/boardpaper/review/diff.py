@@ -66,7 +66,7 @@ def _assemble(pieces) -> tuple:
             while j < len(pieces) and pieces[j][0] == change and pieces[j][1][1] is None:
                 group.append(pieces[j][1][0])
                 j += 1
-            out.append(_wrap(change, _merge(group)))
+            out.append(_wrap(change, tuple(m.merge_texts(group))))
             i = j
             continue
         j = i
@@ -90,19 +90,6 @@ def _wrap(change: str, inlines: tuple):
 
 class _Group(tuple):
     """Unchanged inlines kept together while assembling (flattened on the way out)."""
-
-
-def _merge(inlines) -> tuple:
-    """Neighbouring Text of one style joined back into one run."""
-    out: list = []
-    for inline in inlines:
-        prev = out[-1] if out else None
-        if (isinstance(inline, m.Text) and isinstance(prev, m.Text)
-                and (prev.bold, prev.italic) == (inline.bold, inline.italic)):
-            out[-1] = m.Text(prev.text + inline.text, prev.bold, prev.italic)
-        else:
-            out.append(inline)
-    return tuple(out)
 
 
 def _flatten_same(children):
