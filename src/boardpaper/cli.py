@@ -58,6 +58,17 @@ def _parser() -> argparse.ArgumentParser:
     rev.add_argument("--json", action="store_true", help="print JSON instead of a table")
     rev.add_argument("--apply", action="store_true",
                      help="write accepted changes into the YAML (figures are never changed)")
+    chk = sub.add_parser(
+        "check", help="validate a paper and check its prose and accessibility",
+        description="Do everything a build does without writing anything: validate the YAML, "
+                    "the data coverage of every window and every placeholder. Then warn where "
+                    "the prose contradicts a figure and where the files would fail the "
+                    "accessibility rules. Exit status: 0 clean, 1 warnings with --strict, "
+                    "2 errors.")
+    chk.add_argument("papers", nargs="+", type=Path, metavar="PAPER")
+    chk.add_argument("--strict", action="store_true", help="warnings make the exit status 1")
+    chk.add_argument("--json", action="store_true", help="print the findings as JSON")
+    chk.add_argument("--template", type=Path, metavar="DOCX", help="Word template")
     measures = sub.add_parser(
         "measures", help="print a paper's computed measures",
         description="Print every measure of PAPER over its reporting year, the national "
@@ -130,6 +141,25 @@ def _review(args) -> int:
     return EXIT_WARNINGS if result.conflicts else EXIT_OK
 
 
+def _check(args) -> int:
+    import json
+
+    from . import pipeline
+
+    findings = []
+    for folder in args.papers:
+        findings += pipeline.check(folder, args.template)
+    if args.json:
+        print(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=1))
+    else:
+        for finding in findings:
+            print(finding.render())
+        papers = len(args.papers)
+        print(f"{len(findings)} warning{'s' if len(findings) != 1 else ''} in {papers} "
+              f"paper{'s' if papers != 1 else ''}", file=sys.stderr)
+    return EXIT_WARNINGS if findings and args.strict else EXIT_OK
+
+
 def _measures(args) -> int:
     from . import pipeline
 
@@ -141,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         commands = {"build": _build, "measures": _measures, "redline": _redline,
-                    "review": _review}
+                    "review": _review, "check": _check}
         return commands[args.command](args)
     except BoardpaperError as exc:
         print(exc.render(), file=sys.stderr)

@@ -233,3 +233,46 @@ def _renderer(source: PaperSource, found):
 
         resolver = Resolver(found)
     return paragraph_renderer(source, resolver)
+
+
+def check(folder: Path, template: Path | None = None) -> list:
+    """Everything `build` would do, without writing: then the prose and accessibility
+    checks. Errors raise; findings are returned."""
+    from .check.access import check_access
+    from .check.prose import check_prose
+    from .writers.docx import write_docx
+
+    folder = Path(folder)
+    source = load(folder)
+    found = figures(source)
+    paper = model(source, found)
+    template_bytes, template_name = find_template(folder, template)
+    docx = write_docx(paper, template_bytes, template_name)
+    scorecards = {str(path): data for path, data in appendix_outputs(paper, Path("output")).items()
+                  if path.suffix == ".pdf"}
+    findings = check_prose(source, paper, _renderer(source, found), _usual_values(found))
+    findings += check_access(source, paper, docx, scorecards)
+    return findings
+
+
+def _usual_values(found):
+    """measure → {printed value: placeholder} for its current, baseline and previous year."""
+    if found is None:
+        return None
+    from .errors import BoardpaperError
+    from .narrative.jinja import Resolver
+
+    resolver, cache = Resolver(found), {}
+
+    def values(measure: str) -> dict[str, str]:
+        if measure not in cache:
+            cache[measure] = {}
+            for expression in (f"m.{measure}", f"m.{measure}.baseline", f"m.{measure}.previous"):
+                try:
+                    text = resolver.resolve(expression, Location("check"), None).text
+                except BoardpaperError:
+                    continue
+                cache[measure].setdefault(text, expression)
+        return cache[measure]
+
+    return values

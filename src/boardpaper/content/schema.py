@@ -7,7 +7,6 @@ documented in docs/authoring.md.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from dataclasses import replace
 from pathlib import Path

@@ -50,11 +50,13 @@ class Value(_Checked):
     FIELDS = ("dp", "words", "value", "abs")
     WHAT = "a figure"
 
-    def __init__(self, value: float, unit: str, decimals: int, provenance: tuple):
+    def __init__(self, value: float, unit: str, decimals: int, provenance: tuple,
+                 direction: str = ""):
         self.number = float(value)
         self.unit = unit
         self.decimals = decimals
         self.provenance = provenance
+        self.direction = direction  # "up", "down" or "same" for a change; "" otherwise
 
     def __str__(self) -> str:
         if self.unit == "percent":
@@ -65,7 +67,7 @@ class Value(_Checked):
 
     def dp(self, places: int) -> "Value":
         """The same figure printed with `places` decimal places."""
-        return Value(self.number, self.unit, int(places), self.provenance)
+        return Value(self.number, self.unit, int(places), self.provenance, self.direction)
 
     @property
     def words(self) -> str:
@@ -78,7 +80,7 @@ class Value(_Checked):
 
     @property
     def abs(self) -> "Value":
-        return Value(abs(self.number), self.unit, self.decimals, self.provenance)
+        return Value(abs(self.number), self.unit, self.decimals, self.provenance, self.direction)
 
 
 class Text(_Checked):
@@ -86,10 +88,12 @@ class Text(_Checked):
 
     WHAT = "a phrase"
 
-    def __init__(self, text: str, provenance: tuple, window: Window | None = None):
+    def __init__(self, text: str, provenance: tuple, window: Window | None = None,
+                 direction: str = ""):
         self.text = text
         self.provenance = provenance
         self.window = window  # for a phrase naming a period: the period
+        self.direction = direction  # "up", "down" or "same" for a change; "" otherwise
 
     def __str__(self) -> str:
         return self.text
@@ -145,6 +149,16 @@ class Comparison(_Checked):
             self._ratio_pct())
         return float(fmt.rounded(self._ratio_pct(), places)) == 0
 
+    @property
+    def direction(self) -> str:
+        """"up", "down" or "same" (as printed: a change that rounds to nothing is "same")."""
+        if self._rounded_diff_is_zero():
+            return "same"
+        return "up" if self.diff > 0 else "down"
+
+    def _text(self, text: str) -> Text:
+        return Text(text, self.provenance, direction=self.direction)
+
     def dp(self, places: int) -> "Comparison":
         """The same comparison with the percentage printed to `places` places."""
         return Comparison(self.current, self.base, self.good, self.decrease, int(places))
@@ -159,7 +173,7 @@ class Comparison(_Checked):
         """The size of the percentage change, unsigned: "1.9%"."""
         value = abs(self._ratio_pct())
         places = self.places if self.places is not None else fmt.change_decimals(value)
-        return Value(value, "percent", places, self.provenance)
+        return Value(value, "percent", places, self.provenance, self.direction)
 
     @property
     def signed_pct(self) -> Text:
@@ -167,48 +181,48 @@ class Comparison(_Checked):
         pct = self.pct
         sign = "" if float(fmt.rounded(pct.number, pct.decimals)) == 0 else (
             "+" if self.diff > 0 else "-")
-        return Text(sign + str(pct), self.provenance)
+        return self._text(sign + str(pct))
 
     @property
     def change(self) -> Value | Text:
         """The size of the difference, unsigned: "55" (percentage points for percentages)."""
-        size = Value(abs(self.diff), self.current.unit, self.current.decimals, self.provenance)
+        size = Value(abs(self.diff), self.current.unit, self.current.decimals, self.provenance,
+                     self.direction)
         if self.percent_unit:
-            return Text(f"{fmt.number(size.number, size.decimals)} percentage points",
-                        self.provenance)
+            return self._text(f"{fmt.number(size.number, size.decimals)} percentage points")
         return size
 
     @property
     def signed(self) -> Text:
         """"+55" or "-55"."""
         sign = "+" if self.diff > 0 else "-" if self.diff < 0 else ""
-        return Text(sign + str(self.change), self.provenance)
+        return self._text(sign + str(self.change))
 
     @property
     def noun(self) -> Text:
         """"increase", "decrease" (or "reduction") or "no change"."""
         if self._rounded_diff_is_zero():
-            return Text("no change", self.provenance)
-        return Text("increase" if self.diff > 0 else self.decrease, self.provenance)
+            return self._text("no change")
+        return self._text("increase" if self.diff > 0 else self.decrease)
 
     @property
     def verb(self) -> Text:
         """"increased", "decreased" (or "reduced") or "not changed"."""
         word = {"increase": "increased", "decrease": "decreased", "reduction": "reduced",
                 "no change": "not changed"}[self.noun.text]
-        return Text(word, self.provenance)
+        return self._text(word)
 
     @property
     def up_down(self) -> Text:
-        return Text({"increase": "up", "no change": "unchanged"}.get(self.noun.text, "down"),
-                    self.provenance)
+        return self._text({"increase": "up", "no change": "unchanged"}.get(self.noun.text,
+                                                                           "down"))
 
     @property
     def fold(self) -> Text:
         """The current value as a multiple of the base: "five-fold"."""
         if self.base.number <= 0:
             raise ZeroDivisionError("a multiple of a baseline of zero is undefined")
-        return Text(fmt.fold(self.current.number / self.base.number), self.provenance)
+        return self._text(fmt.fold(self.current.number / self.base.number))
 
     @property
     def status(self) -> Text:

@@ -128,5 +128,10 @@ def _provenance(result, expression: str) -> dict:
     windows = list(dict.fromkeys(p[2].text() for p in provenance))
     areas = list(dict.fromkeys(p[1] for p in provenance))
     files = tuple(dict.fromkeys(f for p in provenance for f in p[3]))
+    direction = result.direction if isinstance(result, (Value, Text, Comparison)) else ""
+    change = {}
+    if isinstance(result, Comparison) and result.base.number:
+        change = {"pct_change": result.diff / abs(result.base.number) * 100}
     return {"expression": expression, "measure": " ".join(measures),
-            "window": " vs ".join(windows), "area": " ".join(areas), "files": files}
+            "window": " vs ".join(windows), "area": " ".join(areas), "files": files,
+            "direction": direction, **change}

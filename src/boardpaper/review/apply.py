@@ -13,21 +13,18 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-import io
 import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..content import model as c
-from ..errors import Location, ReviewError
+from ..content import roundtrip
 from ..fsutil import write_atomic
 from ..narrative import model as m
 from .read import Review
 
 _TOKENS = re.compile(r"\s+|[^\s]+")
-#: ruamel.yaml indentation settings tried until one reproduces the file exactly
-_INDENTS = ((2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 6, 4), (2, 4, 0))
 
 
 @dataclass
@@ -43,7 +40,7 @@ def apply_review(review: Review, source: c.PaperSource, paper: m.Paper, reviewed
     """Apply `review` to the paper's YAML. `render(text, para)` gives the inlines and
     source map of a paragraph text, as the narrative stage prints it."""
     outcome = Outcome()
-    yaml, doc, original = _load(Path(source.path))
+    yaml, doc = roundtrip.load(Path(source.path))
     body = doc["body"]
     by_id = {p.id: p for p in source.paragraphs()}
     model = {p.id: p for p in paper.paras()}
@@ -80,8 +77,7 @@ def apply_review(review: Review, source: c.PaperSource, paper: m.Paper, reviewed
         else:
             outcome.conflicts.append(f"{label}: {result[0]}")
     if edits or inserts or deletes:
-        _write_yaml(yaml, doc, body, edits, inserts, deletes, Path(source.path), original,
-                    outcome)
+        _write_yaml(yaml, doc, body, edits, inserts, deletes, Path(source.path), outcome)
     _write_comments(review, Path(source.path).parent, reviewed, outcome)
     return outcome
 
@@ -135,67 +131,23 @@ def _escape(text: str) -> str:
     return escape(text)
 
 
-def _load(path: Path):
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import YAMLError
-
-    original = path.read_text(encoding="utf-8")
-    for mapping, sequence, offset in _INDENTS:
-        yaml = YAML()
-        yaml.preserve_quotes = True
-        yaml.width = 4096
-        yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
-        try:
-            doc = yaml.load(original)
-        except YAMLError as exc:
-            raise ReviewError(f"cannot read the YAML: {exc}", Location(str(path))) from None
-        out = io.StringIO()
-        yaml.dump(doc, out)
-        if out.getvalue() == original:
-            return yaml, doc, original
-    return yaml, doc, original
-
-
-def _folded(text: str, width: int = 88):
-    """A `>` block scalar of `text`, folded at spaces into lines of about `width`."""
-    from ruamel.yaml.scalarstring import FoldedScalarString
-
-    text = text.rstrip("\n") + "\n"  # keep ">" (not ">-") like the author's paragraphs
-    folded = FoldedScalarString(text)
-    inside = [range(p.start(), p.end()) for p in re.finditer(r"\{\{.*?\}\}", text)]
-    folds, start, last = [], 0, -1
-    for match in re.finditer(" ", text):
-        if any(match.start() in span for span in inside):
-            continue  # never fold inside a placeholder
-        if match.start() - start > width and last > start:
-            folds.append(last)
-            start = last + 1
-        last = match.start()
-    if len(text) - start > width and last > start:
-        folds.append(last)
-    folded.fold_pos = folds
-    return folded
-
-
-def _write_yaml(yaml, doc, body, edits, inserts, deletes, path: Path, original: str,
-                outcome: Outcome) -> None:
+def _write_yaml(yaml, doc, body, edits, inserts, deletes, path: Path, outcome: Outcome) -> None:
     for index, text in edits.items():
         item = body[index]
         if isinstance(item, str):
-            body[index] = _folded(text)
+            body[index] = roundtrip.folded(text)
         else:
-            item["para"] = _folded(text)
+            item["para"] = roundtrip.folded(text)
     # insertions and deletions from the end, so earlier indexes stay right
     for index in sorted(set(deletes) | {after for after, _ in inserts}, reverse=True):
         for after, text in reversed([x for x in inserts if x[0] == index]):
-            body.insert(index + 1, _folded(text))
+            body.insert(index + 1, roundtrip.folded(text))
         if index in deletes:
             del body[index]
-    out = io.StringIO()
-    yaml.dump(doc, out)
+    text = roundtrip.dump(yaml, doc)
     backup = _backup(path)
     shutil.copyfile(path, backup)
-    write_atomic(path, out.getvalue().encode("utf-8"))
+    write_atomic(path, text.encode("utf-8"))
     outcome.backup = str(backup)
 
 

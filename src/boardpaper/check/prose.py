@@ -1,0 +1,156 @@
+"""Does the prose agree with the figures? Warnings where it may not.
+
+- a direction word ("reduction", "fell", "up", …) within a few words of a
+  computed figure whose change goes the other way;
+- "stable" (or "unchanged", "steady") next to a change of 10% or more;
+- a number typed in the text that equals a figure computed in the same section,
+  or the current, baseline or previous value of a measure compared there: it
+  should be a placeholder, or it will be wrong next quarter.
+
+Each warning points at the word's line and column in paper.yaml.
+"""
+from __future__ import annotations
+
+import re
+
+from ..content import model as c
+from ..narrative import model as m
+from .findings import Finding
+
+DOWN = {"reduction", "reductions", "reduce", "reduced", "reduces", "reducing", "decrease",
+        "decreased", "decreases", "decreasing", "down", "fell", "fall", "falls", "fallen",
+        "falling", "drop", "dropped", "dropping", "declined", "decline", "declining"}
+UP = {"increase", "increased", "increases", "increasing", "up", "rise", "rises", "rose",
+      "risen", "rising", "growth", "grew", "grown", "jumped"}
+STABLE = {"stable", "unchanged", "steady", "flat"}
+NEAR = 4  # words either side of a figure that count as "next to" it
+LARGE = 10.0  # a change of this many per cent is not "stable"
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|£?\d[\d,]*(?:\.\d+)?%?(?:/\d+)?")
+_YEAR = re.compile(r"^(19|20)\d\d(/\d\d)?$")
+
+
+def check_prose(source: c.PaperSource, paper: m.Paper, render, values=None) -> list[Finding]:
+    """Warnings for every numbered paragraph. `render(text, para)` → (inlines, chars);
+    `values(measure)` → {printed value: placeholder} of a measure's usual figures."""
+    found: list[Finding] = []
+    values = values or (lambda measure: {})
+    paras = {p.id: p for p in paper.paras()}
+    section: list[tuple[c.Paragraph, list]] = []
+    for block in source.blocks:
+        if isinstance(block, c.Heading):
+            found += _typed_numbers(section, paras, values)
+            section = []
+            continue
+        if not isinstance(block, c.Paragraph) or block.id not in paras:
+            continue
+        _, chars = render(str(block.text), block)
+        section.append((block, chars))
+        found += _directions(block, chars, paras[block.id])
+    found += _typed_numbers(section, paras, values)
+    return found
+
+
+def _figures(para: m.Para) -> list[m.Figure]:
+    out = []
+    for inline in para.inlines:
+        if isinstance(inline, m.Figure):
+            out.append(inline)
+        elif isinstance(inline, m.Link):
+            out += [x for x in inline.children if isinstance(x, m.Figure)]
+    return out
+
+
+def _words(chars) -> list[tuple[str, int, int, str | None]]:
+    """(word, first char index, last char index, placeholder) in printed order."""
+    text = "".join(ch[0] for ch in chars)
+    words = []
+    for match in _WORD.finditer(text):
+        start, end = match.start(), match.end() - 1
+        words.append((match.group(), start, end, chars[start][3]))
+    return words
+
+
+def _directions(block: c.Paragraph, chars, para: m.Para) -> list[Finding]:
+    words = _words(chars)
+    figures = _figures(para)
+    # each placeholder's words, in order, matched to the model's figures in order
+    spans: list[tuple[int, int, m.Figure]] = []
+    order: list[str] = []
+    for i, (_, start, _, expr) in enumerate(words):
+        if expr is None:
+            continue
+        key = (expr, chars[start][1])
+        if not order or order[-1] != key:
+            order.append(key)
+            spans.append((i, i, None))
+        spans[-1] = (spans[-1][0], i, None)
+    spans = [(a, b, f) for (a, b, _), f in zip(spans, figures)]
+    found = []
+    for first, last, figure in spans:
+        direction = figure.attrs.get("direction", "")
+        pct = figure.attrs.get("pct_change")
+        if not direction:
+            continue
+        sentence = _sentence(words, first, last, chars)
+        for j in sentence:
+            word, start, _, expr = words[j]
+            if expr is not None:
+                continue
+            lower = word.lower()
+            opposite = (direction == "up" and lower in DOWN) or (direction == "down" and
+                                                                  lower in UP)
+            if opposite:
+                found.append(_at(block, chars, start, f"¶{para.number} says '{word}' next to "
+                                 f"{{{{ {figure.attrs['expression']} }}}} ({figure.text}), "
+                                 f"which is {'an increase' if direction == 'up' else 'a decrease'}"))
+            elif lower in STABLE and pct is not None and abs(pct) >= LARGE:
+                found.append(_at(block, chars, start, f"¶{para.number} says '{word}' next to "
+                                 f"{{{{ {figure.attrs['expression']} }}}}, a change of "
+                                 f"{pct:+.0f}%"))
+    return found
+
+
+def _sentence(words, first: int, last: int, chars) -> list[int]:
+    """Indexes of the words within NEAR of the figure, not crossing a sentence end."""
+    text = "".join(ch[0] for ch in chars)
+    lo = first
+    while lo > 0 and first - lo < NEAR and not _ends_sentence(text, words[lo - 1]):
+        lo -= 1
+    hi = last
+    while hi + 1 < len(words) and hi - last < NEAR and not _ends_sentence(text, words[hi]):
+        hi += 1
+    return [i for i in range(lo, hi + 1) if not first <= i <= last]
+
+
+def _ends_sentence(text: str, word) -> bool:
+    after = text[word[2] + 1 : word[2] + 3]
+    return after[:1] in (".", "?", "!", ";") and (len(after) < 2 or after[1] == " ")
+
+
+def _typed_numbers(section, paras, values) -> list[Finding]:
+    """Typed numbers equal to a figure of the section, or to a value of a measure it uses."""
+    computed: dict[str, str] = {}
+    for block, _ in section:
+        for figure in _figures(paras[block.id]):
+            expression = figure.attrs.get("expression", "")
+            computed.setdefault(figure.text, expression)
+            if "share_of(" in expression:  # a share's inputs are not figures one would type
+                continue
+            for measure in figure.attrs.get("measure", "").split():
+                for text, expression in values(measure).items():
+                    computed.setdefault(text, expression)
+    found = []
+    for block, chars in section:
+        for word, start, _, expr in _words(chars):
+            if expr is not None or not word[:1].isdigit() and not word.startswith("£"):
+                continue
+            if _YEAR.match(word) or word not in computed:
+                continue
+            found.append(_at(block, chars, start, f"¶{paras[block.id].number} types {word}, "
+                             f"which is computed as {{{{ {computed[word]} }}}}: write the "
+                             "placeholder, or it will be wrong next quarter"))
+    return found
+
+
+def _at(block: c.Paragraph, chars, index: int, message: str) -> Finding:
+    return Finding(block.text.locate(chars[index][1]), "warning", message)

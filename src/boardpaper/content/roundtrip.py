@@ -1,0 +1,62 @@
+"""Editing paper.yaml in place: ruamel.yaml's round trip, which keeps the file's
+comments, key order, quoting and layout, so an edit touches only what it changes."""
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+from ..errors import ContentError, Location
+
+#: indentation settings tried until one reproduces the file exactly
+_INDENTS = ((2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 6, 4), (2, 4, 0))
+
+
+def load(path: Path):
+    """(yaml, document) for `path`, with the indentation that reproduces it."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    original = Path(path).read_text(encoding="utf-8")
+    first = None
+    for mapping, sequence, offset in _INDENTS:
+        yaml = YAML()
+        yaml.preserve_quotes = True
+        yaml.width = 4096
+        yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
+        try:
+            doc = yaml.load(original)
+        except YAMLError as exc:
+            raise ContentError(f"cannot read the YAML: {exc}", Location(str(path))) from None
+        first = first or (yaml, doc)
+        if dump(yaml, doc) == original:
+            return yaml, doc
+    return first
+
+
+def dump(yaml, doc) -> str:
+    out = io.StringIO()
+    yaml.dump(doc, out)
+    return out.getvalue()
+
+
+def folded(text: str, width: int = 88):
+    """A `>` block scalar of `text`, folded at spaces into lines of about `width`,
+    never inside a placeholder."""
+    from ruamel.yaml.scalarstring import FoldedScalarString
+
+    text = text.rstrip("\n") + "\n"  # keep ">" (not ">-") like the author's paragraphs
+    value = FoldedScalarString(text)
+    inside = [range(p.start(), p.end()) for p in re.finditer(r"\{\{.*?\}\}", text)]
+    folds, start, last = [], 0, -1
+    for match in re.finditer(" ", text):
+        if any(match.start() in span for span in inside):
+            continue
+        if match.start() - start > width and last > start:
+            folds.append(last)
+            start = last + 1
+        last = match.start()
+    if len(text) - start > width and last > start:
+        folds.append(last)
+    value.fold_pos = folds
+    return value
