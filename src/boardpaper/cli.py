@@ -58,6 +58,17 @@ def _parser() -> argparse.ArgumentParser:
     rev.add_argument("--json", action="store_true", help="print JSON instead of a table")
     rev.add_argument("--apply", action="store_true",
                      help="write accepted changes into the YAML (figures are never changed)")
+    roll = sub.add_parser(
+        "new", help="start next quarter's paper from this quarter's",
+        description="Copy the paper in OLD to NEW with its narrative and placeholders, move "
+                    "its reporting period to --period (and the meeting on by as many months, "
+                    "or to --meeting), and list every paragraph whose figures change, old → "
+                    "new, so the author knows what to reread.")
+    roll.add_argument("old", type=Path, metavar="OLD")
+    roll.add_argument("new", type=Path, metavar="NEW")
+    roll.add_argument("--period", required=True, metavar="YYYY-MM",
+                      help="the last month of the new reporting year")
+    roll.add_argument("--meeting", metavar="YYYY-MM[-DD]", help="the new meeting date")
     chk = sub.add_parser(
         "check", help="validate a paper and check its prose and accessibility",
         description="Do everything a build does without writing anything: validate the YAML, "
@@ -141,6 +152,20 @@ def _review(args) -> int:
     return EXIT_WARNINGS if result.conflicts else EXIT_OK
 
 
+def _new(args) -> int:
+    from . import pipeline
+
+    rolled = pipeline.new_paper(args.old, args.new, args.period, args.meeting)
+    print(f"wrote {rolled.folder} (period {rolled.period}, meeting {rolled.meeting})")
+    if not rolled.changed:
+        print("no figure changes")
+    for number, para_id, moved in rolled.changed:
+        print(f"¶{number} {para_id}:")
+        for expression, old, new in moved:
+            print(f"    {{{{ {expression} }}}}: {old} → {new}")
+    return EXIT_OK
+
+
 def _check(args) -> int:
     import json
 
@@ -171,11 +196,16 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         commands = {"build": _build, "measures": _measures, "redline": _redline,
-                    "review": _review, "check": _check}
+                    "review": _review, "check": _check, "new": _new}
         return commands[args.command](args)
     except BoardpaperError as exc:
         print(exc.render(), file=sys.stderr)
         return EXIT_ERROR
+    except BrokenPipeError:  # e.g. `boardpaper measures PAPER | head`: stop quietly
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
 
 
 if __name__ == "__main__":  # pragma: no cover
