@@ -83,7 +83,7 @@ def test_apply_makes_the_rebuilt_paper_read_as_the_reviewer_accepted(reviewed, c
     # only the changed paragraphs' lines differ; comments and layout are kept
     after_yaml = (folder / "paper.yaml").read_text(encoding="utf-8")
     assert after_yaml.splitlines()[:60] == before_yaml.splitlines()[:60]
-    assert "# the reporting year ends March 2022" in after_yaml
+    assert "# the last month of the reporting year (12 months)" in after_yaml
 
     rebuilt = pipeline.build(folder, tmp_path)
     accepted = _accepted_paragraphs(docx)
