@@ -69,6 +69,16 @@ def _parser() -> argparse.ArgumentParser:
     roll.add_argument("--period", required=True, metavar="YYYY-MM",
                       help="the last month of the new reporting year")
     roll.add_argument("--meeting", metavar="YYYY-MM[-DD]", help="the new meeting date")
+    wat = sub.add_parser(
+        "watch", help="rebuild a paper on every save",
+        description="Build PAPER, then rebuild it whenever paper.yaml, its measures, data, "
+                    "framework or template is saved, and say which paragraphs and figures "
+                    "changed. Stop with Ctrl-C.")
+    wat.add_argument("paper", type=Path, metavar="PAPER")
+    wat.add_argument("-o", "--output", type=Path, default=Path("output"), metavar="DIR")
+    wat.add_argument("--template", type=Path, metavar="DOCX", help="Word template")
+    wat.add_argument("--interval", type=float, default=0.4, metavar="SECONDS",
+                     help="how often to look for saved files (default: 0.4)")
     chk = sub.add_parser(
         "check", help="validate a paper and check its prose and accessibility",
         description="Do everything a build does without writing anything: validate the YAML, "
@@ -166,6 +176,21 @@ def _new(args) -> int:
     return EXIT_OK
 
 
+def _watch(args) -> int:
+    import threading
+
+    from .watch import watch
+
+    stop = threading.Event()
+    print(f"watching {args.paper} (Ctrl-C to stop)", flush=True)
+    try:
+        watch(args.paper, args.output, lambda line: print(line, flush=True), stop,
+              args.template, args.interval)
+    except KeyboardInterrupt:
+        print()
+    return EXIT_OK
+
+
 def _check(args) -> int:
     import json
 
@@ -196,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         commands = {"build": _build, "measures": _measures, "redline": _redline,
-                    "review": _review, "check": _check, "new": _new}
+                    "review": _review, "check": _check, "new": _new, "watch": _watch}
         return commands[args.command](args)
     except BoardpaperError as exc:
         print(exc.render(), file=sys.stderr)

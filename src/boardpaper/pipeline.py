@@ -49,13 +49,30 @@ def load(folder: Path) -> PaperSource:
     return load_paper(folder)
 
 
-def figures(source: PaperSource):
-    """Measures stage: the paper's figures, or None for a paper without data."""
+def figures(source: PaperSource, cache: dict | None = None):
+    """Measures stage: the paper's figures, or None for a paper without data.
+
+    With `cache` (a dict kept between builds, as `watch` does), the measure data is
+    read again only when one of its files changed.
+    """
     if source.data is None:
         return None
     from . import measures  # pandas is imported only for papers with data
 
-    return measures.load(source.data)
+    if cache is None:
+        return measures.load(source.data)
+    key = (source.data, tuple(_stamp(p) for p in (*source.data.measures, *source.data.files)))
+    if cache.get("key") != key:
+        cache["key"], cache["figures"] = key, measures.load(source.data)
+    return cache["figures"]
+
+
+def _stamp(path: Path) -> tuple:
+    try:
+        stat = Path(path).stat()
+        return str(path), stat.st_mtime_ns, stat.st_size
+    except OSError:
+        return str(path), 0, -1
 
 
 def model(source: PaperSource, found=None) -> Paper:
@@ -79,7 +96,7 @@ def model(source: PaperSource, found=None) -> Paper:
 
 
 def build(folder: Path, out_dir: Path, template: Path | None = None,
-          pack: bool = False) -> Built:
+          pack: bool = False, cache: dict | None = None) -> Built:
     """Build one paper's outputs into `out_dir`; nothing is written unless all succeed.
 
     With `pack`, also the board pack: the paper as PDF followed by its appendices.
@@ -90,7 +107,7 @@ def build(folder: Path, out_dir: Path, template: Path | None = None,
 
     folder = Path(folder)
     source = load(folder)
-    found = figures(source)
+    found = figures(source, cache)
     paper = model(source, found)
     template_bytes, template_name = find_template(folder, template)
     docx = write_docx(paper, template_bytes, template_name)
