@@ -17,6 +17,18 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="boardpaper",
         description="Build Strategic Policing and Crime Board papers from YAML and data.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="""examples:
+  boardpaper build content/2022-05-performance-report        the paper, audit trail, appendices
+  boardpaper build --pack content/2022-05-performance-report … and the board pack (LibreOffice)
+  boardpaper check --strict content/2022-05-performance-report
+  boardpaper new content/2022-05-performance-report content/2022-08-performance-report \\
+      --period 2022-06
+  boardpaper redline OLD NEW -o redline.docx
+  boardpaper review reviewed.docx --content content/2022-05-performance-report --apply
+
+exit status: 0 done; 1 warnings (check --strict) or review conflicts; 2 errors, each
+reported as one line FILE:LINE:COL: error: MESSAGE.  'boardpaper COMMAND --help' for more.""",
     )
     parser.add_argument("--version", action="version", version=f"boardpaper {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -32,6 +44,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="also build OUT/<paper>-pack.pdf: the paper as PDF (LibreOffice) "
                             "followed by its appendices")
     build.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    build.add_argument("--json", action="store_true",
+                       help="print what was written as JSON (for scripts)")
     red = sub.add_parser(
         "redline", help="show a new draft as tracked changes against an old one",
         description="Write NEW in the SPCB layout with every change since OLD as a tracked "
@@ -100,15 +114,36 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _build(args) -> int:
+    import json
+
     from . import pipeline
 
-    for folder in args.papers:
+    done = []
+
+    def one(folder):
         built = pipeline.build(folder, args.output, args.template, pack=args.pack)
+        done.append({"paper": str(folder), "outputs": [str(p) for p in built.outputs],
+                     "notes": built.notes})
         for note in built.notes:
             print(f"boardpaper: note: {note}", file=sys.stderr)
-        if not args.quiet:
+        if not (args.quiet or args.json):
             for path in built.outputs:
                 print(f"wrote {path}")
+
+    if len(args.papers) > 1 and sys.stderr.isatty() and not (args.quiet or args.json):
+        from rich.progress import Progress
+
+        with Progress(transient=True) as progress:
+            task = progress.add_task("building", total=len(args.papers))
+            for folder in args.papers:
+                progress.update(task, description=f"building {folder.name}")
+                one(folder)
+                progress.advance(task)
+    else:
+        for folder in args.papers:
+            one(folder)
+    if args.json:
+        print(json.dumps(done, indent=1))
     return EXIT_OK
 
 
