@@ -110,7 +110,36 @@ class Authors:
     loc: Location
 
 
-Block = Union[Heading, Paragraph, Bullets, Letters, Authors]
+@dataclass(frozen=True)
+class TableSpec:
+    """A table computed from data: rows are measures, or areas of one measure;
+    columns are periods (financial years, calendar years, 12 months ending)."""
+
+    caption: MarkedStr
+    columns: tuple[str, ...]
+    loc: Location
+    measures: tuple[str, ...] = ()  # rows are these measures …
+    measure: str | None = None  # … or one measure over `areas`
+    areas: tuple[str, ...] = ()
+    change: bool = False  # a last column: the change from the first period to the last
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    """A chart computed from data: a line over months or bars over periods."""
+
+    caption: MarkedStr
+    kind: str  # line or bar
+    measure: str
+    loc: Location
+    months: str = ""  # line: YYYY-MM..YYYY-MM
+    columns: tuple[str, ...] = ()  # bar: periods
+    baseline: bool = False  # line: the baseline year's monthly average, dashed
+    source: str = ""
+
+
+Block = Union[Heading, Paragraph, Bullets, Letters, Authors, TableSpec, ChartSpec]
 
 
 @dataclass(frozen=True)

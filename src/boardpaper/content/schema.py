@@ -28,7 +28,10 @@ BLOCK_KINDS = {
     "bullets": (),
     "letters": (),
     "authors": ("job_title",),
+    "table": ("measures", "measure", "areas", "columns", "change", "source"),
+    "chart": ("kind", "measure", "months", "columns", "baseline", "source"),
 }
+_PERIOD = re.compile(r"^(\d{4}/\d{2}|\d{4}|\d{4}-\d{2})$")
 ID_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,63}$")
 LANG_RE = re.compile(r"^[a-z]{2,3}(-[A-Z]{2})?$")
 MONTHS = ("January February March April May June July August September October "
@@ -290,7 +293,77 @@ class _Body:
             return m.Bullets(self.items(item["bullets"], item.value_loc["bullets"], 2), loc)
         if kind == "letters":
             return self.letters(item, loc)
+        if kind == "table":
+            return self.table(item, loc)
+        if kind == "chart":
+            return self.chart(item, loc)
         return m.Authors(_text(item, "authors", True), _text(item, "job_title"), loc)
+
+    def table(self, item: MarkedMap, loc: Location) -> m.TableSpec:
+        caption = _text(item, "table", True)
+        if ("measures" in item) == ("measure" in item):
+            raise ContentError("a table names its rows: 'measures: [a, b]', or 'measure: x' "
+                               "with 'areas: [...]'", loc)
+        if "measure" in item and "areas" not in item:
+            raise ContentError("a table of one measure needs 'areas: [...]'", loc)
+        change = item.get("change", False)
+        if not isinstance(change, bool):
+            raise ContentError("change must be yes or no", item.value_loc["change"])
+        return m.TableSpec(caption, self.periods(item, "columns", required=True), loc,
+                           measures=self.names(item, "measures"),
+                           measure=str(_text(item, "measure")) if "measure" in item else None,
+                           areas=self.names(item, "areas", words=True), change=change,
+                           source=str(_text(item, "source") or ""))
+
+    def chart(self, item: MarkedMap, loc: Location) -> m.ChartSpec:
+        caption = _text(item, "chart", True)
+        kind = str(_text(item, "kind") or "line")
+        if kind not in ("line", "bar"):
+            raise ContentError(f"kind must be line or bar, not '{kind}'", item.value_loc["kind"])
+        if "measure" not in item:
+            raise ContentError("a chart needs 'measure: …'", loc)
+        months = str(_text(item, "months") or "")
+        if kind == "line" and not re.fullmatch(r"\d{4}-\d{2}\.\.\d{4}-\d{2}", months):
+            raise ContentError("a line chart needs 'months: YYYY-MM..YYYY-MM'",
+                               item.value_loc.get("months", loc))
+        if kind == "bar" and "columns" not in item:
+            raise ContentError("a bar chart needs 'columns: [2019/20, 2020/21, …]'", loc)
+        baseline = item.get("baseline", False)
+        if not isinstance(baseline, bool):
+            raise ContentError("baseline must be yes or no", item.value_loc["baseline"])
+        return m.ChartSpec(caption, kind, str(_text(item, "measure")), loc, months,
+                           self.periods(item, "columns", required=kind == "bar"), baseline,
+                           str(_text(item, "source") or ""))
+
+    @staticmethod
+    def names(item: MarkedMap, key: str, words: bool = False) -> tuple[str, ...]:
+        value = item.get(key)
+        if value is None:
+            return ()
+        if not isinstance(value, MarkedList) or not value or not all(
+                isinstance(v, str) and (words or re.fullmatch(r"[a-z][a-z0-9_]*", v))
+                for v in value):
+            what = "area names" if words else "measure ids"
+            raise ContentError(f"{key} must be a list of {what}", item.value_loc[key])
+        return tuple(str(v) for v in value)
+
+    @staticmethod
+    def periods(item: MarkedMap, key: str, required: bool) -> tuple[str, ...]:
+        value = item.get(key)
+        if value is None and not required:
+            return ()
+        if not isinstance(value, MarkedList) or not value:
+            raise ContentError(f"{key} must be a list of periods: 2020/21 (a financial year), "
+                               "2021 (a calendar year) or 2022-03 (12 months ending)",
+                               item.value_loc.get(key, item.loc))
+        out = []
+        for v, where in zip(value, value.item_loc):
+            text = str(v).strip()
+            if not _PERIOD.match(text):
+                raise ContentError(f"'{text}' is not a period: write 2020/21, 2021 or 2022-03",
+                                   where)
+            out.append(text)
+        return tuple(out)
 
     def new_section(self, heading: str) -> None:
         slug = "-".join(re.findall(r"[a-z0-9]+", heading.lower())) or "section"

@@ -10,7 +10,7 @@ from typing import Protocol
 
 from ..content import model as c
 from ..errors import ContentError, TemplateError
-from . import markup
+from . import markup, tables
 from .phrasing import agree_articles
 from . import model as m
 
@@ -49,6 +49,10 @@ class _Builder:
                 blocks.append(m.BulletList(self.items(block.items)))
             elif isinstance(block, c.Letters):
                 blocks.append(m.LetteredList(self.items(block.items)))
+            elif isinstance(block, c.TableSpec):
+                blocks.append(tables.table(block, self._figures_data()))
+            elif isinstance(block, c.ChartSpec):
+                blocks.append(tables.chart(block, self._figures_data()))
             elif isinstance(block, c.Authors):
                 rows = [("Author(s)", self.inlines(block.names, None))]
                 if block.job_title:
@@ -68,6 +72,10 @@ class _Builder:
                                       file=str(a.file) if a.file else None)
                            for a in s.appendices)
         return m.Paper(s.name, meta, tuple(blocks), appendices)
+
+    def _figures_data(self):
+        """The measures behind the placeholders (tables and charts read them directly)."""
+        return getattr(self.figures, "figures", None)
 
     def plain(self, text) -> str | None:
         """Cover fields: markup-free text (placeholders allowed)."""

@@ -113,7 +113,38 @@ class Fields:
     rows: tuple[tuple[str, tuple[Inline, ...]], ...]
 
 
-Block = Union[Heading, Para, BulletList, LetteredList, Fields]
+@dataclass(frozen=True)
+class Table:
+    """A table: a header row (repeated on every page), body rows, a caption and a source."""
+
+    caption: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    numeric: tuple[bool, ...]  # per column: figures are right-aligned
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    values: tuple[float, ...]
+    dashed: bool = False
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart: labels along the x axis, one or more series, and alt text from the data."""
+
+    kind: str  # line or bar
+    caption: str
+    labels: tuple[str, ...]
+    series: tuple[Series, ...]
+    unit: str
+    alt: str
+    source: str = ""
+
+
+Block = Union[Heading, Para, BulletList, LetteredList, Fields, Table, Chart]
 
 
 @dataclass(frozen=True)

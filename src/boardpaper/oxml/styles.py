@@ -88,6 +88,28 @@ def styles_part_xml(language: str = "en-GB") -> bytes:
         _para("FootnoteText", "footnote text", '<w:spacing w:after="0"/>',
               '<w:sz w:val="18"/><w:szCs w:val="18"/>'),
         _char("FootnoteReference", "footnote reference", '<w:vertAlign w:val="superscript"/>'),
+        _para("Caption", "caption", '<w:keepNext/><w:spacing w:before="240" w:after="120"/>',
+              '<w:b/><w:bCs/>', next_style="Normal"),
+        _para("TableText", "Table Text", '<w:spacing w:before="40" w:after="40"/>',
+              '<w:sz w:val="20"/><w:szCs w:val="20"/>'),
+        _para("TableHeading", "Table Heading", '<w:keepNext/><w:spacing w:before="40" '
+              'w:after="40"/>', '<w:b/><w:bCs/><w:sz w:val="20"/><w:szCs w:val="20"/>',
+              based_on="TableText"),
+        _para("TableSource", "Table Source", '<w:spacing w:before="60" w:after="240"/>',
+              '<w:i/><w:iCs/><w:sz w:val="18"/><w:szCs w:val="18"/>'),
+        _para("Figure", "Figure", '<w:keepNext/><w:spacing w:before="120" w:after="60"/>'
+              '<w:jc w:val="center"/>'),
+        '<w:style w:type="table" w:styleId="BoardTable"><w:name w:val="Board Table"/>'
+        '<w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/><w:tblPr><w:tblBorders>'
+        '<w:top w:val="single" w:sz="4" w:space="0" w:color="808080"/>'
+        '<w:left w:val="single" w:sz="4" w:space="0" w:color="808080"/>'
+        '<w:bottom w:val="single" w:sz="4" w:space="0" w:color="808080"/>'
+        '<w:right w:val="single" w:sz="4" w:space="0" w:color="808080"/>'
+        '<w:insideH w:val="single" w:sz="4" w:space="0" w:color="808080"/>'
+        '<w:insideV w:val="single" w:sz="4" w:space="0" w:color="808080"/>'
+        '</w:tblBorders></w:tblPr><w:tblStylePr w:type="firstRow"><w:tcPr>'
+        '<w:shd w:val="clear" w:color="auto" w:fill="D9E2F3"/></w:tcPr></w:tblStylePr>'
+        '</w:style>',
         _char("Hyperlink", "Hyperlink", '<w:color w:val="0563C1"/><w:u w:val="single"/>'),
     ]
     return (

@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 from ...narrative import model as m
-from ...oxml import bookmarks, numbering, runs
+import io
+
+from ...errors import TemplateError
+from ...oxml import bookmarks, numbering, runs, tables
 from ...oxml.ns import attr, nsdecls
 from ...oxml.parser import parse_xml
 from .inlines import InlineWriter
@@ -64,6 +67,38 @@ class BlockWriter:
             p = self.add("ListLetter", item.inlines, change=item.change)
             if restart is not None:
                 p.pPr.pStyle.addnext(numbering.num_pr(restart))
+
+    def _table(self, block: m.Table) -> None:
+        self._require("Caption", "TableText", "TableHeading", "TableSource", "BoardTable")
+        self.add("Caption", (m.Text(block.caption),))
+        self.anchor.addprevious(tables.table(block.header, block.rows, block.numeric))
+        if block.source:
+            self.add("TableSource", (m.Text(f"Source: {block.source}"),))
+
+    def _chart(self, block: m.Chart) -> None:
+        """The chart as a picture whose alt text (`wp:docPr/@descr`) states its data."""
+        from docx.shared import Cm
+        from docx.text.paragraph import Paragraph
+
+        from ..charts import HEIGHT_CM, WIDTH_CM, render_png
+
+        self._require("Caption", "Figure", "TableSource")
+        self.add("Caption", (m.Text(block.caption),))
+        p = self.add("Figure")
+        picture = Paragraph(p, self.document._body).add_run().add_picture(
+            io.BytesIO(render_png(block)), width=Cm(WIDTH_CM), height=Cm(HEIGHT_CM))
+        picture._inline.docPr.set("descr", block.alt)
+        picture._inline.docPr.set("title", block.caption)
+        if block.source:
+            self.add("TableSource", (m.Text(f"Source: {block.source}"),))
+
+    def _require(self, *style_ids: str) -> None:
+        defined = {s.style_id for s in self.document.styles}
+        missing = [s for s in style_ids if s not in defined]
+        if missing:
+            raise TemplateError(f"the Word template lacks the style(s) {', '.join(missing)} "
+                                "that tables and charts use",
+                                hint="recreate it with templates/make_template.py")
 
     def _fields(self, block: m.Fields) -> None:
         for label, inlines in block.rows:
