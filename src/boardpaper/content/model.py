@@ -111,6 +111,14 @@ class Authors:
 
 
 @dataclass(frozen=True)
+class Text:
+    """An unnumbered body paragraph (annual reports, case studies)."""
+
+    text: MarkedStr
+    loc: Location
+
+
+@dataclass(frozen=True)
 class TableSpec:
     """A table computed from data: rows are measures, or areas of one measure;
     columns are periods (financial years, calendar years, 12 months ending)."""
@@ -123,6 +131,8 @@ class TableSpec:
     areas: tuple[str, ...] = ()
     change: bool = False  # a last column: the change from the first period to the last
     source: str = ""
+    transpose: bool = False  # rows are the periods, columns the measures or areas
+    blanks: bool = False  # a period with no data at all shows "–" instead of an error
 
 
 @dataclass(frozen=True)
@@ -139,7 +149,7 @@ class ChartSpec:
     source: str = ""
 
 
-Block = Union[Heading, Paragraph, Bullets, Letters, Authors, TableSpec, ChartSpec]
+Block = Union[Heading, Paragraph, Text, Bullets, Letters, Authors, TableSpec, ChartSpec]
 
 
 @dataclass(frozen=True)

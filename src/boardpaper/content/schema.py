@@ -28,7 +28,9 @@ BLOCK_KINDS = {
     "bullets": (),
     "letters": (),
     "authors": ("job_title",),
-    "table": ("measures", "measure", "areas", "columns", "change", "source"),
+    "text": (),
+    "table": ("measures", "measure", "areas", "columns", "change", "source", "transpose",
+              "blanks"),
     "chart": ("kind", "measure", "months", "columns", "baseline", "source"),
 }
 _PERIOD = re.compile(r"^(\d{4}/\d{2}|\d{4}|\d{4}-\d{2})$")
@@ -240,7 +242,7 @@ def _check_notes_used(blocks, notes: dict[str, m.Note]) -> None:
 
 def _all_text(blocks):
     for block in blocks:
-        if isinstance(block, (m.Paragraph, m.Heading)):
+        if isinstance(block, (m.Paragraph, m.Heading, m.Text)):
             yield block.text
         elif isinstance(block, (m.Bullets, m.Letters)):
             stack = list(block.items)
@@ -295,6 +297,8 @@ class _Body:
             return self.letters(item, loc)
         if kind == "table":
             return self.table(item, loc)
+        if kind == "text":
+            return m.Text(_text(item, "text", True), loc)
         if kind == "chart":
             return self.chart(item, loc)
         return m.Authors(_text(item, "authors", True), _text(item, "job_title"), loc)
@@ -306,14 +310,16 @@ class _Body:
                                "with 'areas: [...]'", loc)
         if "measure" in item and "areas" not in item:
             raise ContentError("a table of one measure needs 'areas: [...]'", loc)
-        change = item.get("change", False)
-        if not isinstance(change, bool):
-            raise ContentError("change must be yes or no", item.value_loc["change"])
+        flags = {}
+        for key in ("change", "transpose", "blanks"):
+            flags[key] = item.get(key, False)
+            if not isinstance(flags[key], bool):
+                raise ContentError(f"{key} must be yes or no", item.value_loc[key])
         return m.TableSpec(caption, self.periods(item, "columns", required=True), loc,
                            measures=self.names(item, "measures"),
                            measure=str(_text(item, "measure")) if "measure" in item else None,
-                           areas=self.names(item, "areas", words=True), change=change,
-                           source=str(_text(item, "source") or ""))
+                           areas=self.names(item, "areas", words=True),
+                           source=str(_text(item, "source") or ""), **flags)
 
     def chart(self, item: MarkedMap, loc: Location) -> m.ChartSpec:
         caption = _text(item, "chart", True)

@@ -78,9 +78,15 @@ class Store:
         return part
 
     def aggregate(self, measure: str, area: str, window: Window, how: str | None = None) -> Aggregate:
-        """The window's value: sum, mean or latest (the measure's rule unless `how`)."""
-        part = self.months(measure, area, window)
+        """The window's value: sum, mean or latest (the measure's rule unless `how`).
+
+        "latest" needs only the window's last month: a measure published once a year
+        or a quarter (a rate, a survey result) is stored at the month it covers to.
+        """
         how = how or self.measures[measure].combine
+        if how == "latest":
+            window = Window(window.last, window.last)
+        part = self.months(measure, area, window)
         values = part.to_numpy()
         if how == "sum":
             value = float(values.sum())

@@ -49,6 +49,8 @@ class _Builder:
                 blocks.append(m.BulletList(self.items(block.items)))
             elif isinstance(block, c.Letters):
                 blocks.append(m.LetteredList(self.items(block.items)))
+            elif isinstance(block, c.Text):
+                blocks.append(m.Plain(self.inlines(block.text, None)))
             elif isinstance(block, c.TableSpec):
                 blocks.append(tables.table(block, self._figures_data()))
             elif isinstance(block, c.ChartSpec):

@@ -90,6 +90,14 @@ class Para:
 
 
 @dataclass(frozen=True)
+class Plain:
+    """An unnumbered body paragraph."""
+
+    inlines: tuple[Inline, ...]
+    change: str = ""
+
+
+@dataclass(frozen=True)
 class ListItem:
     inlines: tuple[Inline, ...]
     children: tuple["ListItem", ...] = ()
@@ -144,7 +152,7 @@ class Chart:
     source: str = ""
 
 
-Block = Union[Heading, Para, BulletList, LetteredList, Fields, Table, Chart]
+Block = Union[Heading, Para, Plain, BulletList, LetteredList, Fields, Table, Chart]
 
 
 @dataclass(frozen=True)

@@ -35,24 +35,32 @@ def table(spec: c.TableSpec, figures: Figures | None) -> m.Table:
     store = _store(spec, figures)
     rows_are_areas = spec.measure is not None
     keys = spec.areas if rows_are_areas else spec.measures
-    header = ["Area" if rows_are_areas else "Measure"] + [label_of(p) for p in spec.columns]
-    if spec.change:
-        header.append(f"Change {spec.columns[0]} to {spec.columns[-1]}")
-    rows = []
+    names, grid = [], []
     for key in keys:
         measure, area = (spec.measure, key) if rows_are_areas else (key, store.area)
         _known(spec, measure, store)
-        values = [_value(spec, store, measure, area, window_of(p)) for p in spec.columns]
-        name = key if rows_are_areas else store.measures[measure].label
-        cells = [name] + [str(v) for v in values]
+        names.append(key if rows_are_areas else store.measures[measure].label)
+        grid.append([_value(spec, store, measure, area, window_of(p), blank=spec.blanks)
+                     for p in spec.columns])
+    periods = [label_of(p) for p in spec.columns]
+    corner = "Area" if rows_are_areas else "Measure"
+    if spec.transpose:  # a row per period, a column per measure or area
+        header = ["Year"] + names
+        rows = [[period] + [_cell(grid[i][j]) for i in range(len(names))]
+                for j, period in enumerate(periods)]
+    else:
+        header = [corner] + periods
+        rows = [[name] + [_cell(v) for v in values] for name, values in zip(names, grid)]
         if spec.change:
-            cells.append(_change(values[0], values[-1]))
-        rows.append(tuple(cells))
-    caption = str(spec.caption)
-    if rows_are_areas:
-        caption = caption or store.measures[spec.measure].label
-    return m.Table(caption, tuple(header), tuple(rows),
+            header.append(f"Change {spec.columns[0]} to {spec.columns[-1]}")
+            for row, values in zip(rows, grid):
+                row.append(_change(values[0], values[-1]) if values[0] and values[-1] else "–")
+    return m.Table(str(spec.caption), tuple(header), tuple(tuple(r) for r in rows),
                    (False,) + (True,) * (len(header) - 1), spec.source)
+
+
+def _cell(value: Value | None) -> str:
+    return "–" if value is None else str(value)
 
 
 def chart(spec: c.ChartSpec, figures: Figures | None) -> m.Chart:
@@ -97,10 +105,13 @@ def _known(spec, measure: str, store) -> None:
                         "measures.yaml does not define", spec.loc)
 
 
-def _value(spec, store, measure: str, area: str, window: Window, how=None) -> Value:
+def _value(spec, store, measure: str, area: str, window: Window, how=None,
+           blank: bool = False) -> Value | None:
     try:
         agg = store.aggregate(measure, area, window, how)
     except (MissingMonths, NoData) as exc:
+        if blank and (isinstance(exc, NoData) or len(exc.missing) == exc.window.months):
+            return None
         raise DataError(f"'{spec.caption}': {exc}", spec.loc) from None
     d = store.measures[measure]
     unit = d.unit if how != "mean" or d.unit != "count" else "count"

@@ -78,6 +78,7 @@ def styles_part_xml(language: str = "en-GB") -> bytes:
         _para("ListLetter", "List Letter",
               _numbered(NUM_LETTERS) + '<w:spacing w:after="120"/><w:ind w:left="1134" '
               'w:hanging="567"/>'),
+        _para("BodyText", "Body Text", '<w:spacing w:after="240"/>'),
         _para("AuthorBlock", "Author Block", '<w:keepNext/><w:spacing w:before="240" w:after="0"/>'),
         _para("Header", "header", '<w:tabs><w:tab w:val="center" w:pos="4513"/>'
               '<w:tab w:val="right" w:pos="9026"/></w:tabs><w:jc w:val="center"/>',

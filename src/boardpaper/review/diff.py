@@ -117,6 +117,10 @@ def _key(block) -> str:
         return f"p:{block.id}"
     if isinstance(block, m.Heading):
         return f"h{block.level}:{m.plain_text(block.inlines)}"
+    if isinstance(block, m.Plain):
+        return f"text:{m.plain_text(block.inlines)[:40]}"
+    if isinstance(block, (m.Table, m.Chart)):
+        return f"{type(block).__name__}:{block.caption}"
     if isinstance(block, (m.BulletList, m.LetteredList)):
         return f"{type(block).__name__}:{len(block.items)}"
     if isinstance(block, m.Fields):
@@ -129,8 +133,10 @@ def _whole(block, change: str):
     wrap = m.Inserted if change == "inserted" else m.Deleted
     if isinstance(block, m.Para):
         return replace(block, inlines=(wrap(block.inlines),), change=change)
-    if isinstance(block, m.Heading):
+    if isinstance(block, (m.Heading, m.Plain)):
         return replace(block, inlines=(wrap(block.inlines),), change=change)
+    if isinstance(block, (m.Table, m.Chart)):
+        return None if change == "deleted" else block  # a new table or chart shows as it is
     if isinstance(block, (m.BulletList, m.LetteredList)):
         return replace(block, items=tuple(_whole_item(i, change) for i in block.items))
     if isinstance(block, m.Fields):
@@ -146,7 +152,7 @@ def _whole_item(item: m.ListItem, change: str) -> m.ListItem:
 
 def _compare(old, new):
     """Two blocks of one key: the new block with its word changes marked."""
-    if isinstance(new, (m.Para, m.Heading)):
+    if isinstance(new, (m.Para, m.Heading, m.Plain)):
         return replace(new, inlines=_flatten(diff_inlines(old.inlines, new.inlines)))
     if isinstance(new, (m.BulletList, m.LetteredList)):
         return replace(new, items=_items(old.items, new.items))
@@ -183,7 +189,7 @@ def redline(old: m.Paper, new: m.Paper, revision: m.Revision) -> m.Paper:
             continue
         blocks += [_whole(o, "deleted") for o in a[i1:i2]]
         blocks += [_whole(n, "inserted") for n in b[j1:j2]]
-    return replace(new, blocks=tuple(blocks), revision=revision)
+    return replace(new, blocks=tuple(b for b in blocks if b is not None), revision=revision)
 
 
 def changes(paper: m.Paper) -> int:
@@ -199,7 +205,7 @@ def changes(paper: m.Paper) -> int:
                 walk(inline.children)
 
     for block in paper.blocks:
-        if isinstance(block, (m.Para, m.Heading)):
+        if isinstance(block, (m.Para, m.Heading, m.Plain)):
             walk(block.inlines)
         elif isinstance(block, (m.BulletList, m.LetteredList)):
             stack = list(block.items)

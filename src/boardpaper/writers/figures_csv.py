@@ -35,7 +35,7 @@ def figures(paper: m.Paper):
 
 
 def _block_inlines(block):
-    if isinstance(block, m.Heading):
+    if isinstance(block, (m.Heading, m.Plain)):
         yield block.inlines
     elif isinstance(block, (m.BulletList, m.LetteredList)):
         stack = list(block.items)

@@ -50,6 +50,10 @@ class BlockWriter:
         if block.change != "deleted":
             bookmarks.wrap_paragraph(p, next(self.inlines.ids), bookmarks.bookmark_name(block.id))
 
+    def _plain(self, block: m.Plain) -> None:
+        self._require("BodyText")
+        self.add("BodyText", block.inlines, change=block.change)
+
     def _bulletlist(self, block: m.BulletList) -> None:
         for item in block.items:
             self.add(BULLET_STYLES[0], item.inlines, change=item.change)
