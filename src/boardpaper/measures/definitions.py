@@ -8,6 +8,7 @@ homicide:
   good: down           # which way is better: down, up or none
   source: WMP crime recording system
   decimals: 0          # places when printed (default: 0, or 1 for percent and rate)
+  short: Homicides     # a short heading for table columns (default: the label)
 ```
 """
 from __future__ import annotations
@@ -23,7 +24,7 @@ from ..errors import DataError, Location
 UNITS = ("count", "percent", "rate", "money")
 COMBINE = ("sum", "mean", "latest")
 GOOD = ("down", "up", "none")
-KEYS = ("label", "unit", "combine", "good", "source", "decimals")
+KEYS = ("label", "short", "unit", "combine", "good", "source", "decimals")
 ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
@@ -37,6 +38,7 @@ class Measure:
     source: str = ""
     decimals: int = 0
     loc: Location | None = None
+    short: str = ""  # a short heading for table columns, e.g. "DA"
 
 
 def load_definitions(paths: list[Path]) -> dict[str, Measure]:
@@ -84,6 +86,7 @@ def _measure(key: str, entry, loc: Location, value_loc: Location) -> Measure:
         id=key, label=str(label), unit=unit,
         combine=_choice(entry, "combine", COMBINE, "sum" if unit in ("count", "money") else "mean"),
         good=_choice(entry, "good", GOOD, "none"), source=str(source), decimals=decimals, loc=loc,
+        short=str(entry.get("short") or ""),
     )
 
 

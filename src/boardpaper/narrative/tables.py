@@ -39,7 +39,9 @@ def table(spec: c.TableSpec, figures: Figures | None) -> m.Table:
     for key in keys:
         measure, area = (spec.measure, key) if rows_are_areas else (key, store.area)
         _known(spec, measure, store)
-        names.append(key if rows_are_areas else store.measures[measure].label)
+        definition = store.measures[measure]
+        names.append(key if rows_are_areas else (
+            definition.short if spec.transpose and definition.short else definition.label))
         grid.append([_value(spec, store, measure, area, window_of(p), blank=spec.blanks)
                      for p in spec.columns])
     periods = [label_of(p) for p in spec.columns]

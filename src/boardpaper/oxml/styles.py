@@ -92,9 +92,9 @@ def styles_part_xml(language: str = "en-GB") -> bytes:
         _para("Caption", "caption", '<w:keepNext/><w:spacing w:before="240" w:after="120"/>',
               '<w:b/><w:bCs/>', next_style="Normal"),
         _para("TableText", "Table Text", '<w:spacing w:before="40" w:after="40"/>',
-              '<w:sz w:val="20"/><w:szCs w:val="20"/>'),
+              '<w:sz w:val="18"/><w:szCs w:val="18"/>'),
         _para("TableHeading", "Table Heading", '<w:keepNext/><w:spacing w:before="40" '
-              'w:after="40"/>', '<w:b/><w:bCs/><w:sz w:val="20"/><w:szCs w:val="20"/>',
+              'w:after="40"/>', '<w:b/><w:bCs/><w:sz w:val="18"/><w:szCs w:val="18"/>',
               based_on="TableText"),
         _para("TableSource", "Table Source", '<w:spacing w:before="60" w:after="240"/>',
               '<w:i/><w:iCs/><w:sz w:val="18"/><w:szCs w:val="18"/>'),
@@ -108,7 +108,9 @@ def styles_part_xml(language: str = "en-GB") -> bytes:
         '<w:right w:val="single" w:sz="4" w:space="0" w:color="808080"/>'
         '<w:insideH w:val="single" w:sz="4" w:space="0" w:color="808080"/>'
         '<w:insideV w:val="single" w:sz="4" w:space="0" w:color="808080"/>'
-        '</w:tblBorders></w:tblPr><w:tblStylePr w:type="firstRow"><w:tcPr>'
+        '</w:tblBorders><w:tblCellMar><w:left w:w="57" w:type="dxa"/>'
+        '<w:right w:w="57" w:type="dxa"/></w:tblCellMar></w:tblPr>'
+        '<w:tblStylePr w:type="firstRow"><w:tcPr>'
         '<w:shd w:val="clear" w:color="auto" w:fill="D9E2F3"/></w:tcPr></w:tblStylePr>'
         '</w:style>',
         _char("Hyperlink", "Hyperlink", '<w:color w:val="0563C1"/><w:u w:val="single"/>'),

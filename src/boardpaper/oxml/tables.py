@@ -6,15 +6,26 @@ from .ns import attr, nsdecls, text
 TABLE_WIDTH = 9026  # twips: the text width of A4 with 2.54 cm margins
 
 
+def column_widths(header, rows, total: int = TABLE_WIDTH) -> list[int]:
+    """Widths in twips shared out by what each column holds: its longest cell, or its
+    heading's longest word (headings wrap between words, figures never)."""
+    need = []
+    for i, head in enumerate(header):
+        longest = max([len(w) for w in str(head).split()] + [len(str(r[i])) for r in rows] + [5])
+        need.append(longest + 3)  # cell margins, and bold headings are wider
+    if len(header) <= 2:  # a label and one figure: the label takes what the figure leaves
+        need[0] = max(need[0], sum(need[1:]) * 2)
+    widths = [total * n // sum(need) for n in need]
+    widths[0] += total - sum(widths)
+    return widths
+
+
 def table(header, rows, numeric, style: str = "BoardTable"):
     """A `w:tbl`: the first row marked to repeat on each page (`w:tblHeader`) and not to
     split; cells of numeric columns right-aligned."""
     from .parser import parse_xml
 
-    cols = len(header)
-    first = TABLE_WIDTH * 2 // 5 if cols > 2 else TABLE_WIDTH // 2
-    rest = (TABLE_WIDTH - first) // max(1, cols - 1)
-    widths = [first] + [rest] * (cols - 1)
+    widths = column_widths(header, rows)
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
 
     def cell(value: str, width: int, right: bool, head: bool) -> str:
