@@ -1,0 +1,110 @@
+"""The annual report example: its tables hold the published values, cell by cell; its
+charts carry alt text that states their data; it passes the accessibility check."""
+from __future__ import annotations
+
+import re
+
+import docx
+import pytest
+
+from boardpaper import pipeline
+
+from .conftest import ROOT, SHARED
+
+PAPER = ROOT / "content" / "2021-09-annual-report"
+SEED = SHARED / "seeds" / "2021-09-annual-report-2020-21.pdf-text.txt"
+
+pytestmark = pytest.mark.skipif(not SEED.is_file(), reason="shared/ not beside the repo")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    return pipeline.build(PAPER, tmp_path_factory.mktemp("annual"))
+
+
+@pytest.fixture(scope="module")
+def tables(built):
+    document = docx.Document(str(built.outputs[0]))
+    return [[[c.text for c in row.cells] for row in t.rows] for t in document.tables]
+
+
+def seed_rows(pattern: str) -> list[list[str]]:
+    """Rows of the published text matching `pattern`, split into their numbers."""
+    text = SEED.read_text(encoding="utf-8")
+    return [m.group(0).split() for m in re.finditer(pattern, text, re.M)]
+
+
+def figures(cells: list[str]) -> list[str]:
+    """Cells as the seed writes them: no thousands separators."""
+    return [c.replace(",", "") for c in cells]
+
+
+def test_indicator_1_crime_rate_against_similar_forces(tables):
+    published = dict((" ".join(r[:-1]), r[-1]) for r in seed_rows(
+        r"^(England and Wales|West Midlands|Metropolitan Police|Merseyside|Greater Manchester|"
+        r"West Yorkshire) \d+\.\d\s*$"))
+    ours = {row[0]: row[1] for row in tables[0][1:]}
+    assert ours == published and len(ours) == 6
+
+
+def test_indicator_2_hidden_crimes_both_tables(tables):
+    rows = seed_rows(r"^20\d\d/\d\d( \d+)+")
+    crimes, non_crime = rows[:5], rows[5:10]
+    for published, ours in ((crimes, tables[1]), (non_crime, tables[2])):
+        assert [r[0] for r in ours[1:]] == [r[0] for r in published]
+        for seed_row, row in zip(published, ours[1:]):
+            cells = [c for c in figures(row[1:]) if c != "–"]  # 2016/17 has no trafficking
+            assert cells == seed_row[1:], row[0]
+    assert tables[1][1][-1] == "–"
+
+
+def test_indicator_8_victim_survey(tables):
+    invited = seed_rows(r"^20(19|20) \d+ \d+\.\d%\s*$")
+    assert [figures(r) for r in tables[3][1:]] == invited
+    satisfied = seed_rows(r"^20(18|19|20) \d+ \d+ \d+\.\d%\s*$")
+    assert [figures(r) for r in tables[4][1:]] == satisfied
+
+
+def test_indicator_9_complaints(tables):
+    published = seed_rows(r"^\s?20(1[5-9]|20) \d+ \d+ \d+ \d+\s*$")
+    assert [figures(r) for r in tables[5][1:]] == published and len(published) == 6
+
+
+def test_text_figures_match_the_published_text(built):
+    from boardpaper.narrative import model as m
+
+    text = " ".join(m.plain_text(b.inlines) for b in built.paper.blocks
+                    if isinstance(b, (m.Plain, m.Para)))
+    for phrase in ("for West Midlands was 86.9 per 1,000 population. Whilst this is 3.5 points",
+                   "an increase on the 85.5 reported for the year ending June 2020",
+                   "down from 48,428 to 39,507", "down from 9.6% to 6.3%",
+                   "decreased from 47% in 2019 to 43% in 2020",
+                   "from 408 in 2019 to 3,710 in 2020", "a 23% reduction in the number of "
+                   "miscellaneous issues"):
+        assert phrase in text, phrase
+
+
+def test_every_chart_has_alt_text_that_states_its_data(built):
+    document = docx.Document(str(built.outputs[0]))
+    pictures = document.element.body.xpath(".//wp:docPr")
+    assert len(pictures) == 3
+    for picture in pictures:
+        alt = picture.get("descr")
+        assert alt.startswith("Bar chart of ") and "2016/17" in alt and "2020/21" in alt
+        assert re.search(r"\d{1,2},\d{3}", alt), "the values are stated"
+    residential = pictures[0].get("descr")
+    assert "Bar chart of burglary residential by period: 2016/17 13,200; 2017/18 15,100" in \
+        residential
+
+
+def test_tables_and_charts_pass_the_accessibility_check():
+    assert pipeline.check(PAPER) == []
+
+
+def test_table_header_rows_repeat_and_figures_align_right(built):
+    document = docx.Document(str(built.outputs[0]))
+    for table in document.tables:
+        first = table.rows[0]._tr
+        assert first.xpath("./w:trPr/w:tblHeader"), "header row marked to repeat"
+        cell = table.rows[1].cells[1].paragraphs[0]._p
+        assert cell.xpath("./w:pPr/w:jc/@w:val") == ["right"]
