@@ -144,8 +144,8 @@ def _typed_numbers(section, paras, values) -> list[Finding]:
         for word, start, _, expr in _words(chars):
             if expr is not None or not word[:1].isdigit() and not word.startswith("£"):
                 continue
-            if _YEAR.match(word) or word not in computed:
-                continue
+            if _YEAR.match(word) or word not in computed or re.fullmatch(r"\d", word):
+                continue  # years, and one-digit counts ("5 shotguns"), are too common to flag
             found.append(_at(block, chars, start, f"¶{paras[block.id].number} types {word}, "
                              f"which is computed as {{{{ {computed[word]} }}}}: write the "
                              "placeholder, or it will be wrong next quarter"))

@@ -119,6 +119,14 @@ class Text:
 
 
 @dataclass(frozen=True)
+class FrameworkText:
+    """A KPI framework set out in the paper itself (sections, objectives, KPIs)."""
+
+    framework: object  # content.framework.Framework
+    loc: Location
+
+
+@dataclass(frozen=True)
 class TableSpec:
     """A table computed from data: rows are measures, or areas of one measure;
     columns are periods (financial years, calendar years, 12 months ending)."""
@@ -149,7 +157,8 @@ class ChartSpec:
     source: str = ""
 
 
-Block = Union[Heading, Paragraph, Text, Bullets, Letters, Authors, TableSpec, ChartSpec]
+Block = Union[Heading, Paragraph, Text, Bullets, Letters, Authors, TableSpec, ChartSpec,
+              FrameworkText]
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ BLOCK_KINDS = {
     "letters": (),
     "authors": ("job_title",),
     "text": (),
+    "framework": (),
     "table": ("measures", "measure", "areas", "columns", "change", "source", "transpose",
               "blanks"),
     "chart": ("kind", "measure", "months", "columns", "baseline", "source"),
@@ -56,7 +57,8 @@ def validate(doc: object, path: str, name: str, folder: Path | None = None) -> m
     _keys(top, TOP_KEYS, required=("cover", "body"), what="the paper")
     appendices = _appendices(top.get("appendices"), top, folder or Path(path).parent)
     notes = _notes(top.get("notes"), top)
-    blocks = _Body(appendices).build(top["body"], top.value_loc["body"])
+    blocks = _Body(appendices, folder or Path(path).parent).build(top["body"],
+                                                                   top.value_loc["body"])
     _check_notes_used(blocks, notes)
     return m.PaperSource(
         path=path, name=name, cover=_cover(top["cover"], top.value_loc["cover"]),
@@ -255,8 +257,9 @@ def _all_text(blocks):
 class _Body:
     """Validates `body:` in order, deriving ids from the nearest heading."""
 
-    def __init__(self, appendices):
+    def __init__(self, appendices, folder: Path):
         self.appendices = appendices
+        self.folder = folder
         self.section = "paper"
         self.count = 0
         self.sections_seen: dict[str, int] = {}
@@ -299,6 +302,11 @@ class _Body:
             return self.table(item, loc)
         if kind == "text":
             return m.Text(_text(item, "text", True), loc)
+        if kind == "framework":
+            from .framework import load_framework
+
+            return m.FrameworkText(load_framework(_existing(item, "framework", self.folder,
+                                                            (".yaml", ".yml"))), loc)
         if kind == "chart":
             return self.chart(item, loc)
         return m.Authors(_text(item, "authors", True), _text(item, "job_title"), loc)

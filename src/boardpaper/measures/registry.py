@@ -344,14 +344,20 @@ class MeasureView(_Checked):
 class PeakView(MeasureView):
     """The highest month of a window; prints its value; `.month` names it."""
 
-    FIELDS = MeasureView.FIELDS + ("month",)
+    FIELDS = MeasureView.FIELDS + ("month", "month_name")
 
     def __init__(self, view: MeasureView):
         super().__init__(view._f, view.measure, view.window_, view.area_)
 
     @property
     def month(self) -> Text:  # type: ignore[override]
+        """"February 2022"."""
         return Text(month_label(self.window_.first), self.value.provenance)
+
+    @property
+    def month_name(self) -> Text:
+        """"February": the month without its year."""
+        return Text(month_label(self.window_.first).split()[0], self.value.provenance)
 
 
 def _view(other) -> MeasureView:

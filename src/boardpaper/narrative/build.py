@@ -51,6 +51,8 @@ class _Builder:
                 blocks.append(m.LetteredList(self.items(block.items)))
             elif isinstance(block, c.Text):
                 blocks.append(m.Plain(self.inlines(block.text, None)))
+            elif isinstance(block, c.FrameworkText):
+                blocks.extend(framework_blocks(block.framework))
             elif isinstance(block, c.TableSpec):
                 blocks.append(tables.table(block, self._figures_data()))
             elif isinstance(block, c.ChartSpec):
@@ -119,6 +121,29 @@ class _Builder:
         note = m.Note(key, inlines)
         self.notes[key] = note
         return note
+
+
+def framework_blocks(framework) -> list:
+    """A KPI framework as the paper sets it out: a heading for each section, the
+    objectives and sub-objectives in bold and italic, the KPIs as bullets (their
+    items, with a numerical target, as second-level bullets)."""
+    out: list = []
+    for section in framework.sections:
+        out.append(m.Heading(2, (m.Text(section.name),)))
+        for objective in section.objectives:
+            out.append(m.Plain((m.Text(f"Objective: {objective.name}", bold=True),)))
+            for group in objective.groups:
+                if group.name:
+                    out.append(m.Plain((m.Text(f"Sub-objective: {group.name}", italic=True),)))
+                items = []
+                for kpi in group.kpis:
+                    children = tuple(
+                        m.ListItem((m.Text(item.text + (f" {item.target.text}" if
+                                                        item.target.kind == "numerical" else "")),))
+                        for item in kpi.items)
+                    items.append(m.ListItem((m.Text(kpi.text),), children))
+                out.append(m.BulletList(tuple(items)))
+    return out
 
 
 def _near(key: str, names) -> str | None:
