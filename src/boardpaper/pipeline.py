@@ -143,7 +143,7 @@ def board_pack(paper: Paper, docx: bytes, outputs: dict[Path, bytes], out_dir: P
     identity = [docx]
     for appendix in paper.appendices:
         title = f"Appendix {appendix.letter} – {appendix.title}"
-        if appendix.scorecard is not None:
+        if appendix.scorecard is not None or appendix.charts:
             parts.append((title, outputs[out_dir / appendix_name(paper, appendix.letter, ".pdf")]))
             identity.append(parts[-1][1])
         elif appendix.file is not None:
@@ -164,9 +164,14 @@ def appendix_name(paper: Paper, letter: str, suffix: str) -> str:
 
 
 def appendix_outputs(paper: Paper, out_dir: Path) -> dict[Path, bytes]:
-    """The scorecard appendices as PDF, with their CSV alternative."""
+    """The scorecard appendices as PDF, with their CSV alternative, and chart appendices."""
     found: dict[Path, bytes] = {}
     for appendix in paper.appendices:
+        if appendix.charts:
+            from .writers.pdf.charts import write_charts
+
+            found[out_dir / appendix_name(paper, appendix.letter, ".pdf")] = \
+                write_charts(paper, appendix)
         if appendix.scorecard is None:
             continue
         from .writers.pdf.scorecard import write_scorecard
@@ -267,7 +272,7 @@ def check(folder: Path, template: Path | None = None) -> list:
     template_bytes, template_name = find_template(folder, template)
     docx = write_docx(paper, template_bytes, template_name)
     scorecards = {str(path): data for path, data in appendix_outputs(paper, Path("output")).items()
-                  if path.suffix == ".pdf"}
+                  if path.suffix == ".pdf"}  # every PDF appendix is checked
     findings = check_prose(source, paper, _renderer(source, found), _usual_values(found))
     findings += check_access(source, paper, docx, scorecards)
     return findings

@@ -58,6 +58,7 @@ class Appendix:
     loc: Location
     framework: object | None = None  # content.framework.Framework
     file: Path | None = None
+    charts: tuple = ()  # ChartSpec: an appendix of charts, drawn as PDF
 
 
 @dataclass(frozen=True)

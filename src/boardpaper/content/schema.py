@@ -177,23 +177,44 @@ def _appendices(value, top: MarkedMap, folder: Path) -> tuple[m.Appendix, ...]:
     found = []
     for i, (item, loc) in enumerate(zip(value, value.item_loc)):
         framework = file = None
+        charts = ()
         if isinstance(item, MarkedMap):
-            _keys(item, ("title", "scorecard", "file"), required=("title",), what="an appendix")
+            _keys(item, ("title", "scorecard", "file", "charts"), required=("title",),
+                  what="an appendix")
             title = _text(item, "title", True)
-            if "scorecard" in item and "file" in item:
-                raise ContentError("an appendix is a scorecard or a file, not both", loc)
+            if sum(k in item for k in ("scorecard", "file", "charts")) > 1:
+                raise ContentError("an appendix is a scorecard, a file or charts: one of them",
+                                   loc)
             if "scorecard" in item:
                 framework = load_framework(_existing(item, "scorecard", folder, (".yaml", ".yml")))
             if "file" in item:
                 file = _existing(item, "file", folder, (".pdf", ".docx"))
+            if "charts" in item:
+                charts = _appendix_charts(item, folder)
         elif isinstance(item, MarkedStr) and item.strip():
             title = item
         else:
             raise ContentError(f"an appendix must be its title, not {_kind(item)}", loc)
         found.append(m.Appendix(letter=chr(ord("A") + i), title=title, loc=loc,
-                                framework=framework, file=file))
+                                framework=framework, file=file, charts=charts))
     if len(found) > 26:
         raise ContentError("more than 26 appendices", where)
+    return tuple(found)
+
+
+def _appendix_charts(item: MarkedMap, folder: Path) -> tuple:
+    """`charts:` of an appendix: a list of chart blocks, as in the body."""
+    value = item["charts"]
+    if not isinstance(value, MarkedList) or not value:
+        raise ContentError("charts must be a list of '- chart: …' entries",
+                           item.value_loc["charts"])
+    body = _Body((), folder)
+    found = []
+    for entry, where in zip(value, value.item_loc):
+        if not isinstance(entry, MarkedMap) or "chart" not in entry:
+            raise ContentError("each entry of charts is '- chart: caption' with its keys", where)
+        _keys(entry, ("chart",) + BLOCK_KINDS["chart"], what="a chart")
+        found.append(body.chart(entry, where))
     return tuple(found)
 
 

@@ -73,7 +73,9 @@ class _Builder:
         )
         appendices = tuple(m.Appendix(a.letter, self.plain(a.title),
                                       self.scorecards.get(a.letter),
-                                      file=str(a.file) if a.file else None)
+                                      file=str(a.file) if a.file else None,
+                                      charts=tuple(tables.chart(spec, self._figures_data())
+                                                   for spec in a.charts))
                            for a in s.appendices)
         return m.Paper(s.name, meta, tuple(blocks), appendices)
 

@@ -210,6 +210,7 @@ class Appendix:
     title: str
     scorecard: Scorecard | None = None
     file: str | None = None
+    charts: tuple = ()  # Chart: an appendix of charts
 
 
 @dataclass(frozen=True)

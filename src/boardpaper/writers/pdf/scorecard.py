@@ -31,26 +31,30 @@ COLUMNS = (("KPI", 84), ("Measure and period", 44), ("Baseline", 19), ("Latest",
            ("Change", 19), ("Target", 19), ("Status", 29), ("Trend, 24 months", 29))
 
 
-class _NumberedCanvas(Canvas):
-    """Holds each page until the end, so every page can say "Page X of Y"."""
+def numbered_canvas(page=PAGE):
+    """A canvas class that holds each page until the end, so every page can say
+    "Page X of Y" (centred at the foot of a page of size `page`)."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._pages: list[dict] = []
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
 
-    def showPage(self):
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
+        def showPage(self):
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
 
-    def save(self):
-        total = len(self._pages)
-        for state in self._pages:
-            self.__dict__.update(state)
-            self.setFont(FONT, 8)
-            self.setFillColor(INK)
-            self.drawCentredString(PAGE[0] / 2, 8 * mm, f"Page {self._pageNumber} of {total}")
-            super().showPage()
-        super().save()
+        def save(self):
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self.setFont(FONT, 8)
+                self.setFillColor(INK)
+                self.drawCentredString(page[0] / 2, 8 * mm, f"Page {self._pageNumber} of {total}")
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas
 
 
 def write_scorecard(paper: m.Paper, appendix: m.Appendix) -> bytes:
@@ -70,29 +74,30 @@ def write_scorecard(paper: m.Paper, appendix: m.Appendix) -> bytes:
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate("scorecard", [frame],
-                                       onPage=_furniture(paper.meta, title))])
+                                       onPage=page_furniture(paper.meta, title))])
     try:
-        doc.build(_story(card, title), canvasmaker=_NumberedCanvas)
+        doc.build(_story(card, title), canvasmaker=numbered_canvas())
     except LayoutError as exc:
         raise OutputError(f"a row of the scorecard does not fit on a page: {exc}",
                           Location(title)) from None
     return out.getvalue()
 
 
-def _furniture(meta: m.Meta, title: str):
+def page_furniture(meta: m.Meta, title: str, page=PAGE):
+    """The onPage callback: board and meeting, the appendix title, the protective marking."""
     def draw(canvas, doc):
         canvas.saveState()
         canvas.setFont(FONT, 8)
         canvas.setFillColor(INK)
-        top = PAGE[1] - 10 * mm
+        top = page[1] - 10 * mm
         canvas.drawString(MARGIN, top, f"{meta.board} – {meta.meeting}")
-        canvas.drawRightString(PAGE[0] - MARGIN, top, title)
+        canvas.drawRightString(page[0] - MARGIN, top, title)
         if meta.marking:
-            canvas.drawCentredString(PAGE[0] / 2, top, meta.marking)
-            canvas.drawCentredString(PAGE[0] / 2, 4.5 * mm, meta.marking)
+            canvas.drawCentredString(page[0] / 2, top, meta.marking)
+            canvas.drawCentredString(page[0] / 2, 4.5 * mm, meta.marking)
         canvas.setStrokeColor(GRID)
         canvas.setLineWidth(0.5)
-        canvas.line(MARGIN, top - 2.5 * mm, PAGE[0] - MARGIN, top - 2.5 * mm)
+        canvas.line(MARGIN, top - 2.5 * mm, page[0] - MARGIN, top - 2.5 * mm)
         canvas.restoreState()
     return draw
 

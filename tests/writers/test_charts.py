@@ -1,0 +1,67 @@
+"""Charts: one renderer for the Word paper and the PDF appendices; deterministic."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import zipfile
+
+import pytest
+from pypdf import PdfReader
+
+from boardpaper import pipeline
+from boardpaper.writers.charts import render_png
+
+from ..conftest import ROOT
+
+ANNUAL = ROOT / "content" / "2021-09-annual-report"
+APPENDIX = """
+appendices:
+  - title: Burglary and robbery since 2016/17
+    charts:
+      - chart: Robbery by financial year
+        kind: bar
+        measure: robbery
+        columns: [2016/17, 2017/18, 2018/19, 2019/20, 2020/21]
+        source: West Midlands Police (illustrative example data)
+"""
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    root = tmp_path_factory.mktemp("charts")
+    folder = root / ANNUAL.name
+    shutil.copytree(ANNUAL, folder)
+    paper = folder / "paper.yaml"
+    paper.write_text(paper.read_text(encoding="utf-8").replace("\nbody:\n", APPENDIX +
+                                                               "\nbody:\n"), encoding="utf-8")
+    return pipeline.build(folder, root / "out"), folder, root
+
+
+def test_a_chart_appendix_is_a_pdf_with_its_description(built):
+    result, folder, root = built
+    pdf = root / "out" / "2021-09-annual-report-appendix-a.pdf"
+    assert pdf in result.outputs
+    assert subprocess.run(["qpdf", "--check", str(pdf)], capture_output=True).returncode == 0
+    reader = PdfReader(str(pdf))
+    assert reader.metadata.title == "Appendix A – Burglary and robbery since 2016/17"
+    assert reader.trailer["/Root"]["/Lang"] == "en-GB"
+    text = " ".join(reader.pages[0].extract_text().split())
+    assert "Robbery by financial year" in text
+    assert "Description: Bar chart of robbery by period: 2016/17 6,600; 2017/18 8,300" in text
+    images = reader.pages[0].images
+    assert len(images) == 1
+    again = pipeline.build(folder, root / "again")
+    assert (root / "again" / pdf.name).read_bytes() == pdf.read_bytes()
+    assert again.outputs
+
+
+def test_word_and_pdf_draw_the_same_chart(built):
+    result, _, _ = built
+    chart = result.paper.appendices[0].charts[0]
+    png = render_png(chart)
+    assert png == render_png(chart), "the same chart gives the same bytes"
+    word_charts = [b for b in result.paper.blocks if type(b).__name__ == "Chart"]
+    with zipfile.ZipFile(result.outputs[0]) as zf:
+        media = sorted(n for n in zf.namelist() if n.startswith("word/media/"))
+        assert len(media) == len(word_charts)
+        assert zf.read(media[-1]) == render_png(word_charts[-1])  # the robbery bar chart
