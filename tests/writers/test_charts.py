@@ -65,3 +65,27 @@ def test_word_and_pdf_draw_the_same_chart(built):
         media = sorted(n for n in zf.namelist() if n.startswith("word/media/"))
         assert len(media) == len(word_charts)
         assert zf.read(media[-1]) == render_png(word_charts[-1])  # the robbery bar chart
+
+
+def test_a_line_chart_with_the_baseline_average_and_its_alt_text(example_dir):
+    from boardpaper.content.schema import load_paper
+    from boardpaper.content.yamlmarks import loads
+    from boardpaper.narrative.tables import chart
+
+    source = load_paper(example_dir)
+    found = pipeline.figures(source)
+    spec_yaml = loads("body:\n  - chart: Homicides each month\n    kind: line\n"
+                      "    measure: homicide\n    months: 2021-04..2022-03\n    baseline: yes\n",
+                      "c.yaml")
+    from boardpaper.content.schema import _Body
+
+    spec = _Body((), example_dir).chart(spec_yaml["body"][0], spec_yaml["body"].item_loc[0])
+    drawn = chart(spec, found)
+    assert drawn.labels[0] == "Apr 21" and len(drawn.labels) == 12
+    assert sum(drawn.series[0].values) == 53  # the year's homicides
+    assert drawn.series[1].dashed and drawn.series[1].values[0] == pytest.approx(52 / 12)
+    assert drawn.alt.startswith("Line chart of homicides each month, April 2021 to March 2022. "
+                                "It starts at ")
+    assert "A dashed line shows the monthly average of 4.3 in the national baseline year." \
+        in drawn.alt
+    assert render_png(drawn)[:8] == b"\x89PNG\r\n\x1a\n"
