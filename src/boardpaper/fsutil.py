@@ -13,12 +13,15 @@ def write_atomic(path: Path, data: bytes) -> None:
 
     The temporary file is flushed to disk and renamed over `path` in one step
     (`os.replace`), so readers see either the old file or the new one, never
-    part of either. On any failure the temporary file is removed.
+    part of either. On any failure the temporary file is removed; one left by a
+    killed build is removed by the next write.
     """
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        remove_stale(path)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp",
+                                   dir=path.parent)
     except OSError as exc:
         raise OutputError(f"cannot write here: {exc.strerror}", Location(str(path.parent))) from None
     try:
@@ -34,6 +37,25 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         _remove_quietly(tmp)
         raise
+
+
+def remove_stale(path: Path) -> None:
+    """Remove temporary files of `path` left by a build that was killed (SIGKILL, power
+    cut): their writer's process is gone. Those of a running build are kept."""
+    for tmp in path.parent.glob(f".{path.name}.*.tmp"):
+        pid = tmp.name[len(path.name) + 2 :].split(".", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            _remove_quietly(str(tmp))
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _remove_quietly(path: str) -> None:

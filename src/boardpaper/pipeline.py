@@ -122,6 +122,8 @@ def build(folder: Path, out_dir: Path, template: Path | None = None,
         made = board_pack(paper, docx, outputs, out_dir, notes)
         if made is not None:
             outputs[out_dir / f"{paper.name}-pack.pdf"] = made
+    if found is not None:
+        _unchanged(found.store.sources)
     for target, data in outputs.items():  # every output is made before any is written
         write_atomic(target, data)
     return Built(paper, list(outputs), notes)
@@ -414,3 +416,20 @@ def _figures_by_paragraph(folder: Path) -> dict:
             out.setdefault(para_id, (number, []))[1].append(
                 (figure.attrs.get("expression", ""), figure.text))
     return out
+
+
+def _unchanged(sources: dict) -> None:
+    """Refuse to write a build whose data files changed while it ran: its figures and its
+    audit trail would not match what is on disk now."""
+    import hashlib
+
+    from .errors import DataError
+
+    for path, source in sources.items():
+        try:
+            now = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        except OSError:
+            now = ""
+        if now != source.sha256:
+            raise DataError("the data file changed while the paper was being built; nothing "
+                            "was written", Location(path), "build again once it is saved")

@@ -69,9 +69,21 @@ def validate(doc: object, path: str, name: str, folder: Path | None = None) -> m
 
 # -- sections ----------------------------------------------------------------
 
+PROPERTY_LIMIT = 255  # Word's limit for a document property (title, subject, author)
+
+
+def _short(mapping: MarkedMap, key: str, what: str) -> None:
+    value = mapping.get(key)
+    if isinstance(value, str) and len(value) > PROPERTY_LIMIT:
+        raise ContentError(f"{what} is {len(value)} characters; Word keeps at most "
+                           f"{PROPERTY_LIMIT} in a document property", mapping.value_loc[key])
+
+
 def _cover(value, where: Location) -> m.Cover:
     cover = _mapping(value, where, "cover")
     _keys(cover, COVER_KEYS, required=("board", "meeting", "title"), what="cover")
+    for key in ("title", "board", "presented_by"):
+        _short(cover, key, f"the {key.replace('_', ' ')}")
     meeting, iso = _meeting(cover["meeting"], cover.value_loc["meeting"])
     return m.Cover(
         board=_text(cover, "board", True), meeting=meeting, meeting_date=iso,
@@ -98,12 +110,17 @@ def _about(value, top: MarkedMap) -> m.About:
         return m.About()
     about = _mapping(value, top.value_loc["about"], "about")
     _keys(about, ABOUT_KEYS, what="about")
+    for key in ("subject", "author"):
+        _short(about, key, f"the {key}")
     keywords = about.get("keywords") or ()
     if isinstance(keywords, str):
         keywords = [k for k in (s.strip() for s in keywords.split(",")) if k]
     elif not isinstance(keywords, list) or not all(isinstance(k, str) for k in keywords):
         raise ContentError("keywords must be a list of words or one line split by commas",
                            about.value_loc["keywords"])
+    if len("; ".join(str(k) for k in keywords)) > PROPERTY_LIMIT:
+        raise ContentError(f"the keywords are longer than the {PROPERTY_LIMIT} characters Word "
+                           "keeps", about.value_loc["keywords"])
     language = _text(about, "language") or "en-GB"
     if not LANG_RE.match(language):
         raise ContentError(f"language must be a tag like en-GB, not {language!r}",

@@ -12,12 +12,17 @@ Duplicate keys, which PyYAML silently accepts, are an error here.
 from __future__ import annotations
 
 import bisect
+import re
 from pathlib import Path
 
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from ..errors import ContentError, Location
+
+
+#: characters XML 1.0 (and so Word) cannot hold
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 class _Source:
@@ -180,6 +185,14 @@ class _Builder:
     def _scalar(self, node: ScalarNode):
         value = self.loader.construct_object(node, deep=True)
         if isinstance(value, str):
+            bad = NOT_XML.search(value)
+            if bad:
+                marked = MarkedStr(value)
+                marked.source, marked.start, marked.end = self.source, node.start_mark.index, \
+                    node.end_mark.index
+                raise ContentError(f"character U+{ord(bad.group()):04X} cannot stand in a Word "
+                                   "document", marked.locate(bad.start()),
+                                   "delete it; it is often pasted in by accident")
             marked = MarkedStr(value)
             marked.source = self.source
             marked.start = node.start_mark.index

@@ -100,6 +100,13 @@ def _check(frame: pd.DataFrame, path: Path, measures, default_area: str) -> pd.D
             text = message(row) if callable(message) else message
             raise DataError(text, Location(str(path), int(row["line"]), col), hint)
 
+    from ..content.yamlmarks import NOT_XML
+
+    for column in ("measure", "area"):
+        if column in frame:
+            fail(frame[column].str.contains(NOT_XML, regex=True), column,
+                 lambda r: f"a character of {column} '{r[column]!r}' cannot stand in a Word "
+                           "document")
     known = frame["measure"].isin(list(measures))
     fail(~known, "measure", lambda r: f"unknown measure '{r['measure']}'" + _near(
         r["measure"], measures), "define it in measures.yaml")
