@@ -6,6 +6,7 @@ stderr and exit status 2; anything else is a bug and keeps its traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -46,6 +47,8 @@ reported as one line FILE:LINE:COL: error: MESSAGE.  'boardpaper COMMAND --help'
     build.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     build.add_argument("--json", action="store_true",
                        help="print what was written as JSON (for scripts)")
+    build.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
+                       help="build N papers at once (default 1; 0: one per core)")
     red = sub.add_parser(
         "redline", help="show a new draft as tracked changes against an old one",
         description="Write NEW in the SPCB layout with every change since OLD as a tracked "
@@ -113,24 +116,41 @@ reported as one line FILE:LINE:COL: error: MESSAGE.  'boardpaper COMMAND --help'
     return parser
 
 
+def _build_one(folder, output, template, pack) -> dict:
+    """One paper (in this process or a worker): what it wrote, as plain data."""
+    from . import pipeline
+
+    built = pipeline.build(folder, output, template, pack=pack)
+    return {"paper": str(folder), "outputs": [str(p) for p in built.outputs],
+            "notes": built.notes}
+
+
 def _build(args) -> int:
     import json
 
-    from . import pipeline
-
     done = []
 
-    def one(folder):
-        built = pipeline.build(folder, args.output, args.template, pack=args.pack)
-        done.append({"paper": str(folder), "outputs": [str(p) for p in built.outputs],
-                     "notes": built.notes})
-        for note in built.notes:
+    def report(result: dict) -> None:
+        done.append(result)
+        for note in result["notes"]:
             print(f"boardpaper: note: {note}", file=sys.stderr)
         if not (args.quiet or args.json):
-            for path in built.outputs:
+            for path in result["outputs"]:
                 print(f"wrote {path}")
 
-    if len(args.papers) > 1 and sys.stderr.isatty() and not (args.quiet or args.json):
+    def one(folder):
+        report(_build_one(folder, args.output, args.template, args.pack))
+
+    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+    if jobs > 1 and len(args.papers) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=min(jobs, len(args.papers))) as pool:
+            futures = [pool.submit(_build_one, f, args.output, args.template, args.pack)
+                       for f in args.papers]
+            for future in futures:  # in the order given; the first error stops the run
+                report(future.result())
+    elif len(args.papers) > 1 and sys.stderr.isatty() and not (args.quiet or args.json):
         from rich.progress import Progress
 
         with Progress(transient=True) as progress:

@@ -40,6 +40,9 @@ class BoardpaperError(Exception):
         self.where = where
         self.hint = hint
 
+    def __reduce__(self):  # keep the location and hint across processes (build -j)
+        return (type(self), (self.message, self.where, self.hint))
+
     def render(self) -> str:
         """The one line printed for this error."""
         head = f"{self.where}: " if self.where else "boardpaper: "

@@ -25,6 +25,10 @@ from ..errors import ContentError, Location
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
+#: libyaml's C parser where PyYAML was built with it (the usual wheels are), else Python's
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 class _Source:
     """The text of one YAML file and its line starts, for offset → line:col."""
 
@@ -133,24 +137,47 @@ def load(path: Path | str) -> object:
 
 
 def loads(text: str, path: str = "<string>") -> object:
-    """Parse YAML text; `path` is used in locations."""
-    source = _Source(path, text)
-    loader = yaml.SafeLoader(text)
+    """Parse YAML text; `path` is used in locations.
+
+    libyaml's C parser reads the file; when it finds an error, the Python parser reads it
+    again to report it, with PyYAML's messages and positions (and our hints).
+    """
     try:
+        return _loads(text, path, _LOADER)
+    except _Retry:
+        return _loads(text, path, yaml.SafeLoader)
+
+
+class _Retry(Exception):
+    """The fast parser found an error: report it with the Python parser."""
+
+
+def _loads(text: str, path: str, loader_class) -> object:
+    source = _Source(path, text)
+    loader = None
+    try:
+        loader = loader_class(text)
         node = loader.get_single_node()
         if node is None:
             return None
         return _Builder(source, loader).build(node)
-    except yaml.MarkedYAMLError as exc:
+    except yaml.YAMLError as exc:
+        if loader_class is not yaml.SafeLoader:
+            raise _Retry() from None
+        if isinstance(exc, yaml.reader.ReaderError):
+            raise ContentError(f"character U+{exc.character:04X} cannot stand in YAML or a Word "
+                               "document", source.location(exc.position),
+                               "delete it; it is often pasted in by accident") from None
+        if not isinstance(exc, yaml.MarkedYAMLError):
+            raise ContentError(f"YAML: {exc}", Location(path)) from None
         mark = exc.problem_mark or exc.context_mark
         where = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
         problem = exc.problem or exc.context or "invalid YAML"
         hint = next((h for k, h in _HINTS.items() if k in problem), None)
         raise ContentError(f"YAML syntax: {problem}", where, hint) from None
-    except yaml.YAMLError as exc:
-        raise ContentError(f"YAML: {exc}", Location(path)) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 class _Builder:

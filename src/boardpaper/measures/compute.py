@@ -56,6 +56,7 @@ class Store:
             key: group.set_index("month")["value"]
             for key, group in ordered.groupby(["measure", "area"], sort=False)
         }
+        self._memo: dict = {}  # (measure, area, window, how) → Aggregate
         self.files: dict[tuple[str, str], tuple[str, ...]] = {
             key: tuple(sorted(group["file"].unique()))
             for key, group in ordered.groupby(["measure", "area"], sort=False)
@@ -86,6 +87,12 @@ class Store:
         how = how or self.measures[measure].combine
         if how == "latest":
             window = Window(window.last, window.last)
+        key = (measure, area, window, how)
+        if key not in self._memo:
+            self._memo[key] = self._aggregate(measure, area, window, how)
+        return self._memo[key]
+
+    def _aggregate(self, measure: str, area: str, window: Window, how: str) -> Aggregate:
         part = self.months(measure, area, window)
         values = part.to_numpy()
         if how == "sum":

@@ -60,14 +60,16 @@ def environment() -> SandboxedEnvironment:
     return env
 
 
+_ENV = environment()
+_COMPILED: dict[str, object] = {}  # expression → compiled, kept across builds (watch)
+
+
 class Resolver:
     """Evaluates a paper's placeholders against its figures."""
 
     def __init__(self, figures: Figures):
         self.figures = figures
         self.context = figures.context()
-        self.env = environment()
-        self.compiled: dict[str, object] = {}
 
     def resolve(self, expression: str, where: Location, para_id: str | None) -> m.Figure:
         shown = f"{{{{ {expression} }}}}"
@@ -111,10 +113,9 @@ class Resolver:
         return m.Figure(text, attrs=_provenance(result, expression))
 
     def _compile(self, expression: str):
-        if expression not in self.compiled:
-            self.compiled[expression] = self.env.compile_expression(
-                expression, undefined_to_none=False)
-        return self.compiled[expression]
+        if expression not in _COMPILED:
+            _COMPILED[expression] = _ENV.compile_expression(expression, undefined_to_none=False)
+        return _COMPILED[expression]
 
 
 def _provenance(result, expression: str) -> dict:

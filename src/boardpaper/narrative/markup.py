@@ -21,12 +21,13 @@ Resolver = Callable[[str, int], "m.Figure"]
 #: Looks up a footnote by key: (key, offset) → the Note.
 NoteLookup = Callable[[str, int], "m.Note"]
 
-_SPACE = re.compile(r"\s+")
+#: characters with no meaning in the markup: consumed as one run
+_PLAIN = re.compile(r"[^\\{*\[\s\x00-\x1f\x7f\ufffe\uffff]+")
 
 
 class _Scanner:
     def __init__(self, text: str, locate: Callable[[int], Location],
-                 resolve: Resolver | None, note: NoteLookup | None):
+                 resolve: Resolver | None, note: NoteLookup | None, mapped: bool = False):
         self.text = text
         self.locate = locate
         self.resolve = resolve
@@ -35,12 +36,22 @@ class _Scanner:
         self.buf: list[str] = []
         self.bold: int | None = None  # offset of the open '**', or None
         self.italic: int | None = None
-        #: every printed character: (char, source start, source end, placeholder or None)
+        #: with `mapped`, every printed character: (char, source start, source end,
+        #: placeholder or None)
+        self.mapped = mapped
         self.chars: list[tuple[str, int, int, str | None]] = []
 
     def emit(self, char: str, start: int, end: int) -> None:
         self.buf.append(char)
-        self.chars.append((char, start, end, None))
+        if self.mapped:
+            self.chars.append((char, start, end, None))
+
+    def emit_run(self, start: int, end: int) -> None:
+        """Plain characters text[start:end], printed as they are."""
+        self.buf.append(self.text[start:end])
+        if self.mapped:
+            self.chars.extend((ch, i, i + 1, None) for i, ch in enumerate(
+                self.text[start:end], start))
 
     def error(self, message: str, offset: int, hint: str | None = None) -> ContentError:
         return ContentError(message, self.locate(offset), hint)
@@ -55,6 +66,11 @@ class _Scanner:
         text, i = self.text, start
         end = len(text) if end is None else end
         while i < end:
+            plain = _PLAIN.match(text, i, end)
+            if plain:  # a run of ordinary characters in one step
+                self.emit_run(i, plain.end())
+                i = plain.end()
+                continue
             ch = text[i]
             if ch == "\\" and i + 1 < end:
                 self.emit(text[i + 1], i, i + 2)
@@ -113,7 +129,8 @@ class _Scanner:
         if self.resolve is None:
             raise self.error(f"placeholder '{{{{ {expression} }}}}' is not allowed here", i)
         figure = self.resolve(expression, i)
-        self.chars += [(c, i, close + 2, expression) for c in figure.text]
+        if self.mapped:
+            self.chars += [(c, i, close + 2, expression) for c in figure.text]
         self.flush()
         self.out.append(m.Figure(figure.text, self.bold is not None, self.italic is not None,
                                  figure.attrs))
@@ -132,7 +149,8 @@ class _Scanner:
         # The mark follows the word it is attached to: drop blanks before it.
         if self.buf and self.buf[-1] == " ":
             self.buf.pop()
-            self.chars.pop()
+            if self.mapped:
+                self.chars.pop()
         self.flush()
         self.out.append(m.NoteRef(note))
         return close + 1
@@ -200,14 +218,14 @@ def _tidy(inlines: list) -> tuple:
 def parse(text: str, locate: Callable[[int], Location], resolve: Resolver | None = None,
           note: NoteLookup | None = None) -> tuple:
     """Parse one text of the narrative into inlines."""
-    return parse_mapped(text, locate, resolve, note)[0]
+    return parse_mapped(text, locate, resolve, note, mapped=False)[0]
 
 
 def parse_mapped(text: str, locate: Callable[[int], Location], resolve: Resolver | None = None,
-                 note: NoteLookup | None = None) -> tuple[tuple, list]:
+                 note: NoteLookup | None = None, mapped: bool = True) -> tuple[tuple, list]:
     """The inlines of `text` and, for each character they print, where it came from:
     (char, source start, source end, the placeholder it belongs to or None)."""
-    scanner = _Scanner(text, locate, resolve, note)
+    scanner = _Scanner(text, locate, resolve, note, mapped)
     scanner.run()
     inlines = scanner.finish()
     chars = scanner.chars

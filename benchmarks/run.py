@@ -1,0 +1,246 @@
+#!/usr/bin/env python3
+"""boardpaper benchmarks: how fast, how it grows, against pandoc.
+
+    make bench            (or: .venv/bin/python benchmarks/run.py [--quick])
+
+Prints a table of every measurement with its goal, and writes the same as JSON
+to output/benchmarks.json. Times are medians of several runs, in seconds, on
+this machine; see docs/performance.md for what limits each figure.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "content" / "2022-05-performance-report"
+PYTHON = sys.executable
+BOARDPAPER = [PYTHON, "-m", "boardpaper"]
+LIBRARIES = "import docx, docxtpl, pandas, reportlab.platypus, yaml, jinja2, openpyxl, lxml"
+
+
+def median(fn, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def run(cmd, **kw) -> None:
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kw)
+
+
+def cold(tmp: Path, runs: int) -> dict:
+    """Process start to files written, against the same process importing the libraries."""
+    build = median(lambda: run(BOARDPAPER + ["build", "-q", str(EXAMPLE), "-o",
+                                             str(tmp / "cold")]), runs)
+    imports = median(lambda: run([PYTHON, "-c", LIBRARIES]), runs)
+    return {"cold_build": build, "imports": imports, "cold_ratio": build / imports}
+
+
+def warm_and_stages(tmp: Path, runs: int) -> dict:
+    from boardpaper import pipeline
+    from boardpaper.writers.docx import write_docx
+    from boardpaper.writers.pdf.scorecard import write_scorecard
+
+    cache: dict = {}
+    pipeline.build(EXAMPLE, tmp / "warm", cache=cache)
+    warm = median(lambda: pipeline.build(EXAMPLE, tmp / "warm", cache=cache), runs)
+    warm_uncached = median(lambda: pipeline.build(EXAMPLE, tmp / "warm"), runs)
+    source = pipeline.load(EXAMPLE)
+    found = pipeline.figures(source)
+    paper = pipeline.model(source, found)
+    template, name = pipeline.find_template(EXAMPLE)
+    appendix = next(a for a in paper.appendices if a.scorecard is not None)
+    stages = {
+        "load and validate": median(lambda: pipeline.load(EXAMPLE), runs),
+        "measures": median(lambda: pipeline.figures(source), runs),
+        "narrative": median(lambda: pipeline.model(source, found), runs),
+        "docx": median(lambda: write_docx(paper, template, name), runs),
+        "PDF appendix": median(lambda: write_scorecard(paper, appendix), runs),
+    }
+    if shutil.which("soffice"):
+        stages["pack (LibreOffice + merge)"] = median(
+            lambda: pipeline.build(EXAMPLE, tmp / "pack", pack=True, cache=cache), 1) - warm
+    return {"warm_build": warm, "warm_build_uncached": warm_uncached, "stages": stages}
+
+
+def narrative_markdown(paper) -> str:
+    """The example's narrative as Markdown, for pandoc."""
+    from boardpaper.narrative import model as m
+
+    out = []
+    for block in paper.blocks:
+        if isinstance(block, m.Heading):
+            out.append("#" * block.level + " " + m.plain_text(block.inlines))
+        elif isinstance(block, m.Para):
+            out.append(f"{block.number}. {m.plain_text(block.inlines)}")
+        elif isinstance(block, (m.BulletList, m.LetteredList)):
+            out += [f"- {m.plain_text(i.inlines)}" for i in block.items]
+    return "\n\n".join(out) + "\n"
+
+
+def pandoc(tmp: Path, runs: int, warm: float) -> dict:
+    if not shutil.which("pandoc"):
+        return {"pandoc": None}
+    from boardpaper import pipeline
+
+    source = pipeline.load(EXAMPLE)
+    md = tmp / "paper.md"
+    md.write_text(narrative_markdown(pipeline.model(source, pipeline.figures(source))),
+                  encoding="utf-8")
+    seconds = median(lambda: run(["pandoc", str(md), "-o", str(tmp / "pandoc.docx")]), runs)
+    return {"pandoc": seconds, "warm_vs_pandoc": warm / seconds}
+
+
+def generated_paper(folder: Path, paragraphs: int) -> Path:
+    """A paper of `paragraphs` numbered paragraphs, each with two figures."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "data").mkdir(exist_ok=True)
+    (folder / "measures.yaml").write_text("crime:\n  label: Crime\n  good: down\n")
+    months = pd.period_range("2018-01", "2022-03", freq="M").strftime("%Y-%m")
+    pd.DataFrame({"measure": "crime", "period": months, "value": np.arange(len(months)) + 50}) \
+        .to_csv(folder / "data" / "d.csv", index=False)
+    lines = ["period: 2022-03", "cover:", "  board: Strategic Policing and Crime Board",
+             "  meeting: 2022-05", "  title: A generated paper", "body:", "  - heading: Figures"]
+    text = ("  - The year saw {{ m.crime }} crimes, a {{ m.crime.vs_baseline }} on the baseline, "
+            "and the narrative goes on for a while so that the paragraph is of a usual length.")
+    lines += [text] * paragraphs
+    (folder / "paper.yaml").write_text("\n".join(lines) + "\n")
+    return folder
+
+
+def paragraphs_scaling(tmp: Path, sizes) -> dict:
+    from boardpaper import pipeline
+
+    out = {}
+    for n in sizes:
+        folder = generated_paper(tmp / f"p{n}", n)
+        out[n] = median(lambda: pipeline.build(folder, tmp / "out"), 1 if n >= 10000 else 3)
+    return out
+
+
+def rows_scaling(sizes) -> dict:
+    """Measure data of `n` monthly rows across many measures and areas → Store → the
+    measures table and 1,000 figures."""
+    from boardpaper.measures.compute import Store
+    from boardpaper.measures.definitions import Measure
+    from boardpaper.measures.windows import Window
+
+    out = {}
+    months = 120
+    for n in sizes:
+        series = max(1, n // months)
+        measures_n = max(1, min(1000, series // 10))
+        areas_n = max(1, series // measures_n)
+        rng = np.random.default_rng(1)
+        k = measures_n * areas_n * months
+        frame = pd.DataFrame({
+            "measure": np.repeat(np.arange(measures_n), areas_n * months).astype(str),
+            "month": np.tile(np.arange(months) + 2013 * 12, measures_n * areas_n),
+            "area": np.tile(np.repeat(np.arange(areas_n), months), measures_n).astype(str),
+            "value": rng.integers(0, 1000, k).astype(float),
+            "file": "d.csv", "line": np.arange(k) + 2,
+        })
+        frame["measure"] = "m" + frame["measure"]
+        frame["area"] = np.where(frame["area"] == "0", "Force", "a" + frame["area"])
+        measures = {f"m{i}": Measure(f"m{i}", f"M {i}") for i in range(measures_n)}
+
+        def compute():
+            store = Store(frame, measures, {}, "Force")
+            store.table(Window.ending(2013 * 12 + months - 1), Window.ending(2013 * 12 + 59))
+            for i in range(min(1000, measures_n)):
+                store.aggregate(f"m{i}", "Force", Window.ending(2013 * 12 + months - 1))
+
+        out[k] = median(compute, 1 if k >= 1_000_000 else 3)
+    return out
+
+
+def papers_scaling(tmp: Path, counts) -> dict:
+    folders = [generated_paper(tmp / "many" / f"paper{i:02d}", 30) for i in range(max(counts))]
+    out = {}
+    for n in counts:
+        names = [str(f) for f in folders[:n]]
+        one = median(lambda: run(BOARDPAPER + ["build", "-q", *names, "-o", str(tmp / "m1"),
+                                               "-j", "1"]), 1)
+        two = median(lambda: run(BOARDPAPER + ["build", "-q", *names, "-o", str(tmp / "m2"),
+                                               "-j", "2"]), 1)
+        out[n] = {"one_core": one, "two_cores": two}
+    return out
+
+
+def linear(points: dict) -> float:
+    """Cost per unit at the largest size over cost per unit at the middle one (1 = linear)."""
+    sizes = sorted(points)
+    small, large = sizes[-2], sizes[-1]
+    return (points[large] / large) / (points[small] / small)
+
+
+def main() -> int:
+    quick = "--quick" in sys.argv
+    runs = 3 if quick else 5
+    os.chdir(ROOT)
+    with tempfile.TemporaryDirectory(prefix="boardpaper-bench-") as tmp_name:
+        tmp = Path(tmp_name)
+        r: dict = {}
+        r.update(cold(tmp, runs))
+        r.update(warm_and_stages(tmp, runs))
+        r.update(pandoc(tmp, runs, r["warm_build"]))
+        r["paragraphs"] = paragraphs_scaling(tmp, (100, 1000, 10000))
+        r["rows"] = rows_scaling((10_000, 100_000, 1_000_000, 10_000_000) if not quick else
+                                 (10_000, 100_000, 1_000_000))
+        r["papers"] = papers_scaling(tmp, (1, 10, 50) if not quick else (1, 10))
+    biggest_rows = max(r["rows"])
+    many = max(r["papers"])
+    goals = [
+        ("cold build (docx + appendix)", f"{r['cold_build']:.2f} s",
+         f"≤ 2 × imports ({2 * r['imports']:.2f} s)", r["cold_ratio"] <= 2),
+        ("warm rebuild (cached data)", f"{r['warm_build']:.2f} s",
+         f"< pandoc ({r['pandoc']:.2f} s)" if r.get("pandoc") else "pandoc not installed",
+         bool(r.get("pandoc")) and r["warm_build"] < r["pandoc"]),
+        ("10,000 paragraphs", f"{r['paragraphs'][10000]:.2f} s", "< 3 s",
+         r["paragraphs"][10000] < 3),
+        ("growth with paragraphs (1,000 → 10,000)", f"{linear(r['paragraphs']):.2f}",
+         "≈ 1 (linear)", linear(r["paragraphs"]) < 1.5),
+        (f"{biggest_rows:,} data rows computed", f"{r['rows'][biggest_rows]:.2f} s", "< 10 s",
+         r["rows"][biggest_rows] < 10),
+        ("growth with data rows", f"{linear(r['rows']):.2f}", "≈ 1 (linear)",
+         linear(r["rows"]) < 1.5),
+        (f"{many} papers on 2 cores vs 1", f"{r['papers'][many]['two_cores']:.1f} s vs "
+         f"{r['papers'][many]['one_core']:.1f} s", "faster on 2 cores",
+         r["papers"][many]["two_cores"] < r["papers"][many]["one_core"]),
+    ]
+    r["goals"] = [{"measure": g[0], "measured": g[1], "goal": g[2], "met": g[3]} for g in goals]
+    width = max(len(g[0]) for g in goals)
+    print(f"{'measure'.ljust(width)}  {'measured':>22}  {'goal':<26} met")
+    for name, measured, goal, met in goals:
+        print(f"{name.ljust(width)}  {measured:>22}  {goal:<26} {'yes' if met else 'NO'}")
+    print("\nstages of a warm build:")
+    for stage, seconds in r["stages"].items():
+        print(f"  {stage:<28} {seconds:6.3f} s")
+    print("paragraphs: " + ", ".join(f"{n:,} → {s:.2f} s" for n, s in r["paragraphs"].items()))
+    print("data rows:  " + ", ".join(f"{n:,} → {s:.2f} s" for n, s in r["rows"].items()))
+    print("papers:     " + ", ".join(f"{n} → {v['one_core']:.1f} s (1 core), "
+                                     f"{v['two_cores']:.1f} s (2 cores)"
+                                     for n, v in r["papers"].items()))
+    target = ROOT / "output" / "benchmarks.json"
+    target.parent.mkdir(exist_ok=True)
+    target.write_text(json.dumps(r, indent=1, default=str) + "\n")
+    print(f"\nwrote {target.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
