@@ -115,9 +115,12 @@ def generated_paper(folder: Path, paragraphs: int) -> Path:
         .to_csv(folder / "data" / "d.csv", index=False)
     lines = ["period: 2022-03", "cover:", "  board: Strategic Policing and Crime Board",
              "  meeting: 2022-05", "  title: A generated paper", "body:", "  - heading: Figures"]
-    text = ("  - The year saw {{ m.crime }} crimes, a {{ m.crime.vs_baseline }} on the baseline, "
-            "and the narrative goes on for a while so that the paragraph is of a usual length.")
-    lines += [text] * paragraphs
+    text = ("  - The year ending {month} saw {{{{ m.crime.ending('{month}') }}}} crimes, a "
+            "{{{{ m.crime.ending('{month}').vs_baseline }}}} on the baseline, and the narrative "
+            "goes on for a while so that the paragraph is of a usual length.")
+    ends = [f"{2018 + (i + 11) // 12}-{(i + 11) % 12 + 1:02d}" for i in range(40)]  # 40 windows
+    
+    lines += [text.format(month=ends[i % len(ends)]) for i in range(paragraphs)]
     (folder / "paper.yaml").write_text("\n".join(lines) + "\n")
     return folder
 

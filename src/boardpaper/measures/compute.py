@@ -51,27 +51,53 @@ class Store:
         self.sources = sources
         self.area = area
         self.frame = frame
-        ordered = frame.sort_values(["measure", "area", "month"], kind="stable")
-        self.series: dict[tuple[str, str], pd.Series] = {
-            key: group.set_index("month")["value"]
-            for key, group in ordered.groupby(["measure", "area"], sort=False)
+        # One sort of the whole table by (measure, area, month); each (measure, area) is
+        # then a run of rows, found by its first and last offset: no per-group frames.
+        measure_codes, measure_names = pd.factorize(frame["measure"], sort=True)
+        area_codes, area_names = pd.factorize(frame["area"], sort=True)
+        month = frame["month"].to_numpy(dtype=np.int64)
+        order = np.lexsort((month, area_codes, measure_codes))
+        group = measure_codes[order].astype(np.int64) * max(1, len(area_names)) + \
+            area_codes[order]
+        self._months = month[order]
+        self._values = frame["value"].to_numpy(dtype=float)[order]
+        starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]]) if len(group) else \
+            np.array([], dtype=np.int64)
+        ends = np.r_[starts[1:], len(group)]
+        firsts = group[starts]
+        self._runs: dict[tuple[str, str], tuple[int, int]] = {
+            (measure_names[g // max(1, len(area_names))], area_names[g % max(1, len(area_names))]):
+            (int(a), int(b)) for g, a, b in zip(firsts.tolist(), starts.tolist(), ends.tolist())
         }
+        # the data files behind each (measure, area): unique (group, file) code pairs
+        file_codes, file_names = pd.factorize(frame["file"])
+        pair = np.unique(group * max(1, len(file_names)) + file_codes[order])
+        names = {g: key for key, g in zip(self._runs, firsts.tolist())}
+        self.files: dict[tuple[str, str], tuple[str, ...]] = {}
+        for g, f in zip((pair // max(1, len(file_names))).tolist(),
+                        (pair % max(1, len(file_names))).tolist()):
+            key = names[g]
+            self.files[key] = tuple(sorted(self.files.get(key, ()) + (file_names[f],)))
         self._memo: dict = {}  # (measure, area, window, how) → Aggregate
-        self.files: dict[tuple[str, str], tuple[str, ...]] = {
-            key: tuple(sorted(group["file"].unique()))
-            for key, group in ordered.groupby(["measure", "area"], sort=False)
-        }
 
     def areas(self, measure: str) -> list[str]:
-        return sorted(a for (m, a) in self.series if m == measure)
+        return sorted(a for (m, a) in self._runs if m == measure)
+
+    def history(self, measure: str, area: str, first: int, last: int) -> pd.Series:
+        """The monthly values from `first` to `last` that exist (gaps allowed)."""
+        run = self._runs.get((measure, area))
+        if run is None:
+            return pd.Series(dtype=float)
+        months = self._months[run[0] : run[1]]
+        lo, hi = np.searchsorted(months, [first, last + 1])
+        return pd.Series(self._values[run[0] + lo : run[0] + hi], index=months[lo:hi])
 
     def months(self, measure: str, area: str, window: Window) -> pd.Series:
         """The monthly values of `window`; MissingMonths if any is absent."""
-        series = self.series.get((measure, area))
-        if series is None:
+        if (measure, area) not in self._runs:
             raise NoData(f"there is no data for {measure}" +
                          ("" if area == self.area else f" in {area}"))
-        part = series.loc[window.first : window.last]
+        part = self.history(measure, area, window.first, window.last)
         if len(part) != window.months:
             have = set(part.index)
             missing = [m for m in range(window.first, window.last + 1) if m not in have]
@@ -107,7 +133,7 @@ class Store:
             value = float(values.max())
         else:  # pragma: no cover - callers pass only the names above
             raise ValueError(how)
-        return Aggregate(value, measure, area, window, self.files[(measure, area)])
+        return Aggregate(value, measure, area, window, self.files.get((measure, area), ()))
 
     def peak(self, measure: str, area: str, window: Window) -> tuple[int, float]:
         """The month with the highest value in the window (the latest if tied)."""

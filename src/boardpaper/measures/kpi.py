@@ -134,8 +134,5 @@ def _change(latest: float, base: float | None, unit: str) -> str:
 
 def _trend(store, measure: str, area: str, period: Window) -> tuple[float, ...]:
     """Up to the last 24 monthly values (fewer where the data starts later)."""
-    series = store.series.get((measure, area))
-    if series is None:
-        return ()
-    part = series.loc[period.last - TREND_MONTHS + 1 : period.last]
+    part = store.history(measure, area, period.last - TREND_MONTHS + 1, period.last)
     return tuple(float(v) for v in part.to_numpy())

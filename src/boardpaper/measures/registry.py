@@ -134,6 +134,7 @@ class Comparison(_Checked):
         self.diff = current.number - base.number
         self.provenance = current.provenance + base.provenance
         self.percent_unit = current.unit == "percent"
+        self._zero: bool | None = None  # whether the change rounds to nothing, once worked out
 
     def _ratio_pct(self) -> float:
         if self.base.number == 0:
@@ -143,6 +144,11 @@ class Comparison(_Checked):
         return self.diff / abs(self.base.number) * 100
 
     def _rounded_diff_is_zero(self) -> bool:
+        if self._zero is None:
+            self._zero = self._compute_zero()
+        return self._zero
+
+    def _compute_zero(self) -> bool:
         if self.percent_unit or self.base.number == 0:
             return float(fmt.rounded(self.diff, self.current.decimals)) == 0
         places = self.places if self.places is not None else fmt.change_decimals(

@@ -95,11 +95,11 @@ class _Builder:
 
     def inlines(self, text, para_id: str | None, notes: bool = True) -> tuple:
         def resolve(expression: str, offset: int) -> m.Figure:
-            where = text.locate(offset)
             if self.figures is None:
                 raise TemplateError(f"'{{{{ {expression} }}}}' needs measure data, and this "
-                                    "paper has none", where)
-            return self.figures.resolve(expression, where, para_id)
+                                    "paper has none", text.locate(offset))
+            # the location is worked out only if an error needs it
+            return self.figures.resolve(expression, lambda: text.locate(offset), para_id)
 
         def note(key: str, offset: int) -> m.Note:
             if key not in self.source.notes:

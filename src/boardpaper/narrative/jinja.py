@@ -70,13 +70,25 @@ class Resolver:
     def __init__(self, figures: Figures):
         self.figures = figures
         self.context = figures.context()
+        self.done: dict[str, m.Figure] = {}
 
-    def resolve(self, expression: str, where: Location, para_id: str | None) -> m.Figure:
+    def resolve(self, expression: str, where, para_id: str | None) -> m.Figure:
+        """The figure of one placeholder; `where` is its Location, or a function giving it.
+
+        A placeholder depends only on the data, so each expression is evaluated once a
+        build (an error is raised each time, with the place it stands).
+        """
+        if expression not in self.done:
+            self.done[expression] = self._resolve(expression, where, para_id)
+        return self.done[expression]
+
+    def _resolve(self, expression: str, where, para_id: str | None) -> m.Figure:
         shown = f"{{{{ {expression} }}}}"
         in_para = f" in paragraph '{para_id}'" if para_id else ""
 
         def fail(message: str, hint: str | None = None, kind=TemplateError):
-            return kind(f"{shown}{in_para}: {message}", where, hint)
+            return kind(f"{shown}{in_para}: {message}", where() if callable(where) else where,
+                        hint)
 
         def unknown(name: str):
             near = difflib.get_close_matches(name, list(self.context), n=1)

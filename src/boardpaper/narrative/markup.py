@@ -22,7 +22,7 @@ Resolver = Callable[[str, int], "m.Figure"]
 NoteLookup = Callable[[str, int], "m.Note"]
 
 #: characters with no meaning in the markup: consumed as one run
-_PLAIN = re.compile(r"[^\\{*\[\s\x00-\x1f\x7f\ufffe\uffff]+")
+_PLAIN = re.compile(r"(?:[^\\{*\[\s\x00-\x1f\x7f\ufffe\uffff]| (?=[^\s]))+")
 
 
 class _Scanner:
@@ -147,8 +147,8 @@ class _Scanner:
             raise self.error("footnotes cannot be cited here", i)
         note = self.note(key, i)
         # The mark follows the word it is attached to: drop blanks before it.
-        if self.buf and self.buf[-1] == " ":
-            self.buf.pop()
+        if self.buf and self.buf[-1].endswith(" "):
+            self.buf[-1] = self.buf[-1][:-1]
             if self.mapped:
                 self.chars.pop()
         self.flush()
