@@ -11,7 +11,7 @@ PAPER  ?= content/2022-05-performance-report
 APT_PACKAGES = libreoffice-writer python3-uno pandoc poppler-utils qpdf fonts-liberation
 LO_UI = /usr/lib/libreoffice/share/config/soffice.cfg/modules/swriter/ui/annotation.ui
 
-.PHONY: paper test docs system-deps install template clean
+.PHONY: paper test docs bench system-deps install template clean
 
 paper: install
 	$(BIN)/boardpaper build $(PAPER)
@@ -41,6 +41,10 @@ docs: install system-deps
 	$(BIN)/boardpaper build -q --pack $(PAPER) -o build/docs
 	pdftoppm -r 70 -png -f 1 -l 1 -singlefile build/docs/$(notdir $(PAPER))-pack.pdf docs/images/paper-page-1
 	pdftoppm -r 70 -png -f 1 -l 1 -singlefile build/docs/$(notdir $(PAPER))-appendix-a.pdf docs/images/scorecard-page-1
+
+# Benchmarks: a table of every measurement against its goal, and output/benchmarks.json.
+bench: install system-deps
+	$(BIN)/python benchmarks/run.py
 
 template: install
 	$(BIN)/python templates/make_template.py
