@@ -44,6 +44,29 @@ def change_decimals(value: float) -> int:
     return 1 if abs(float(rounded(value, 1))) < 10 else 0
 
 
+def printed(value: float, unit: str, decimals: int) -> str:
+    """A value in its unit: "28,675", "6.8%", "£3 million"."""
+    if unit == "percent":
+        return percent(value, decimals)
+    if unit == "money":
+        return money(value, decimals)
+    return number(value, decimals)
+
+
+def signed_change(current: float, base: float, unit: str, zero: str = "n/a") -> str:
+    """The change from `base` to `current` for a table or scorecard: "+12%", "-9.3%",
+    "+0.4 pts" for percentages (points, not per cent); `zero` where the base is 0."""
+    diff = current - base
+    if unit == "percent":
+        return f"{'+' if diff > 0 else ''}{number(diff, 1)} pts"
+    if base == 0:
+        return zero
+    pct = diff / abs(base) * 100
+    places = change_decimals(pct)
+    sign = "+" if float(rounded(pct, places)) > 0 else ""
+    return f"{sign}{percent(pct, places)}"
+
+
 def money(value: float, decimals: int = 0) -> str:
     """3000000 → "£3 million"; 14500000 → "£14.5 million"; 1234 → "£1,234"."""
     sign = "-" if value < 0 else ""

@@ -110,26 +110,12 @@ def _value(store, kpi: Kpi, window: Window, required: bool) -> float | None:
 
 
 def _printer(definition):
-    def shown(value: float) -> str:
-        if definition.unit == "percent":
-            return fmt.percent(value, definition.decimals)
-        return fmt.number(value, definition.decimals)
-    return shown
+    return lambda value: fmt.printed(value, definition.unit, definition.decimals)
 
 
 def _change(latest: float, base: float | None, unit: str) -> str:
-    """"+12%", "-3.1 pts" (percentage points), "n/a" where the baseline is zero."""
-    if base is None:
-        return "–"
-    diff = latest - base
-    if unit == "percent":
-        return f"{'+' if diff > 0 else ''}{fmt.number(diff, 1)} pts"
-    if base == 0:
-        return "n/a (baseline 0)"
-    pct = diff / abs(base) * 100
-    places = fmt.change_decimals(pct)
-    sign = "+" if float(fmt.rounded(pct, places)) > 0 else ""
-    return f"{sign}{fmt.percent(pct, places)}"
+    """"+12%", "-3.1 pts" (percentage points), "n/a (baseline 0)"; "–" without a baseline."""
+    return "–" if base is None else fmt.signed_change(latest, base, unit, "n/a (baseline 0)")
 
 
 def _trend(store, measure: str, area: str, period: Window) -> tuple[float, ...]:

@@ -59,11 +59,7 @@ class Value(_Checked):
         self.direction = direction  # "up", "down" or "same" for a change; "" otherwise
 
     def __str__(self) -> str:
-        if self.unit == "percent":
-            return fmt.percent(self.number, self.decimals)
-        if self.unit == "money":
-            return fmt.money(self.number, self.decimals)
-        return fmt.number(self.number, self.decimals)
+        return fmt.printed(self.number, self.unit, self.decimals)
 
     def dp(self, places: int) -> "Value":
         """The same figure printed with `places` decimal places."""

@@ -13,7 +13,7 @@ import difflib
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-from ..errors import DataError, Location, TemplateError
+from ..errors import DataError, TemplateError
 from ..measures.compute import MissingMonths, NoData
 from ..measures.registry import Comparison, Figures, MeasureView, Text, UnknownName, Value, WindowView
 from . import model as m

@@ -122,21 +122,11 @@ def _value(spec, store, measure: str, area: str, window: Window, how=None,
 
 
 def _change(first: Value, last: Value) -> str:
-    if first.unit == "percent":
-        diff = last.number - first.number
-        return f"{'+' if diff > 0 else ''}{fmt.number(diff, 1)} pts"
-    if first.number == 0:
-        return "n/a"
-    pct = (last.number - first.number) / abs(first.number) * 100
-    places = fmt.change_decimals(pct)
-    sign = "+" if float(fmt.rounded(pct, places)) > 0 else ""
-    return f"{sign}{fmt.percent(pct, places)}"
+    return fmt.signed_change(last.number, first.number, first.unit)
 
 
 def _printed(definition, value: float) -> str:
-    if definition.unit == "percent":
-        return fmt.percent(value, definition.decimals)
-    return fmt.number(value, definition.decimals)
+    return fmt.printed(value, definition.unit, definition.decimals)
 
 
 def _trend(first: float, last: float) -> str:
