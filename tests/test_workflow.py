@@ -154,3 +154,15 @@ def test_help_reads_like_a_unix_tool(capsys):
     for command in ("build", "check", "new", "watch", "redline", "review", "measures"):
         assert f"    {command} " in out
     assert "exit status: 0 done; 1 warnings" in out
+
+
+def test_watch_follows_every_file_a_build_reads():
+    from boardpaper.watch import watched_files
+
+    from .conftest import ROOT
+
+    october = ROOT / "content" / "2021-10-pcp-kpi-report"
+    names = {p.resolve() for p in watched_files(october, None)}
+    assert (ROOT / "content" / "shared" / "pcp-kpi-framework.yaml").resolve() in names
+    assert (ROOT / "templates" / "spcb-paper.docx").resolve() in names
+    assert (october / "data" / "measures.csv").resolve() in names

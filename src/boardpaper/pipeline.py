@@ -28,20 +28,28 @@ class Built:
     notes: list[str] = field(default_factory=list)  # one-line remarks for the user
 
 
-def find_template(folder: Path, given: Path | None = None) -> tuple[bytes, str]:
-    """The Word template: `given`, else templates/spcb-paper.docx above the paper,
-    else the house template built in."""
+def template_path(folder: Path, given: Path | None = None) -> Path | None:
+    """The Word template file: `given`, else templates/spcb-paper.docx in the paper's
+    folder or above it; None for the house template built in."""
     if given is not None:
-        try:
-            return Path(given).read_bytes(), str(given)
-        except OSError as exc:
-            raise ContentError(f"cannot read the template: {exc.strerror}",
-                               Location(str(given))) from None
+        return Path(given)
     for parent in [folder.resolve(), *folder.resolve().parents]:
         candidate = parent / TEMPLATE_NAME
         if candidate.is_file():
-            return candidate.read_bytes(), str(candidate)
-    return template_package(), "<built-in house template>"
+            return candidate
+    return None
+
+
+def find_template(folder: Path, given: Path | None = None) -> tuple[bytes, str]:
+    """The Word template's bytes and name (see `template_path`)."""
+    path = template_path(folder, given)
+    if path is None:
+        return template_package(), "<built-in house template>"
+    try:
+        return path.read_bytes(), str(path)
+    except OSError as exc:
+        raise ContentError(f"cannot read the template: {exc.strerror}",
+                           Location(str(path))) from None
 
 
 def load(folder: Path) -> PaperSource:
@@ -241,7 +249,7 @@ def review(reviewed: Path, folder: Path, apply: bool = False) -> Reviewed:
     if apply:
         from .review.apply import apply_review
 
-        outcome = apply_review(found, source, paper, Path(reviewed),
+        outcome = apply_review(found, source, Path(reviewed),
                                _renderer(source, found_figures))
         result.applied, result.conflicts = outcome.applied, outcome.conflicts
         result.backup, result.comments_file = outcome.backup, outcome.comments_file

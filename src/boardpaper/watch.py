@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import pipeline
+from .content.model import FrameworkText
 from .errors import BoardpaperError
 from .narrative import model as m
 from .writers.figures_csv import figures as listed
@@ -34,11 +35,10 @@ def watched_files(folder: Path, template: Path | None) -> list[Path]:
             files.append(Path(appendix.framework.path))
         if appendix.file is not None:
             files.append(appendix.file)
-    found = template or next((p / pipeline.TEMPLATE_NAME for p in [folder.resolve(),
-                              *folder.resolve().parents] if (p / pipeline.TEMPLATE_NAME).is_file()),
-                             None)
+    files += [Path(b.framework.path) for b in source.blocks if isinstance(b, FrameworkText)]
+    found = pipeline.template_path(folder, template)
     if found is not None:
-        files.append(Path(found))
+        files.append(found)
     return files
 
 

@@ -105,8 +105,8 @@ def _check(frame: pd.DataFrame, path: Path, measures, default_area: str) -> pd.D
     for column in ("measure", "area"):
         if column in frame:
             fail(frame[column].str.contains(NOT_XML, regex=True), column,
-                 lambda r: f"a character of {column} '{r[column]!r}' cannot stand in a Word "
-                           "document")
+                 lambda r, col=column: f"a character of {col} '{r[col]!r}' cannot stand in a "
+                                       "Word document")
     known = frame["measure"].isin(list(measures))
     fail(~known, "measure", lambda r: f"unknown measure '{r['measure']}'" + _near(
         r["measure"], measures), "define it in measures.yaml")

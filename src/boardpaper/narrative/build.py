@@ -94,22 +94,30 @@ class _Builder:
                      for i in items)
 
     def inlines(self, text, para_id: str | None, notes: bool = True) -> tuple:
+        return self.parse(text, text.locate, para_id, notes)[0]
+
+    def parse(self, text: str, locate, para_id: str | None, notes: bool = True,
+              mapped: bool = False) -> tuple[tuple, list]:
+        """The inlines of `text` (placeholders resolved, notes looked up, articles agreed)
+        and, with `mapped`, its source map; `locate(offset)` places errors."""
         def resolve(expression: str, offset: int) -> m.Figure:
             if self.figures is None:
                 raise TemplateError(f"'{{{{ {expression} }}}}' needs measure data, and this "
-                                    "paper has none", text.locate(offset))
+                                    "paper has none", locate(offset))
             # the location is worked out only if an error needs it
-            return self.figures.resolve(expression, lambda: text.locate(offset), para_id)
+            return self.figures.resolve(expression, lambda: locate(offset), para_id)
 
         def note(key: str, offset: int) -> m.Note:
             if key not in self.source.notes:
                 near = _near(key, self.source.notes)
-                raise ContentError(f"no note named '{key}' under notes:", text.locate(offset),
+                raise ContentError(f"no note named '{key}' under notes:", locate(offset),
                                    f"did you mean '{near}'?" if near else
                                    f"define it under notes: as '{key}: text'")
             return self.note(key)
 
-        return agree_articles(markup.parse(text, text.locate, resolve, note if notes else None))
+        inlines, chars = markup.parse_mapped(text, locate, resolve, note if notes else None,
+                                             mapped)
+        return agree_articles(inlines), chars
 
     def note(self, key: str) -> m.Note:
         """The model note for a defined key (built once, shared by every citation)."""
@@ -157,26 +165,13 @@ def _near(key: str, names) -> str | None:
 
 def paragraph_renderer(source: c.PaperSource, figures: FigureResolver | None):
     """A function printing a paragraph's text (possibly edited) with its source map,
-    exactly as `build` would: (text, content paragraph) → (inlines, chars)."""
+    exactly as `build` would: (text, content paragraph) → (inlines, chars). Errors are
+    placed at the paragraph."""
     builder = _Builder(source, figures, {})
 
     def render(text: str, para: c.Paragraph):
-        where = para.loc
-
-        def locate(_offset: int):
-            return where
-
-        def resolve(expression: str, _offset: int) -> m.Figure:
-            if figures is None:
-                raise TemplateError(f"'{{{{ {expression} }}}}' needs measure data", where)
-            return figures.resolve(expression, where, para.id)
-
-        def note(key: str, _offset: int) -> m.Note:
-            if key not in source.notes:
-                raise ContentError(f"no note named '{key}'", where)
-            return builder.note(key)
-
-        inlines, chars = markup.parse_mapped(text, locate, resolve, note)
-        return agree_articles(inlines), chars
+        return builder.parse(text, lambda _offset: para.loc, para.id, mapped=True)
 
     return render
+
+

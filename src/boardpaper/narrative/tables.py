@@ -83,13 +83,13 @@ def chart(spec: c.ChartSpec, figures: Figures | None) -> m.Chart:
             mean = _value(spec, store, spec.measure, store.area, figures.baseline, "mean")
             series.append(m.Series(f"Monthly average, {figures.baseline.year_ending()}",
                                    (mean.number,) * len(labels), dashed=True))
-        alt = _line_alt(spec, definition, part, series, window)
+        alt = _line_alt(definition, part, series, window)
     else:
         values = [_value(spec, store, spec.measure, store.area, window_of(p))
                   for p in spec.columns]
         labels = tuple(label_of(p) for p in spec.columns)
         series.append(m.Series(definition.label, tuple(v.number for v in values)))
-        alt = _bar_alt(spec, definition, labels, values)
+        alt = _bar_alt(definition, labels, values)
     unit = {"percent": "%", "money": "£"}.get(definition.unit, definition.label)
     return m.Chart(spec.kind, str(spec.caption), labels, tuple(series), unit, alt, spec.source)
 
@@ -135,7 +135,7 @@ def _trend(first: float, last: float) -> str:
     return "a rise overall" if last > first else "a fall overall"
 
 
-def _line_alt(spec, definition, part, series, window: Window) -> str:
+def _line_alt(definition, part, series, window: Window) -> str:
     values = part.to_numpy()
     months = list(part.index)
     low, high = int(values.argmin()), int(values.argmax())
@@ -151,7 +151,7 @@ def _line_alt(spec, definition, part, series, window: Window) -> str:
     return text
 
 
-def _bar_alt(spec, definition, labels, values) -> str:
+def _bar_alt(definition, labels, values) -> str:
     pairs = "; ".join(f"{label} {value}" for label, value in zip(labels, values))
     return (f"Bar chart of {definition.label.lower()} by period: {pairs}. "
             f"{_trend(values[0].number, values[-1].number).capitalize()} from {labels[0]} to "

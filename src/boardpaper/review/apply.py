@@ -35,15 +35,13 @@ class Outcome:
     comments_file: str | None = None
 
 
-def apply_review(review: Review, source: c.PaperSource, paper: m.Paper, reviewed: Path,
-                 render) -> Outcome:
+def apply_review(review: Review, source: c.PaperSource, reviewed: Path, render) -> Outcome:
     """Apply `review` to the paper's YAML. `render(text, para)` gives the inlines and
     source map of a paragraph text, as the narrative stage prints it."""
     outcome = Outcome()
     yaml, doc = roundtrip.load(Path(source.path))
     body = doc["body"]
     by_id = {p.id: p for p in source.paragraphs()}
-    model = {p.id: p for p in paper.paras()}
     edits: dict[int, str] = {}  # body index → new text
     inserts: list[tuple[int, str]] = []  # (after body index, text)
     deletes: list[int] = []
@@ -70,7 +68,7 @@ def apply_review(review: Review, source: c.PaperSource, paper: m.Paper, reviewed
             deletes.append(target.index)
             outcome.applied.append(f"deleted {label}")
             continue
-        result = _edit(target, model[spot.para_id], para, render)
+        result = _edit(target, para, render)
         if isinstance(result, str):
             edits[target.index] = result
             outcome.applied.append(f"{label}: “{_cut(accepted)}”")
@@ -82,7 +80,7 @@ def apply_review(review: Review, source: c.PaperSource, paper: m.Paper, reviewed
     return outcome
 
 
-def _edit(target: c.Paragraph, para_model: m.Para, reviewed, render):
+def _edit(target: c.Paragraph, reviewed, render):
     """The paragraph's new YAML text, or (reason,) when it cannot be applied."""
     source = str(target.text)
     _, chars = render(source, target)

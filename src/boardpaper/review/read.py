@@ -68,7 +68,7 @@ def read(path: Path, paper: m.Paper) -> Review:
     """Every tracked change and comment of `path`, placed on `paper`'s paragraphs."""
     paragraphs, comments = load(path)
     placed = place(paragraphs, paper)
-    return Review(placed, _changes(placed, paragraphs, comments, paper), comments)
+    return Review(placed, _changes(placed, paragraphs, comments), comments)
 
 
 def place(paragraphs, paper: m.Paper) -> list[Placed]:
@@ -115,7 +115,7 @@ def _by_text(para, candidates):
     return best if score >= MATCH else None
 
 
-def _changes(placed, paragraphs, comments, paper) -> list[Change]:
+def _changes(placed, paragraphs, comments) -> list[Change]:
     out: list[Change] = []
     numbered = {id(p.para): p for p in placed}
     last = None
