@@ -11,13 +11,20 @@ PAPER  ?= content/2022-05-performance-report
 APT_PACKAGES = libreoffice-writer python3-uno pandoc poppler-utils qpdf fonts-liberation
 LO_UI = /usr/lib/libreoffice/share/config/soffice.cfg/modules/swriter/ui/annotation.ui
 
-.PHONY: paper test docs bench system-deps install template clean
+.PHONY: paper test lint docs bench system-deps install template clean
 
 paper: install
 	$(BIN)/boardpaper build $(PAPER)
 
-test: install system-deps
+LINTED = src tests benchmarks templates
+
+test: install system-deps lint
 	$(BIN)/python -m pytest
+
+# ruff (configured in pyproject.toml): any finding or unformatted file fails the run
+lint: install
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
 
 install: $(VENV)/.installed
 

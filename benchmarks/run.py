@@ -7,6 +7,7 @@ Prints a table of every measurement with its goal, and writes the same as JSON
 to output/benchmarks.json. Times are medians of several runs, in seconds, on
 this machine; see docs/performance.md for what limits each figure.
 """
+
 from __future__ import annotations
 
 import json
@@ -44,8 +45,9 @@ def run(cmd, **kw) -> None:
 
 def cold(tmp: Path, runs: int) -> dict:
     """Process start to files written, against the same process importing the libraries."""
-    build = median(lambda: run(BOARDPAPER + ["build", "-q", str(EXAMPLE), "-o",
-                                             str(tmp / "cold")]), runs)
+    build = median(
+        lambda: run(BOARDPAPER + ["build", "-q", str(EXAMPLE), "-o", str(tmp / "cold")]), runs
+    )
     imports = median(lambda: run([PYTHON, "-c", LIBRARIES]), runs)
     return {"cold_build": build, "imports": imports, "cold_ratio": build / imports}
 
@@ -79,10 +81,15 @@ def warm_and_stages(tmp: Path, runs: int) -> dict:
         "PDF appendix": median(lambda: write_scorecard(paper, appendix), runs),
     }
     if shutil.which("soffice"):
-        stages["pack (LibreOffice + merge)"] = median(
-            lambda: pipeline.build(EXAMPLE, tmp / "pack", pack=True, cache=cache), 1) - warm
-    return {"warm_build": warm, "warm_word": warm_word, "warm_build_uncached": warm_uncached,
-            "stages": stages}
+        stages["pack (LibreOffice + merge)"] = (
+            median(lambda: pipeline.build(EXAMPLE, tmp / "pack", pack=True, cache=cache), 1) - warm
+        )
+    return {
+        "warm_build": warm,
+        "warm_word": warm_word,
+        "warm_build_uncached": warm_uncached,
+        "stages": stages,
+    }
 
 
 def narrative_markdown(paper) -> str:
@@ -107,8 +114,9 @@ def pandoc(tmp: Path, runs: int, warm: float) -> dict:
 
     source = pipeline.load(EXAMPLE)
     md = tmp / "paper.md"
-    md.write_text(narrative_markdown(pipeline.model(source, pipeline.figures(source))),
-                  encoding="utf-8")
+    md.write_text(
+        narrative_markdown(pipeline.model(source, pipeline.figures(source))), encoding="utf-8"
+    )
     seconds = median(lambda: run(["pandoc", str(md), "-o", str(tmp / "pandoc.docx")]), runs)
     return {"pandoc": seconds, "warm_vs_pandoc": warm / seconds}
 
@@ -119,15 +127,25 @@ def generated_paper(folder: Path, paragraphs: int) -> Path:
     (folder / "data").mkdir(exist_ok=True)
     (folder / "measures.yaml").write_text("crime:\n  label: Crime\n  good: down\n")
     months = pd.period_range("2018-01", "2022-03", freq="M").strftime("%Y-%m")
-    pd.DataFrame({"measure": "crime", "period": months, "value": np.arange(len(months)) + 50}) \
-        .to_csv(folder / "data" / "d.csv", index=False)
-    lines = ["period: 2022-03", "cover:", "  board: Strategic Policing and Crime Board",
-             "  meeting: 2022-05", "  title: A generated paper", "body:", "  - heading: Figures"]
-    text = ("  - The year ending {month} saw {{{{ m.crime.ending('{month}') }}}} crimes, a "
-            "{{{{ m.crime.ending('{month}').vs_baseline }}}} on the baseline, and the narrative "
-            "goes on for a while so that the paragraph is of a usual length.")
+    pd.DataFrame(
+        {"measure": "crime", "period": months, "value": np.arange(len(months)) + 50}
+    ).to_csv(folder / "data" / "d.csv", index=False)
+    lines = [
+        "period: 2022-03",
+        "cover:",
+        "  board: Strategic Policing and Crime Board",
+        "  meeting: 2022-05",
+        "  title: A generated paper",
+        "body:",
+        "  - heading: Figures",
+    ]
+    text = (
+        "  - The year ending {month} saw {{{{ m.crime.ending('{month}') }}}} crimes, a "
+        "{{{{ m.crime.ending('{month}').vs_baseline }}}} on the baseline, and the narrative "
+        "goes on for a while so that the paragraph is of a usual length."
+    )
     ends = [f"{2018 + (i + 11) // 12}-{(i + 11) % 12 + 1:02d}" for i in range(40)]  # 40 windows
-    
+
     lines += [text.format(month=ends[i % len(ends)]) for i in range(paragraphs)]
     (folder / "paper.yaml").write_text("\n".join(lines) + "\n")
     return folder
@@ -158,13 +176,16 @@ def rows_scaling(sizes) -> dict:
         areas_n = max(1, series // measures_n)
         rng = np.random.default_rng(1)
         k = measures_n * areas_n * months
-        frame = pd.DataFrame({
-            "measure": np.repeat(np.arange(measures_n), areas_n * months).astype(str),
-            "month": np.tile(np.arange(months) + 2013 * 12, measures_n * areas_n),
-            "area": np.tile(np.repeat(np.arange(areas_n), months), measures_n).astype(str),
-            "value": rng.integers(0, 1000, k).astype(float),
-            "file": "d.csv", "line": np.arange(k) + 2,
-        })
+        frame = pd.DataFrame(
+            {
+                "measure": np.repeat(np.arange(measures_n), areas_n * months).astype(str),
+                "month": np.tile(np.arange(months) + 2013 * 12, measures_n * areas_n),
+                "area": np.tile(np.repeat(np.arange(areas_n), months), measures_n).astype(str),
+                "value": rng.integers(0, 1000, k).astype(float),
+                "file": "d.csv",
+                "line": np.arange(k) + 2,
+            }
+        )
         frame["measure"] = "m" + frame["measure"]
         frame["area"] = np.where(frame["area"] == "0", "Force", "a" + frame["area"])
         measures = {f"m{i}": Measure(f"m{i}", f"M {i}") for i in range(measures_n)}
@@ -184,10 +205,12 @@ def papers_scaling(tmp: Path, counts) -> dict:
     out = {}
     for n in counts:
         names = [str(f) for f in folders[:n]]
-        one = median(lambda: run(BOARDPAPER + ["build", "-q", *names, "-o", str(tmp / "m1"),
-                                               "-j", "1"]), 1)
-        two = median(lambda: run(BOARDPAPER + ["build", "-q", *names, "-o", str(tmp / "m2"),
-                                               "-j", "2"]), 1)
+        one = median(
+            lambda: run(BOARDPAPER + ["build", "-q", *names, "-o", str(tmp / "m1"), "-j", "1"]), 1
+        )
+        two = median(
+            lambda: run(BOARDPAPER + ["build", "-q", *names, "-o", str(tmp / "m2"), "-j", "2"]), 1
+        )
         out[n] = {"one_core": one, "two_cores": two}
     return out
 
@@ -210,29 +233,56 @@ def main() -> int:
         r.update(warm_and_stages(tmp, runs))
         r.update(pandoc(tmp, runs, r["warm_word"]))
         r["paragraphs"] = paragraphs_scaling(tmp, (100, 1000, 10000))
-        r["rows"] = rows_scaling((10_000, 100_000, 1_000_000, 10_000_000) if not quick else
-                                 (10_000, 100_000, 1_000_000))
+        r["rows"] = rows_scaling(
+            (10_000, 100_000, 1_000_000, 10_000_000) if not quick else (10_000, 100_000, 1_000_000)
+        )
         r["papers"] = papers_scaling(tmp, (1, 10, 50) if not quick else (1, 10))
     biggest_rows = max(r["rows"])
     many = max(r["papers"])
     goals = [
-        ("cold build (docx + appendix)", f"{r['cold_build']:.2f} s",
-         f"≤ 2 × imports ({2 * r['imports']:.2f} s)", r["cold_ratio"] <= 2),
-        ("warm rebuild of the Word paper", f"{r['warm_word']:.2f} s",
-         f"< pandoc ({r['pandoc']:.2f} s)" if r.get("pandoc") else "pandoc not installed",
-         bool(r.get("pandoc")) and r["warm_word"] < r["pandoc"]),
+        (
+            "cold build (docx + appendix)",
+            f"{r['cold_build']:.2f} s",
+            f"≤ 2 × imports ({2 * r['imports']:.2f} s)",
+            r["cold_ratio"] <= 2,
+        ),
+        (
+            "warm rebuild of the Word paper",
+            f"{r['warm_word']:.2f} s",
+            f"< pandoc ({r['pandoc']:.2f} s)" if r.get("pandoc") else "pandoc not installed",
+            bool(r.get("pandoc")) and r["warm_word"] < r["pandoc"],
+        ),
         ("warm rebuild, paper and scorecard", f"{r['warm_build']:.2f} s", "(reported)", True),
-        ("10,000 paragraphs", f"{r['paragraphs'][10000]:.2f} s", "< 3 s",
-         r["paragraphs"][10000] < 3),
-        ("growth with paragraphs (1,000 → 10,000)", f"{linear(r['paragraphs']):.2f}",
-         "≈ 1 (linear)", linear(r["paragraphs"]) < 1.5),
-        (f"{biggest_rows:,} data rows computed", f"{r['rows'][biggest_rows]:.2f} s", "< 10 s",
-         r["rows"][biggest_rows] < 10),
-        ("growth with data rows", f"{linear(r['rows']):.2f}", "≈ 1 (linear)",
-         linear(r["rows"]) < 1.5),
-        (f"{many} papers on 2 cores vs 1", f"{r['papers'][many]['two_cores']:.1f} s vs "
-         f"{r['papers'][many]['one_core']:.1f} s", "faster on 2 cores",
-         r["papers"][many]["two_cores"] < r["papers"][many]["one_core"]),
+        (
+            "10,000 paragraphs",
+            f"{r['paragraphs'][10000]:.2f} s",
+            "< 3 s",
+            r["paragraphs"][10000] < 3,
+        ),
+        (
+            "growth with paragraphs (1,000 → 10,000)",
+            f"{linear(r['paragraphs']):.2f}",
+            "≈ 1 (linear)",
+            linear(r["paragraphs"]) < 1.5,
+        ),
+        (
+            f"{biggest_rows:,} data rows computed",
+            f"{r['rows'][biggest_rows]:.2f} s",
+            "< 10 s",
+            r["rows"][biggest_rows] < 10,
+        ),
+        (
+            "growth with data rows",
+            f"{linear(r['rows']):.2f}",
+            "≈ 1 (linear)",
+            linear(r["rows"]) < 1.5,
+        ),
+        (
+            f"{many} papers on 2 cores vs 1",
+            f"{r['papers'][many]['two_cores']:.1f} s vs {r['papers'][many]['one_core']:.1f} s",
+            "faster on 2 cores",
+            r["papers"][many]["two_cores"] < r["papers"][many]["one_core"],
+        ),
     ]
     r["goals"] = [{"measure": g[0], "measured": g[1], "goal": g[2], "met": g[3]} for g in goals]
     width = max(len(g[0]) for g in goals)
@@ -244,9 +294,13 @@ def main() -> int:
         print(f"  {stage:<28} {seconds:6.3f} s")
     print("paragraphs: " + ", ".join(f"{n:,} → {s:.2f} s" for n, s in r["paragraphs"].items()))
     print("data rows:  " + ", ".join(f"{n:,} → {s:.2f} s" for n, s in r["rows"].items()))
-    print("papers:     " + ", ".join(f"{n} → {v['one_core']:.1f} s (1 core), "
-                                     f"{v['two_cores']:.1f} s (2 cores)"
-                                     for n, v in r["papers"].items()))
+    print(
+        "papers:     "
+        + ", ".join(
+            f"{n} → {v['one_core']:.1f} s (1 core), {v['two_cores']:.1f} s (2 cores)"
+            for n, v in r["papers"].items()
+        )
+    )
     target = ROOT / "output" / "benchmarks.json"
     target.parent.mkdir(exist_ok=True)
     target.write_text(json.dumps(r, indent=1, default=str) + "\n")

@@ -6,6 +6,7 @@ the .docx in Word (styles, header, footer, cover wording) and commit it. The
 writer needs only the `{{p body }}` paragraph and the style names of
 docs/authoring.md.
 """
+
 import sys
 from pathlib import Path
 

@@ -1,4 +1,5 @@
 """Shared fixtures: the example paper, a built copy of it, and LibreOffice."""
+
 from __future__ import annotations
 
 import os
@@ -10,12 +11,15 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 # Property tests: a quick run by default, a long one in CI (CI=true), or as asked.
-settings.register_profile("default", max_examples=40, deadline=None,
-                          suppress_health_check=[HealthCheck.too_slow])
-settings.register_profile("ci", max_examples=250, deadline=None,
-                          suppress_health_check=[HealthCheck.too_slow])
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI")
-                                     else "default"))
+settings.register_profile(
+    "default", max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "ci", max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "default")
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "content" / "2022-05-performance-report"
@@ -50,9 +54,19 @@ def convert(path: Path, fmt: str, out: Path) -> Path:
     """Convert `path` with LibreOffice headless to `fmt` (e.g. 'pdf') in `out`."""
     out.mkdir(parents=True, exist_ok=True)
     result = subprocess.run(
-        [soffice(), "--headless", f"-env:UserInstallation=file://{out}/profile",
-         "--convert-to", fmt, "--outdir", str(out), str(path)],
-        capture_output=True, text=True, timeout=240,
+        [
+            soffice(),
+            "--headless",
+            f"-env:UserInstallation=file://{out}/profile",
+            "--convert-to",
+            fmt,
+            "--outdir",
+            str(out),
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=240,
     )
     assert result.returncode == 0, result.stderr
     ext = fmt.split(":")[0]
@@ -89,8 +103,10 @@ def uno_python() -> str:
     import subprocess as sp
 
     python = "/usr/bin/python3"
-    ok = Path(python).exists() and sp.run([python, "-c", "import uno"],
-                                          capture_output=True).returncode == 0
+    ok = (
+        Path(python).exists()
+        and sp.run([python, "-c", "import uno"], capture_output=True).returncode == 0
+    )
     if not ok:
         if os.environ.get("CI"):
             pytest.fail("python3-uno is missing: `make test` installs it")
@@ -103,8 +119,12 @@ def office(*args, timeout: int = 240) -> str:
     """Run tests/uno/office.py with the UNO Python; its standard output."""
     import subprocess as sp
 
-    result = sp.run([uno_python(), str(UNO_SCRIPT), *map(str, args)], capture_output=True,
-                    text=True, timeout=timeout)
+    result = sp.run(
+        [uno_python(), str(UNO_SCRIPT), *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     return result.stdout
 

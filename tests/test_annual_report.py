@@ -1,5 +1,6 @@
 """The annual report example: its tables hold the published values, cell by cell; its
 charts carry alt text that states their data; it passes the accessibility check."""
+
 from __future__ import annotations
 
 import re
@@ -40,9 +41,13 @@ def figures(cells: list[str]) -> list[str]:
 
 
 def test_indicator_1_crime_rate_against_similar_forces(tables):
-    published = dict((" ".join(r[:-1]), r[-1]) for r in seed_rows(
-        r"^(England and Wales|West Midlands|Metropolitan Police|Merseyside|Greater Manchester|"
-        r"West Yorkshire) \d+\.\d\s*$"))
+    published = {
+        " ".join(r[:-1]): r[-1]
+        for r in seed_rows(
+            r"^(England and Wales|West Midlands|Metropolitan Police|Merseyside|Greater Manchester|"
+            r"West Yorkshire) \d+\.\d\s*$"
+        )
+    }
     ours = {row[0]: row[1] for row in tables[0][1:]}
     assert ours == published and len(ours) == 6
 
@@ -73,14 +78,18 @@ def test_indicator_9_complaints(tables):
 def test_text_figures_match_the_published_text(built):
     from boardpaper.narrative import model as m
 
-    text = " ".join(m.plain_text(b.inlines) for b in built.paper.blocks
-                    if isinstance(b, (m.Plain, m.Para)))
-    for phrase in ("for West Midlands was 86.9 per 1,000 population. Whilst this is 3.5 points",
-                   "an increase on the 85.5 reported for the year ending June 2020",
-                   "down from 48,428 to 39,507", "down from 9.6% to 6.3%",
-                   "decreased from 47% in 2019 to 43% in 2020",
-                   "from 408 in 2019 to 3,710 in 2020", "a 23% reduction in the number of "
-                   "miscellaneous issues"):
+    text = " ".join(
+        m.plain_text(b.inlines) for b in built.paper.blocks if isinstance(b, (m.Plain, m.Para))
+    )
+    for phrase in (
+        "for West Midlands was 86.9 per 1,000 population. Whilst this is 3.5 points",
+        "an increase on the 85.5 reported for the year ending June 2020",
+        "down from 48,428 to 39,507",
+        "down from 9.6% to 6.3%",
+        "decreased from 47% in 2019 to 43% in 2020",
+        "from 408 in 2019 to 3,710 in 2020",
+        "a 23% reduction in the number of miscellaneous issues",
+    ):
         assert phrase in text, phrase
 
 
@@ -93,8 +102,9 @@ def test_every_chart_has_alt_text_that_states_its_data(built):
         assert alt.startswith("Bar chart of ") and "2016/17" in alt and "2020/21" in alt
         assert re.search(r"\d{1,2},\d{3}", alt), "the values are stated"
     residential = pictures[0].get("descr")
-    assert "Bar chart of burglary residential by period: 2016/17 13,200; 2017/18 15,100" in \
-        residential
+    assert (
+        "Bar chart of burglary residential by period: 2016/17 13,200; 2017/18 15,100" in residential
+    )
 
 
 def test_tables_and_charts_pass_the_accessibility_check():

@@ -1,4 +1,5 @@
 """The command line: exit codes, one-line errors, nothing half-written."""
+
 from __future__ import annotations
 
 import os
@@ -13,8 +14,13 @@ from .conftest import MINIMAL, write_paper
 
 
 def run(*args, cwd=None):
-    return subprocess.run([sys.executable, "-m", "boardpaper", *map(str, args)],
-                          capture_output=True, text=True, cwd=cwd, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "boardpaper", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=120,
+    )
 
 
 def test_build_writes_the_docx(tmp_path):
@@ -25,12 +31,15 @@ def test_build_writes_the_docx(tmp_path):
     assert f"wrote {tmp_path / 'out' / 'my-paper.docx'}" in result.stdout
 
 
-@pytest.mark.parametrize("change, line, col, words", [
-    (("title: A test paper", "titel: A test paper"), 4, 3, "unknown key 'titel'"),
-    (("  - id: second", "  - id: 2nd"), 8, 9, "id '2nd' must start with a letter"),
-    (("  - The first paragraph.", "  - The **first paragraph."), 7, 9, "never closed"),
-    (("board: Strategic", "board: [Strategic"), 3, 10, "expected ',' or ']'"),
-])
+@pytest.mark.parametrize(
+    "change, line, col, words",
+    [
+        (("title: A test paper", "titel: A test paper"), 4, 3, "unknown key 'titel'"),
+        (("  - id: second", "  - id: 2nd"), 8, 9, "id '2nd' must start with a letter"),
+        (("  - The first paragraph.", "  - The **first paragraph."), 7, 9, "never closed"),
+        (("board: Strategic", "board: [Strategic"), 3, 10, "expected ',' or ']'"),
+    ],
+)
 def test_errors_are_one_line_with_exit_status_2(tmp_path, change, line, col, words):
     folder = write_paper(tmp_path / "p", MINIMAL.replace(*change))
     result = run("build", folder, "-o", tmp_path / "out")
@@ -67,8 +76,10 @@ def test_read_only_output_folder_is_a_clear_error(tmp_path, capsys, monkeypatch)
     out = tmp_path / "out"
     out.mkdir()
     if os.geteuid() == 0:  # root ignores permissions: refuse the way the kernel would
+
         def refuse(*args, **kwargs):
             raise PermissionError(13, "Permission denied")
+
         monkeypatch.setattr(fsutil.tempfile, "mkstemp", refuse)
     out.chmod(0o500)
     try:
@@ -105,8 +116,9 @@ def test_measures_prints_the_table(example_dir, capsys):
     assert main(["measures", str(example_dir)]) == 0
     out = capsys.readouterr().out
     assert out.startswith("current: April 2021 to March 2022   baseline: the year ending June 2019")
-    burglary = [line for line in out.splitlines() if line.strip().startswith("burglary ")][0]
+    burglary = next(line for line in out.splitlines() if line.strip().startswith("burglary "))
     assert burglary.split() == ["burglary", "19,987", "28,675", "-8,688", "-30%", "26,675"]
     assert main(["measures", str(example_dir), "--csv"]) == 0
     assert capsys.readouterr().out.startswith(
-        "measure,label,current,baseline,change,pct_change,previous\n")
+        "measure,label,current,baseline,change,pct_change,previous\n"
+    )

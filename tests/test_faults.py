@@ -1,4 +1,5 @@
 """Faults around a build: nothing good is lost, nothing half-written is left."""
+
 from __future__ import annotations
 
 import os
@@ -26,9 +27,11 @@ def test_a_build_killed_at_any_moment_leaves_the_previous_outputs_intact(tmp_pat
     pipeline.build(EXAMPLE, out)
     good = _outputs(out)
     for delay in (0.15, 0.4, 0.7, 1.0, 1.3, 1.6, 2.0):
-        proc = subprocess.Popen([sys.executable, "-m", "boardpaper", "build", str(EXAMPLE), "-o",
-                                 str(out), "-q"], stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "boardpaper", "build", str(EXAMPLE), "-o", str(out), "-q"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         time.sleep(delay)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
@@ -63,13 +66,19 @@ def test_a_full_disk(tmp_path, capsys):
     """On a real tiny file system where this machine allows one, else by failing writes."""
     disk = tmp_path / "disk"
     disk.mkdir()
-    mounted = os.geteuid() == 0 and subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=8k", "tmpfs", str(disk)],
-        capture_output=True).returncode == 0
+    mounted = (
+        os.geteuid() == 0
+        and subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=8k", "tmpfs", str(disk)], capture_output=True
+        ).returncode
+        == 0
+    )
     try:
         if not mounted:
-            pytest.skip("cannot mount a tmpfs here (the simulated full disk is "
-                        "test_write_error_leaves_no_temporary_file)")
+            pytest.skip(
+                "cannot mount a tmpfs here (the simulated full disk is "
+                "test_write_error_leaves_no_temporary_file)"
+            )
         (disk / "p.figures.csv").write_text("old")
         folder = write_paper(tmp_path / "p", MINIMAL)
         assert main(["build", str(folder), "-o", str(disk)]) == 2
@@ -95,34 +104,48 @@ def test_data_changed_while_building_is_refused(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(pipeline, "appendix_outputs", meanwhile)
     assert main(["build", str(folder), "-o", str(out)]) == 2
     err = capsys.readouterr().err
-    assert err.startswith(f"{data}: error: the data file changed while the paper was being "
-                          "built; nothing was written")
+    assert err.startswith(
+        f"{data}: error: the data file changed while the paper was being built; nothing was written"
+    )
     assert not out.exists() or not list(out.iterdir())
 
 
-@pytest.mark.parametrize("body", [
-    "!!python/object/apply:os.system ['echo owned']",
-    "!!python/name:os.environ",
-    "!!binary aGVsbG8=",
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "!!python/object/apply:os.system ['echo owned']",
+        "!!python/name:os.environ",
+        "!!binary aGVsbG8=",
+    ],
+)
 def test_yaml_cannot_run_code_or_read_the_environment(tmp_path, capsys, body):
-    folder = write_paper(tmp_path / "p", MINIMAL.replace("  - The first paragraph.",
-                                                         f"  - {body}"))
+    folder = write_paper(tmp_path / "p", MINIMAL.replace("  - The first paragraph.", f"  - {body}"))
     assert main(["build", str(folder), "-o", str(tmp_path / "out")]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "error:" in err[0] and "owned" not in err[0]
 
 
-@pytest.mark.parametrize("text", [
-    "{% include '/etc/passwd' %}", "{{ self.__init__.__globals__ }}",
-    "{{ cycler.__init__.__globals__.os.environ }}", "{{ config }}", "{{ lipsum }}",
-    "{{ m.__class__.__mro__ }}", "{{ ''.__class__ }}",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "{% include '/etc/passwd' %}",
+        "{{ self.__init__.__globals__ }}",
+        "{{ cycler.__init__.__globals__.os.environ }}",
+        "{{ config }}",
+        "{{ lipsum }}",
+        "{{ m.__class__.__mro__ }}",
+        "{{ ''.__class__ }}",
+    ],
+)
 def test_placeholders_cannot_reach_files_or_internals(tmp_path, capsys, text):
     folder = copy_content(tmp_path)
     paper = folder / "paper.yaml"
-    paper.write_text(paper.read_text(encoding="utf-8").replace(
-        "saw {{ m.homicide }} homicides", f"saw {text} homicides"), encoding="utf-8")
+    paper.write_text(
+        paper.read_text(encoding="utf-8").replace(
+            "saw {{ m.homicide }} homicides", f"saw {text} homicides"
+        ),
+        encoding="utf-8",
+    )
     assert main(["build", str(folder), "-o", str(tmp_path / "out")]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "root:" not in err[0] and "error:" in err[0]

@@ -1,4 +1,5 @@
 """The example's figures come from its data: the audit trail, and what a change moves."""
+
 from __future__ import annotations
 
 import csv
@@ -30,11 +31,11 @@ def test_the_audit_trail_covers_the_measure_statements(audit):
     assert len(audit) >= 40
     numbers = {r["number"] for r in audit}
     assert {"5", "8", "9", "21", "22", "23", "24", "33"} <= numbers
-    homicide = [r for r in audit if r["expression"] == "m.homicide"][0]
+    homicide = next(r for r in audit if r["expression"] == "m.homicide")
     assert homicide["text"] == "53" and homicide["window"] == "2021-04..2022-03"
     assert homicide["paragraph_id"] and homicide["number"] == "5"
     assert "measures.csv sha256:" in homicide["source"]
-    change = [r for r in audit if r["expression"] == "m.homicide.vs_baseline"][0]
+    change = next(r for r in audit if r["expression"] == "m.homicide.vs_baseline")
     assert change["text"] == "1.9% increase"
     assert change["window"] == "2021-04..2022-03 vs 2018-07..2019-06"
     assert all(r["text"] and r["text"].lower() not in ("none", "nan") for r in audit)
@@ -42,17 +43,37 @@ def test_the_audit_trail_covers_the_measure_statements(audit):
 
 def test_published_figures_are_printed(audit):
     printed = {(r["number"], r["text"]) for r in audit}
-    for pair in [("5", "53"), ("5", "52"), ("8", "160"), ("8", "55"), ("8", "10"), ("8", "15"),
-                 ("8", "20%"), ("8", "+28%"), ("8", "+124%"), ("9", "157"), ("9", "148"),
-                 ("9", "four"), ("9", "67%"), ("21", "28,675"), ("21", "19,987"),
-                 ("21", "November 2018"), ("22", "12% reduction"), ("22", "-17%"),
-                 ("23", "9%"), ("24", "February 2022"), ("33", "2,836"), ("33", "five-fold"),
-                 ("32", "+46%"), ("28", "13,509"), ("28", "68%")]:
+    for pair in [
+        ("5", "53"),
+        ("5", "52"),
+        ("8", "160"),
+        ("8", "55"),
+        ("8", "10"),
+        ("8", "15"),
+        ("8", "20%"),
+        ("8", "+28%"),
+        ("8", "+124%"),
+        ("9", "157"),
+        ("9", "148"),
+        ("9", "four"),
+        ("9", "67%"),
+        ("21", "28,675"),
+        ("21", "19,987"),
+        ("21", "November 2018"),
+        ("22", "12% reduction"),
+        ("22", "-17%"),
+        ("23", "9%"),
+        ("24", "February 2022"),
+        ("33", "2,836"),
+        ("33", "five-fold"),
+        ("32", "+46%"),
+        ("28", "13,509"),
+        ("28", "68%"),
+    ]:
         assert pair in printed, pair
 
 
-def test_changing_one_month_changes_exactly_the_figures_that_depend_on_it(tmp_path,
-                                                                          example_dir):
+def test_changing_one_month_changes_exactly_the_figures_that_depend_on_it(tmp_path, example_dir):
     copy = _copy(example_dir, tmp_path)
     before = pipeline.build(copy, tmp_path / "before")
     data = copy / "data" / "measures.csv"
@@ -66,8 +87,11 @@ def test_changing_one_month_changes_exactly_the_figures_that_depend_on_it(tmp_pa
 
     old = rows(before.outputs[1])
     new = rows(after.outputs[1])
-    changed = [(o["number"], o["expression"], o["text"], n["text"])
-               for o, n in zip(old, new) if o["text"] != n["text"]]
+    changed = [
+        (o["number"], o["expression"], o["text"], n["text"])
+        for o, n in zip(old, new)
+        if o["text"] != n["text"]
+    ]
     assert changed == [
         ("5", "m.homicide", "53", "58"),
         ("5", "m.homicide.vs_baseline", "1.9% increase", "12% increase"),
@@ -78,7 +102,7 @@ def test_changing_one_month_changes_exactly_the_figures_that_depend_on_it(tmp_pa
         ("37", "m.homicide_ocg.share_of(m.homicide)", "13%", "12%"),
     ]
     # the article agrees with the new figure: "an 12% increase" would be wrong
-    para5 = [p for p in after.paper.paras() if p.number == 5][0]
+    para5 = next(p for p in after.paper.paras() if p.number == 5)
     assert "a 12% increase." in m.plain_text(para5.inlines)
 
 
@@ -94,6 +118,6 @@ def test_a_direction_word_follows_the_data(tmp_path, example_dir):
         out.append(",".join((name, period, value)))
     data.write_text("\n".join(out) + "\n", encoding="utf-8")
     built = pipeline.build(copy, tmp_path / "out")
-    para8 = [p for p in built.paper.paras() if p.number == 8][0]
+    para8 = next(p for p in built.paper.paras() if p.number == 8)
     text = m.plain_text(para8.inlines)
     assert "Overall Knife Crime is also down (-" in text

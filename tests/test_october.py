@@ -1,4 +1,5 @@
 """The October 2021 KPI report example against its published text."""
+
 from __future__ import annotations
 
 import json
@@ -14,8 +15,10 @@ from .conftest import ROOT, SHARED, soffice
 PAPER = ROOT / "content" / "2021-10-pcp-kpi-report"
 SEED = SHARED / "seeds" / "2021-10-pcp-kpi-and-national-priorities.pdf-text.txt"
 
-pytestmark = [pytest.mark.soffice,
-              pytest.mark.skipif(not SEED.is_file(), reason="shared/ not beside the repo")]
+pytestmark = [
+    pytest.mark.soffice,
+    pytest.mark.skipif(not SEED.is_file(), reason="shared/ not beside the repo"),
+]
 
 
 @pytest.fixture(scope="module")
@@ -25,9 +28,19 @@ def built(tmp_path_factory):
 
 def test_fidelity(built):
     soffice()
-    result = subprocess.run([sys.executable, str(SHARED / "tools" / "fidelity.py"),
-                             str(built.outputs[0]), str(SEED), "--json"],
-                            capture_output=True, text=True, timeout=300, check=True)
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(SHARED / "tools" / "fidelity.py"),
+            str(built.outputs[0]),
+            str(SEED),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
     score = json.loads(result.stdout)
     assert score["words"] >= 0.95 and score["numbers"] >= 0.98
     assert score["paras_generated"] == 67
@@ -35,8 +48,12 @@ def test_fidelity(built):
 
 def test_numbering_is_live(built):
     soffice()
-    result = subprocess.run([sys.executable, str(SHARED / "tools" / "livenumbering.py"),
-                             str(built.outputs[0])], capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, str(SHARED / "tools" / "livenumbering.py"), str(built.outputs[0])],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert "livenumbering: ok 67" in result.stdout
 
 
@@ -45,10 +62,22 @@ def test_figures_are_computed(built):
 
     with open(built.outputs[1], encoding="utf-8") as fh:
         rows = {(r["number"], r["text"]) for r in csv.DictReader(fh)}
-    for pair in [("19", "43"), ("19", "55"), ("23", "85"), ("24", "162"), ("24", "5"),
-                 ("27", "61"), ("28", "74"), ("40", "28,675"), ("40", "18,161"),
-                 ("40", "37% reduction"), ("41", "27% reduction"), ("42", "30%"),
-                 ("43", "44%"), ("43", "September")]:
+    for pair in [
+        ("19", "43"),
+        ("19", "55"),
+        ("23", "85"),
+        ("24", "162"),
+        ("24", "5"),
+        ("27", "61"),
+        ("28", "74"),
+        ("40", "28,675"),
+        ("40", "18,161"),
+        ("40", "37% reduction"),
+        ("41", "27% reduction"),
+        ("42", "30%"),
+        ("43", "44%"),
+        ("43", "September"),
+    ]:
         assert pair in rows, pair
 
 

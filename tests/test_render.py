@@ -1,4 +1,5 @@
 """The example rendered by LibreOffice, as a Word-compatible client would."""
+
 from __future__ import annotations
 
 import re
@@ -19,8 +20,11 @@ def rendered_text(built_docx, tmp_path_factory):
 
 
 def test_numbers_read_1_to_79_in_order(rendered_text):
-    numbers = [int(m.group(1)) for line in rendered_text.splitlines()
-               if (m := re.match(r"^\s*(\d{1,3})\.\s+\S", line))]
+    numbers = [
+        int(m.group(1))
+        for line in rendered_text.splitlines()
+        if (m := re.match(r"^\s*(\d{1,3})\.\s+\S", line))
+    ]
     assert numbers == list(range(1, 80))
 
 
@@ -36,8 +40,9 @@ def test_pdf_has_pages_footnotes_and_title(built_docx, tmp_path):
     assert "Title:           Performance Report – National Policing Priorities" in info
     pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
     assert 10 <= pages <= 16
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
-                          text=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True
+    ).stdout
     assert f"Page 1 of {pages}" in text and f"Page {pages} of {pages}" in text
     assert "OFFICIAL" in text
     # footnotes are laid out at the foot of the page that cites them
@@ -47,8 +52,10 @@ def test_pdf_has_pages_footnotes_and_title(built_docx, tmp_path):
             break
     else:
         pytest.fail("the page citing the first footnote was not found")
-    subprocess.run(["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "1", str(pdf),
-                    str(tmp_path / "page")], check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")],
+        check=True,
+    )
     assert (tmp_path / "page-01.png").stat().st_size > 5000
 
 
@@ -56,9 +63,18 @@ def test_pdf_has_pages_footnotes_and_title(built_docx, tmp_path):
 def test_fidelity_against_the_published_paper(built_docx):
     soffice()
     result = subprocess.run(
-        [sys.executable, str(SHARED / "tools" / "fidelity.py"), str(built_docx),
-         str(SHARED / "seeds" / "2022-05-performance-report.md"), "--json"],
-        capture_output=True, text=True, timeout=300, check=True)
+        [
+            sys.executable,
+            str(SHARED / "tools" / "fidelity.py"),
+            str(built_docx),
+            str(SHARED / "seeds" / "2022-05-performance-report.md"),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
     import json
 
     score = json.loads(result.stdout)
@@ -73,5 +89,8 @@ def test_numbering_stays_live_when_a_reviewer_inserts_a_paragraph(built_docx):
     soffice()
     result = subprocess.run(
         [sys.executable, str(SHARED / "tools" / "livenumbering.py"), str(built_docx)],
-        capture_output=True, text=True, timeout=300)
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0 and "livenumbering: ok" in result.stdout, result.stdout

@@ -1,4 +1,5 @@
 """The quarterly workflow: new, check, watch, and output for scripts."""
+
 from __future__ import annotations
 
 import json
@@ -12,8 +13,11 @@ from .conftest import copy_content
 
 def _add_months(folder, measure: str, months: list[str], value: int) -> None:
     data = folder / "data" / "measures.csv"
-    data.write_text(data.read_text(encoding="utf-8") + "".join(
-        f"{measure},{month},{value}\n" for month in months), encoding="utf-8")
+    data.write_text(
+        data.read_text(encoding="utf-8")
+        + "".join(f"{measure},{month},{value}\n" for month in months),
+        encoding="utf-8",
+    )
 
 
 def test_new_rolls_the_period_and_lists_the_changed_paragraphs(tmp_path, capsys):
@@ -29,7 +33,7 @@ def test_new_rolls_the_period_and_lists_the_changed_paragraphs(tmp_path, capsys)
     assert "{{ m.homicide }}" in text, "placeholders are kept"
     lines = out.splitlines()
     para5 = lines.index("¶5 measure-reduce-murder-and-other-1:")
-    block = lines[para5 + 1: para5 + 4]
+    block = lines[para5 + 1 : para5 + 4]
     assert block[0] == "    {{ period }}: April 2021 to March 2022 → July 2021 to June 2022"
     homicides = int(next(line for line in block if "{{ m.homicide }}" in line).split("→ ")[1])
     assert "    {{ m.homicide }}: 53 → " in "\n".join(block) and homicides != 53
@@ -56,21 +60,28 @@ def test_check_is_clean_on_the_example_and_flags_a_seeded_contradiction(tmp_path
     assert main(["check", str(folder)]) == 0
     assert main(["check", "--strict", str(folder)]) == 1
     out = capsys.readouterr().out.strip().splitlines()
-    expected = f"{paper}:{index + 1}:5: warning: ¶8 says 'reduction' next to " \
-               "{{ m.vwi.vs_baseline.pct }} (20%), which is an increase"
+    expected = (
+        f"{paper}:{index + 1}:5: warning: ¶8 says 'reduction' next to "
+        "{{ m.vwi.vs_baseline.pct }} (20%), which is an increase"
+    )
     assert expected in out
 
 
 def test_check_flags_a_typed_figure_and_reports_json(tmp_path, capsys):
     folder = copy_content(tmp_path)
     paper = folder / "paper.yaml"
-    paper.write_text(paper.read_text(encoding="utf-8").replace(
-        "saw {{ m.homicide }} homicides", "saw 53 homicides"), encoding="utf-8")
+    paper.write_text(
+        paper.read_text(encoding="utf-8").replace(
+            "saw {{ m.homicide }} homicides", "saw 53 homicides"
+        ),
+        encoding="utf-8",
+    )
     assert main(["check", "--json", str(folder)]) == 0
     found = json.loads(capsys.readouterr().out)
     assert [f["message"] for f in found] == [
         "¶5 types 53, which is computed as {{ m.homicide }}: write the placeholder, or it "
-        "will be wrong next quarter"]
+        "will be wrong next quarter"
+    ]
     assert found[0]["file"] == str(paper) and found[0]["severity"] == "warning"
 
 
@@ -79,9 +90,11 @@ def test_check_accessibility_findings(tmp_path, capsys):
     paper = folder / "paper.yaml"
     text = paper.read_text(encoding="utf-8")
     text = text.replace("  - heading: Purpose of paper", "  - subheading: Purpose of paper", 1)
-    text = text.replace("These factors will drive activity",
-                        "See [here](https://example.org/report). These factors will drive "
-                        "activity", 1)
+    text = text.replace(
+        "These factors will drive activity",
+        "See [here](https://example.org/report). These factors will drive activity",
+        1,
+    )
     paper.write_text(text, encoding="utf-8")
     assert main(["check", "--strict", str(folder)]) == 1
     out = capsys.readouterr().out
@@ -92,12 +105,17 @@ def test_check_accessibility_findings(tmp_path, capsys):
 def test_check_errors_are_exit_status_2(tmp_path, capsys):
     folder = copy_content(tmp_path)
     paper = folder / "paper.yaml"
-    paper.write_text(paper.read_text(encoding="utf-8").replace("{{ m.homicide }}",
-                                                               "{{ m.homicde }}"), "utf-8")
+    paper.write_text(
+        paper.read_text(encoding="utf-8").replace("{{ m.homicide }}", "{{ m.homicde }}"), "utf-8"
+    )
     assert main(["check", str(folder)]) == 2
     err = capsys.readouterr().err.strip()
-    assert "error: {{ m.homicde }} in paragraph 'measure-reduce-murder-and-other-1': the " \
-           "measures has no 'homicde'" in err and "did you mean 'homicide'?" in err
+    assert (
+        "error: {{ m.homicde }} in paragraph 'measure-reduce-murder-and-other-1': the "
+        "measures has no 'homicde'"
+        in err
+        and "did you mean 'homicide'?" in err
+    )
 
 
 def test_watch_rebuilds_and_says_what_changed(tmp_path):
@@ -106,23 +124,37 @@ def test_watch_rebuilds_and_says_what_changed(tmp_path):
     folder = copy_content(tmp_path)
     lines: list[str] = []
     stop = threading.Event()
-    thread = threading.Thread(target=watch, args=(folder, tmp_path / "out", lines.append, stop),
-                              kwargs={"interval": 0.1}, daemon=True)
+    thread = threading.Thread(
+        target=watch,
+        args=(folder, tmp_path / "out", lines.append, stop),
+        kwargs={"interval": 0.1},
+        daemon=True,
+    )
     thread.start()
     try:
         _wait(lambda: any(line.startswith("built") for line in lines))
         paper = folder / "paper.yaml"
-        paper.write_text(paper.read_text(encoding="utf-8").replace(
-            "Gang Related Violence remains", "Gang Related Violence stays"), encoding="utf-8")
+        paper.write_text(
+            paper.read_text(encoding="utf-8").replace(
+                "Gang Related Violence remains", "Gang Related Violence stays"
+            ),
+            encoding="utf-8",
+        )
         _wait(lambda: sum(line.startswith("built") for line in lines) >= 2)
         data = folder / "data" / "measures.csv"
         rows = data.read_text(encoding="utf-8").splitlines()
-        rows = [r if not r.startswith("homicide,2022-01,") else
-                f"homicide,2022-01,{int(r.split(',')[2]) + 5}" for r in rows]
+        rows = [
+            r
+            if not r.startswith("homicide,2022-01,")
+            else f"homicide,2022-01,{int(r.split(',')[2]) + 5}"
+            for r in rows
+        ]
         data.write_text("\n".join(rows) + "\n", encoding="utf-8")
         _wait(lambda: any("{{ m.homicide }}: 53 → 58" in line for line in lines))
-        paper.write_text(paper.read_text(encoding="utf-8").replace("{{ m.homicide }}",
-                                                                   "{{ m.homicde }}"), "utf-8")
+        paper.write_text(
+            paper.read_text(encoding="utf-8").replace("{{ m.homicide }}", "{{ m.homicde }}"),
+            "utf-8",
+        )
         _wait(lambda: any("error: {{ m.homicde }}" in line for line in lines))
     finally:
         stop.set()

@@ -1,4 +1,5 @@
 """`python -m boardpaper` runs the command line."""
+
 import sys
 
 from .cli import main

@@ -3,6 +3,7 @@
 A `BoardpaperError` becomes one line `file:line:col: error: message` on
 stderr and exit status 2; anything else is a bug and keeps its traceback.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -33,84 +34,137 @@ reported as one line FILE:LINE:COL: error: MESSAGE.  'boardpaper COMMAND --help'
     )
     parser.add_argument("--version", action="version", version=f"boardpaper {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    build = sub.add_parser("build", help="build papers into Word files",
-                           description="Build each PAPER folder (holding paper.yaml) into "
-                                       "OUT/<paper>.docx.")
+    build = sub.add_parser(
+        "build",
+        help="build papers into Word files",
+        description="Build each PAPER folder (holding paper.yaml) into OUT/<paper>.docx.",
+    )
     build.add_argument("papers", nargs="+", type=Path, metavar="PAPER")
-    build.add_argument("-o", "--output", type=Path, default=Path("output"), metavar="DIR",
-                       help="folder for the outputs (default: output)")
-    build.add_argument("--template", type=Path, metavar="DOCX",
-                       help="Word template (default: templates/spcb-paper.docx)")
-    build.add_argument("--pack", action="store_true",
-                       help="also build OUT/<paper>-pack.pdf: the paper as PDF (LibreOffice) "
-                            "followed by its appendices")
+    build.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=Path("output"),
+        metavar="DIR",
+        help="folder for the outputs (default: output)",
+    )
+    build.add_argument(
+        "--template",
+        type=Path,
+        metavar="DOCX",
+        help="Word template (default: templates/spcb-paper.docx)",
+    )
+    build.add_argument(
+        "--pack",
+        action="store_true",
+        help="also build OUT/<paper>-pack.pdf: the paper as PDF (LibreOffice) "
+        "followed by its appendices",
+    )
     build.add_argument("-q", "--quiet", action="store_true", help="print errors only")
-    build.add_argument("--json", action="store_true",
-                       help="print what was written as JSON (for scripts)")
-    build.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
-                       help="build N papers at once (default 1; 0: one per core)")
+    build.add_argument(
+        "--json", action="store_true", help="print what was written as JSON (for scripts)"
+    )
+    build.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="build N papers at once (default 1; 0: one per core)",
+    )
     red = sub.add_parser(
-        "redline", help="show a new draft as tracked changes against an old one",
+        "redline",
+        help="show a new draft as tracked changes against an old one",
         description="Write NEW in the SPCB layout with every change since OLD as a tracked "
-                    "change (Word revisions): words inserted and deleted, paragraphs added "
-                    "and removed, figures that changed. OLD and NEW are paper folders; with "
-                    "--since, OLD is NEW's folder at a git revision.")
-    red.add_argument("papers", nargs="+", type=Path, metavar="PAPER",
-                     help="OLD NEW, or NEW with --since")
+        "change (Word revisions): words inserted and deleted, paragraphs added "
+        "and removed, figures that changed. OLD and NEW are paper folders; with "
+        "--since, OLD is NEW's folder at a git revision.",
+    )
+    red.add_argument(
+        "papers", nargs="+", type=Path, metavar="PAPER", help="OLD NEW, or NEW with --since"
+    )
     red.add_argument("--since", metavar="REV", help="compare with NEW as it was at git REV")
     red.add_argument("-o", "--output", type=Path, required=True, metavar="DOCX")
     red.add_argument("--author", default=None, help="author of the changes (default: boardpaper)")
-    red.add_argument("--date", default=None,
-                     help="date of the changes, ISO 8601 (default: the meeting date)")
+    red.add_argument(
+        "--date", default=None, help="date of the changes, ISO 8601 (default: the meeting date)"
+    )
     red.add_argument("--template", type=Path, metavar="DOCX", help="Word template")
     rev = sub.add_parser(
-        "review", help="read a reviewer's tracked changes and comments back",
+        "review",
+        help="read a reviewer's tracked changes and comments back",
         description="List every tracked insertion, deletion and comment in REVIEWED (a .docx "
-                    "saved by Word or LibreOffice), placed on the paragraphs of the paper in "
-                    "--content. With --apply, write the accepted text changes into "
-                    "paper.yaml (after a backup) and the comments into a review file.")
+        "saved by Word or LibreOffice), placed on the paragraphs of the paper in "
+        "--content. With --apply, write the accepted text changes into "
+        "paper.yaml (after a backup) and the comments into a review file.",
+    )
     rev.add_argument("reviewed", type=Path, metavar="REVIEWED")
-    rev.add_argument("--content", type=Path, required=True, metavar="PAPER",
-                     help="the paper folder the reviewed file was built from")
+    rev.add_argument(
+        "--content",
+        type=Path,
+        required=True,
+        metavar="PAPER",
+        help="the paper folder the reviewed file was built from",
+    )
     rev.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    rev.add_argument("--apply", action="store_true",
-                     help="write accepted changes into the YAML (figures are never changed)")
+    rev.add_argument(
+        "--apply",
+        action="store_true",
+        help="write accepted changes into the YAML (figures are never changed)",
+    )
     roll = sub.add_parser(
-        "new", help="start next quarter's paper from this quarter's",
+        "new",
+        help="start next quarter's paper from this quarter's",
         description="Copy the paper in OLD to NEW with its narrative and placeholders, move "
-                    "its reporting period to --period (and the meeting on by as many months, "
-                    "or to --meeting), and list every paragraph whose figures change, old → "
-                    "new, so the author knows what to reread.")
+        "its reporting period to --period (and the meeting on by as many months, "
+        "or to --meeting), and list every paragraph whose figures change, old → "
+        "new, so the author knows what to reread.",
+    )
     roll.add_argument("old", type=Path, metavar="OLD")
     roll.add_argument("new", type=Path, metavar="NEW")
-    roll.add_argument("--period", required=True, metavar="YYYY-MM",
-                      help="the last month of the new reporting year")
+    roll.add_argument(
+        "--period",
+        required=True,
+        metavar="YYYY-MM",
+        help="the last month of the new reporting year",
+    )
     roll.add_argument("--meeting", metavar="YYYY-MM[-DD]", help="the new meeting date")
     wat = sub.add_parser(
-        "watch", help="rebuild a paper on every save",
+        "watch",
+        help="rebuild a paper on every save",
         description="Build PAPER, then rebuild it whenever paper.yaml, its measures, data, "
-                    "framework or template is saved, and say which paragraphs and figures "
-                    "changed. Stop with Ctrl-C.")
+        "framework or template is saved, and say which paragraphs and figures "
+        "changed. Stop with Ctrl-C.",
+    )
     wat.add_argument("paper", type=Path, metavar="PAPER")
     wat.add_argument("-o", "--output", type=Path, default=Path("output"), metavar="DIR")
     wat.add_argument("--template", type=Path, metavar="DOCX", help="Word template")
-    wat.add_argument("--interval", type=float, default=0.4, metavar="SECONDS",
-                     help="how often to look for saved files (default: 0.4)")
+    wat.add_argument(
+        "--interval",
+        type=float,
+        default=0.4,
+        metavar="SECONDS",
+        help="how often to look for saved files (default: 0.4)",
+    )
     chk = sub.add_parser(
-        "check", help="validate a paper and check its prose and accessibility",
+        "check",
+        help="validate a paper and check its prose and accessibility",
         description="Do everything a build does without writing anything: validate the YAML, "
-                    "the data coverage of every window and every placeholder. Then warn where "
-                    "the prose contradicts a figure and where the files would fail the "
-                    "accessibility rules. Exit status: 0 clean, 1 warnings with --strict, "
-                    "2 errors.")
+        "the data coverage of every window and every placeholder. Then warn where "
+        "the prose contradicts a figure and where the files would fail the "
+        "accessibility rules. Exit status: 0 clean, 1 warnings with --strict, "
+        "2 errors.",
+    )
     chk.add_argument("papers", nargs="+", type=Path, metavar="PAPER")
     chk.add_argument("--strict", action="store_true", help="warnings make the exit status 1")
     chk.add_argument("--json", action="store_true", help="print the findings as JSON")
     chk.add_argument("--template", type=Path, metavar="DOCX", help="Word template")
     measures = sub.add_parser(
-        "measures", help="print a paper's computed measures",
+        "measures",
+        help="print a paper's computed measures",
         description="Print every measure of PAPER over its reporting year, the national "
-                    "baseline and the year before, with the change against the baseline.")
+        "baseline and the year before, with the change against the baseline.",
+    )
     measures.add_argument("paper", type=Path, metavar="PAPER")
     measures.add_argument("--csv", action="store_true", help="print CSV instead of a table")
     return parser
@@ -121,8 +175,7 @@ def _build_one(folder, output, template, pack) -> dict:
     from . import pipeline
 
     built = pipeline.build(folder, output, template, pack=pack)
-    return {"paper": str(folder), "outputs": [str(p) for p in built.outputs],
-            "notes": built.notes}
+    return {"paper": str(folder), "outputs": [str(p) for p in built.outputs], "notes": built.notes}
 
 
 def _build(args) -> int:
@@ -146,8 +199,10 @@ def _build(args) -> int:
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=min(jobs, len(args.papers))) as pool:
-            futures = [pool.submit(_build_one, f, args.output, args.template, args.pack)
-                       for f in args.papers]
+            futures = [
+                pool.submit(_build_one, f, args.output, args.template, args.pack)
+                for f in args.papers
+            ]
             for future in futures:  # in the order given; the first error stops the run
                 report(future.result())
     elif len(args.papers) > 1 and sys.stderr.isatty() and not (args.quiet or args.json):
@@ -180,13 +235,15 @@ def _redline(args) -> int:
 
         with tempfile.TemporaryDirectory(prefix="boardpaper-") as tmp:
             old = checkout(args.papers[0], args.since, Path(tmp))
-            _, count = pipeline.redline(old, args.papers[0], args.output, args.author,
-                                        args.date, args.template)
+            _, count = pipeline.redline(
+                old, args.papers[0], args.output, args.author, args.date, args.template
+            )
     else:
         if len(args.papers) != 2:
             raise Err("name two papers: boardpaper redline OLD NEW -o X (or NEW --since REV)")
-        _, count = pipeline.redline(args.papers[0], args.papers[1], args.output, args.author,
-                                    args.date, args.template)
+        _, count = pipeline.redline(
+            args.papers[0], args.papers[1], args.output, args.author, args.date, args.template
+        )
     print(f"wrote {args.output} ({count} tracked change{'s' if count != 1 else ''})")
     return EXIT_OK
 
@@ -198,10 +255,19 @@ def _review(args) -> int:
 
     result = pipeline.review(args.reviewed, args.content, apply=args.apply)
     if args.json:
-        print(json.dumps({"changes": [c.as_dict() for c in result.changes],
-                          "applied": result.applied, "conflicts": result.conflicts,
-                          "backup": result.backup, "comments_file": result.comments_file},
-                         ensure_ascii=False, indent=1))
+        print(
+            json.dumps(
+                {
+                    "changes": [c.as_dict() for c in result.changes],
+                    "applied": result.applied,
+                    "conflicts": result.conflicts,
+                    "backup": result.backup,
+                    "comments_file": result.comments_file,
+                },
+                ensure_ascii=False,
+                indent=1,
+            )
+        )
     else:
         from .review.changes import table
 
@@ -239,8 +305,14 @@ def _watch(args) -> int:
     stop = threading.Event()
     print(f"watching {args.paper} (Ctrl-C to stop)", flush=True)
     try:
-        watch(args.paper, args.output, lambda line: print(line, flush=True), stop,
-              args.template, args.interval)
+        watch(
+            args.paper,
+            args.output,
+            lambda line: print(line, flush=True),
+            stop,
+            args.template,
+            args.interval,
+        )
     except KeyboardInterrupt:
         print()
     return EXIT_OK
@@ -260,8 +332,11 @@ def _check(args) -> int:
         for finding in findings:
             print(finding.render())
         papers = len(args.papers)
-        print(f"{len(findings)} warning{'s' if len(findings) != 1 else ''} in {papers} "
-              f"paper{'s' if papers != 1 else ''}", file=sys.stderr)
+        print(
+            f"{len(findings)} warning{'s' if len(findings) != 1 else ''} in {papers} "
+            f"paper{'s' if papers != 1 else ''}",
+            file=sys.stderr,
+        )
     return EXIT_WARNINGS if findings and args.strict else EXIT_OK
 
 
@@ -275,8 +350,15 @@ def _measures(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        commands = {"build": _build, "measures": _measures, "redline": _redline,
-                    "review": _review, "check": _check, "new": _new, "watch": _watch}
+        commands = {
+            "build": _build,
+            "measures": _measures,
+            "redline": _redline,
+            "review": _review,
+            "check": _check,
+            "new": _new,
+            "watch": _watch,
+        }
         return commands[args.command](args)
     except BoardpaperError as exc:
         print(exc.render(), file=sys.stderr)

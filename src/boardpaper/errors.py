@@ -7,6 +7,7 @@ A `BoardpaperError` is rendered as one line, the way compilers report:
 
 Anything that is not a `BoardpaperError` is a bug and keeps its traceback.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

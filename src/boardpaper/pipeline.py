@@ -2,6 +2,7 @@
 
 The only module besides `cli.py` that sees all stages.
 """
+
 from __future__ import annotations
 
 import re
@@ -48,8 +49,9 @@ def find_template(folder: Path, given: Path | None = None) -> tuple[bytes, str]:
     try:
         return path.read_bytes(), str(path)
     except OSError as exc:
-        raise ContentError(f"cannot read the template: {exc.strerror}",
-                           Location(str(path))) from None
+        raise ContentError(
+            f"cannot read the template: {exc.strerror}", Location(str(path))
+        ) from None
 
 
 def load(folder: Path) -> PaperSource:
@@ -95,7 +97,8 @@ def model(source: PaperSource, found=None) -> Paper:
             period = found.period.label() if found is not None else ""
             note = ILLUSTRATIVE if source.data is not None and source.data.illustrative else ""
             scorecards[appendix.letter] = scorecard(
-                appendix.framework, score(appendix.framework, found), period, note)
+                appendix.framework, score(appendix.framework, found), period, note
+            )
     if found is None:
         return build_model(source, None, scorecards)
     from .narrative.jinja import Resolver
@@ -103,14 +106,18 @@ def model(source: PaperSource, found=None) -> Paper:
     return build_model(source, Resolver(found), scorecards)
 
 
-def build(folder: Path, out_dir: Path, template: Path | None = None,
-          pack: bool = False, cache: dict | None = None) -> Built:
+def build(
+    folder: Path,
+    out_dir: Path,
+    template: Path | None = None,
+    pack: bool = False,
+    cache: dict | None = None,
+) -> Built:
     """Build one paper's outputs into `out_dir`; nothing is written unless all succeed.
 
     With `pack`, also the board pack: the paper as PDF followed by its appendices.
     """
     from .writers.docx import write_docx  # heavy imports only when writing
-
     from .writers.figures_csv import write_figures_csv
 
     folder = Path(folder)
@@ -122,8 +129,7 @@ def build(folder: Path, out_dir: Path, template: Path | None = None,
     hashes = {} if found is None else {k: v.sha256 for k, v in found.store.sources.items()}
     audit = write_figures_csv(paper, hashes)
     out_dir = Path(out_dir)
-    outputs = {out_dir / f"{paper.name}.docx": docx,
-               out_dir / f"{paper.name}.figures.csv": audit}
+    outputs = {out_dir / f"{paper.name}.docx": docx, out_dir / f"{paper.name}.figures.csv": audit}
     outputs.update(appendix_outputs(paper, out_dir))
     notes: list[str] = []
     if pack:
@@ -137,17 +143,20 @@ def build(folder: Path, out_dir: Path, template: Path | None = None,
     return Built(paper, list(outputs), notes)
 
 
-def board_pack(paper: Paper, docx: bytes, outputs: dict[Path, bytes], out_dir: Path,
-               notes: list[str]) -> bytes | None:
+def board_pack(
+    paper: Paper, docx: bytes, outputs: dict[Path, bytes], out_dir: Path, notes: list[str]
+) -> bytes | None:
     """The paper as PDF and its appendices in order, or None (with a note) without
     LibreOffice."""
     from .writers import pack
 
     soffice = pack.soffice_path()
     if soffice is None:
-        notes.append("LibreOffice (soffice) is not installed, so the board pack was not built; "
-                     "the paper and its appendices were (apt-get install "
-                     "libreoffice-writer-nogui)")
+        notes.append(
+            "LibreOffice (soffice) is not installed, so the board pack was not built; "
+            "the paper and its appendices were (apt-get install "
+            "libreoffice-writer-nogui)"
+        )
         return None
     parts = [(paper.meta.title, pack.to_pdf(docx, paper.name, soffice))]
     identity = [docx]
@@ -164,8 +173,10 @@ def board_pack(paper: Paper, docx: bytes, outputs: dict[Path, bytes], out_dir: P
                 data = pack.to_pdf(data, path.stem, soffice)
             parts.append((title, data))
         else:
-            notes.append(f"Appendix {appendix.letter} has no scorecard or file, so it is not "
-                         "in the board pack")
+            notes.append(
+                f"Appendix {appendix.letter} has no scorecard or file, so it is not "
+                "in the board pack"
+            )
     return pack.merge(parts, paper.meta, b"".join(identity))
 
 
@@ -180,17 +191,20 @@ def appendix_outputs(paper: Paper, out_dir: Path) -> dict[Path, bytes]:
         if appendix.charts:
             from .writers.pdf.charts import write_charts
 
-            found[out_dir / appendix_name(paper, appendix.letter, ".pdf")] = \
-                write_charts(paper, appendix)
+            found[out_dir / appendix_name(paper, appendix.letter, ".pdf")] = write_charts(
+                paper, appendix
+            )
         if appendix.scorecard is None:
             continue
         from .writers.pdf.scorecard import write_scorecard
         from .writers.scorecard_csv import write_scorecard_csv
 
-        found[out_dir / appendix_name(paper, appendix.letter, ".pdf")] = \
-            write_scorecard(paper, appendix)
-        found[out_dir / appendix_name(paper, appendix.letter, ".csv")] = \
-            write_scorecard_csv(appendix.scorecard)
+        found[out_dir / appendix_name(paper, appendix.letter, ".pdf")] = write_scorecard(
+            paper, appendix
+        )
+        found[out_dir / appendix_name(paper, appendix.letter, ".csv")] = write_scorecard_csv(
+            appendix.scorecard
+        )
     return found
 
 
@@ -199,22 +213,32 @@ def measures_table(folder: Path, as_csv: bool = False) -> str:
     source = load(Path(folder))
     found = figures(source)
     if found is None:
-        raise ContentError("this paper has no measure data", Location(source.path),
-                           "add 'period: YYYY-MM' and measures.yaml with data/")
+        raise ContentError(
+            "this paper has no measure data",
+            Location(source.path),
+            "add 'period: YYYY-MM' and measures.yaml with data/",
+        )
     from .measures.report import render_table
 
     return render_table(found, as_csv)
 
 
-def redline(old_folder: Path, new_folder: Path, target: Path, author: str | None = None,
-            date: str | None = None, template: Path | None = None) -> tuple[Paper, int]:
+def redline(
+    old_folder: Path,
+    new_folder: Path,
+    target: Path,
+    author: str | None = None,
+    date: str | None = None,
+    template: Path | None = None,
+) -> tuple[Paper, int]:
     """Write `target`: the new paper with every change since the old one tracked.
 
     Author and date default to "boardpaper" and the new paper's meeting date, so
     the same two versions always give the same file.
     """
     from .narrative.model import Revision
-    from .review.diff import changes, redline as mark
+    from .review.diff import changes
+    from .review.diff import redline as mark
     from .writers.docx import write_docx
 
     old_source, new_source = load(Path(old_folder)), load(Path(new_folder))
@@ -249,8 +273,7 @@ def review(reviewed: Path, folder: Path, apply: bool = False) -> Reviewed:
     if apply:
         from .review.apply import apply_review
 
-        outcome = apply_review(found, source, Path(reviewed),
-                               _renderer(source, found_figures))
+        outcome = apply_review(found, source, Path(reviewed), _renderer(source, found_figures))
         result.applied, result.conflicts = outcome.applied, outcome.conflicts
         result.backup, result.comments_file = outcome.backup, outcome.comments_file
     return result
@@ -281,8 +304,11 @@ def check(folder: Path, template: Path | None = None) -> list:
     paper = model(source, found)
     template_bytes, template_name = find_template(folder, template)
     docx = write_docx(paper, template_bytes, template_name)
-    scorecards = {str(path): data for path, data in appendix_outputs(paper, Path("output")).items()
-                  if path.suffix == ".pdf"}  # every PDF appendix is checked
+    scorecards = {
+        str(path): data
+        for path, data in appendix_outputs(paper, Path("output")).items()
+        if path.suffix == ".pdf"
+    }  # every PDF appendix is checked
     findings = check_prose(source, paper, _renderer(source, found), _usual_values(found))
     findings += check_access(source, paper, docx, scorecards)
     return findings
@@ -335,16 +361,23 @@ def new_paper(old: Path, new: Path, period: str, meeting: str | None = None) -> 
     old, new = Path(old), Path(new)
     source = load(old)
     if new.exists():
-        raise BoardpaperError("the new paper's folder exists already", Location(str(new)),
-                              "name a folder that does not exist yet")
+        raise BoardpaperError(
+            "the new paper's folder exists already",
+            Location(str(new)),
+            "name a folder that does not exist yet",
+        )
     try:
         target = month_number(period)
     except ValueError as exc:
-        raise BoardpaperError(str(exc), Location("--period"), "write the month as YYYY-MM") \
-            from None
+        raise BoardpaperError(
+            str(exc), Location("--period"), "write the month as YYYY-MM"
+        ) from None
     if source.data is None:
-        raise ContentError("the paper has no reporting period to move", Location(source.path),
-                           "add 'period: YYYY-MM'")
+        raise ContentError(
+            "the paper has no reporting period to move",
+            Location(source.path),
+            "add 'period: YYYY-MM'",
+        )
     shift = target - month_number(source.data.period)
     meeting = meeting or _shifted(source.cover.meeting_date, shift, source)
     new.parent.mkdir(parents=True, exist_ok=True)
@@ -352,8 +385,9 @@ def new_paper(old: Path, new: Path, period: str, meeting: str | None = None) -> 
     copy = Path(tempfile.mkdtemp(prefix=f".{new.name}.", dir=new.parent))
     copy.rmdir()
     try:
-        shutil.copytree(old, copy, ignore=shutil.ignore_patterns(
-            "REVIEW.md", "*.bak", "*.bak[0-9]*", ".~lock*"))
+        shutil.copytree(
+            old, copy, ignore=shutil.ignore_patterns("REVIEW.md", "*.bak", "*.bak[0-9]*", ".~lock*")
+        )
         yaml, doc = roundtrip.load(copy / "paper.yaml")
         doc["period"] = month_text(target)
         doc["cover"]["meeting"] = meeting
@@ -386,8 +420,7 @@ def _moved(old: Path, new: Path) -> list:
     out = []
     for para_id, (number, figures) in after.items():
         previous = before.get(para_id, (None, []))[1]
-        moved = [(expr, was, now) for (expr, now), (_, was) in zip(figures, previous)
-                 if was != now]
+        moved = [(expr, was, now) for (expr, now), (_, was) in zip(figures, previous) if was != now]
         if moved:
             out.append((number, para_id, moved))
     return out
@@ -411,8 +444,11 @@ def _figures_by_paragraph(folder: Path) -> dict:
                 return resolver.resolve(expression, where, para_id)
             except BoardpaperError as exc:
                 months = re.search(r"no data for (.*?), which", exc.message)
-                text = f"needs data for {months.group(1)}" if months else \
-                    f"cannot be computed ({exc.message.split(': ', 1)[-1]})"
+                text = (
+                    f"needs data for {months.group(1)}"
+                    if months
+                    else f"cannot be computed ({exc.message.split(': ', 1)[-1]})"
+                )
                 return Figure(text, attrs={"expression": expression})
 
     paper = build_model(source, Tolerant())
@@ -422,7 +458,8 @@ def _figures_by_paragraph(folder: Path) -> dict:
     for number, para_id, figure in listed(paper):
         if para_id:
             out.setdefault(para_id, (number, []))[1].append(
-                (figure.attrs.get("expression", ""), figure.text))
+                (figure.attrs.get("expression", ""), figure.text)
+            )
     return out
 
 
@@ -439,5 +476,8 @@ def _unchanged(sources: dict) -> None:
         except OSError:
             now = ""
         if now != source.sha256:
-            raise DataError("the data file changed while the paper was being built; nothing "
-                            "was written", Location(path), "build again once it is saved")
+            raise DataError(
+                "the data file changed while the paper was being built; nothing was written",
+                Location(path),
+                "build again once it is saved",
+            )

@@ -7,12 +7,13 @@ rebuilds in well under a second. After each build it says what changed:
 paragraphs whose text changed, and figures whose value changed. An error is
 printed as usual and the watch goes on.
 """
+
 from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from . import pipeline
 from .content.model import FrameworkText
@@ -75,8 +76,14 @@ def differences(before: m.Paper | None, after: m.Paper) -> list[str]:
     return lines
 
 
-def watch(folder: Path, out_dir: Path, say: Callable[[str], None], stop: threading.Event,
-          template: Path | None = None, interval: float = 0.4) -> None:
+def watch(
+    folder: Path,
+    out_dir: Path,
+    say: Callable[[str], None],
+    stop: threading.Event,
+    template: Path | None = None,
+    interval: float = 0.4,
+) -> None:
     """Build now, then again after every save, until `stop` is set."""
     folder = Path(folder)
     cache: dict = {}

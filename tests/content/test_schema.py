@@ -56,15 +56,21 @@ def test_repeated_headings_get_distinct_ids():
     assert ids == ["next-steps-1", "next-steps-2-1"]
 
 
-@pytest.mark.parametrize("change, words, line", [
-    (("meeting: 2022-05", "meeting: May"), "meeting must be a month like 2022-05", 3),
-    (("  - The first paragraph.", "  - 42"), "must be text or a block, not a number", 7),
-    (("  - heading: Purpose of paper", "  - heading: X\n    subheading: Y"),
-     "exactly one of", 6),
-    (("  - The first paragraph.", "  - bullets: []"), "at least one item", 7),
-    (("  - The first paragraph.", "  - letters: appendices"), "lists no appendices", 7),
-    (("  - The first paragraph.", "  - The [^nope] paragraph."), None, None),
-])
+@pytest.mark.parametrize(
+    "change, words, line",
+    [
+        (("meeting: 2022-05", "meeting: May"), "meeting must be a month like 2022-05", 3),
+        (("  - The first paragraph.", "  - 42"), "must be text or a block, not a number", 7),
+        (
+            ("  - heading: Purpose of paper", "  - heading: X\n    subheading: Y"),
+            "exactly one of",
+            6,
+        ),
+        (("  - The first paragraph.", "  - bullets: []"), "at least one item", 7),
+        (("  - The first paragraph.", "  - letters: appendices"), "lists no appendices", 7),
+        (("  - The first paragraph.", "  - The [^nope] paragraph."), None, None),
+    ],
+)
 def test_structure_errors(change, words, line):
     text = MINIMAL.replace(*change)
     if words is None:  # a citation of an undefined note is caught by the narrative stage
@@ -75,12 +81,15 @@ def test_structure_errors(change, words, line):
 
 
 def test_bullets_nest_two_levels_and_no_deeper():
-    text = MINIMAL + ("  - bullets:\n      - one\n      - text: two\n        bullets:\n"
-                      "          - two a\n")
+    text = MINIMAL + (
+        "  - bullets:\n      - one\n      - text: two\n        bullets:\n          - two a\n"
+    )
     block = paper(text).blocks[-1]
     assert isinstance(block, c.Bullets) and block.items[1].children[0].text == "two a"
-    deeper = text + "  - bullets:\n      - text: a\n        bullets:\n          - text: b\n" \
-                    "            bullets: [c]\n"
+    deeper = (
+        text + "  - bullets:\n      - text: a\n        bullets:\n          - text: b\n"
+        "            bullets: [c]\n"
+    )
     assert "nest two levels" in error(deeper).message
 
 
@@ -92,11 +101,14 @@ def test_notes_must_be_cited():
 
 def test_note_link_must_be_a_web_address():
     text = MINIMAL.replace("The first paragraph.", "The first[^n] paragraph.") + (
-        "notes:\n  n:\n    text: A report\n    link: javascript:alert(1)\n")
+        "notes:\n  n:\n    text: A report\n    link: javascript:alert(1)\n"
+    )
     assert "web address" in error(text).message
 
 
 def test_appendices_are_lettered_in_order():
     text = MINIMAL + "appendices:\n  - First\n  - title: Second\n"
-    assert [(a.letter, a.title) for a in paper(text).appendices] == [("A", "First"),
-                                                                      ("B", "Second")]
+    assert [(a.letter, a.title) for a in paper(text).appendices] == [
+        ("A", "First"),
+        ("B", "Second"),
+    ]

@@ -21,12 +21,15 @@ def test_an_offset_in_a_folded_paragraph_maps_to_its_source_line():
     assert text.locate(0).line == 3
 
 
-@pytest.mark.parametrize("source, line, col, words", [
-    ("a: 1\na: 2\n", 2, 1, "duplicate key 'a' (first at line 1)"),
-    ("title: Measure: Reduce\n", 1, 15, "mapping values are not allowed"),
-    ("a:\n\t- b\n", 2, 1, "YAML syntax"),
-    ("a: [1, 2\n", 2, 1, "YAML syntax"),
-])
+@pytest.mark.parametrize(
+    "source, line, col, words",
+    [
+        ("a: 1\na: 2\n", 2, 1, "duplicate key 'a' (first at line 1)"),
+        ("title: Measure: Reduce\n", 1, 15, "mapping values are not allowed"),
+        ("a:\n\t- b\n", 2, 1, "YAML syntax"),
+        ("a: [1, 2\n", 2, 1, "YAML syntax"),
+    ],
+)
 def test_yaml_errors_name_file_line_and_column(source, line, col, words):
     with pytest.raises(ContentError) as caught:
         loads(source, "content/p/paper.yaml")
@@ -45,7 +48,8 @@ def test_a_colon_in_text_gets_a_hint():
 def test_aliases_share_one_value_instead_of_multiplying():
     text = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
         f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n"
-        for p, c in zip("abcdefgh", "bcdefghi"))
+        for p, c in zip("abcdefgh", "bcdefghi")
+    )
     doc = loads(text, "laughs.yaml")
     assert doc["i"][0] is doc["h"]
 

@@ -1,4 +1,5 @@
 """Computations on hand-worked data: totals, windows, gaps, comparisons."""
+
 import pytest
 
 from boardpaper.errors import DataError, TemplateError
@@ -8,8 +9,11 @@ from boardpaper.measures.windows import Window
 from .helpers import figures, months, say
 
 # crime: 10 a month in the baseline year (120), 11 a month from April 2020 (132 a year)
-ROWS = (months("crime", "2018-07", [10] * 12) + months("crime", "2020-04", [11] * 24)
-        + months("arrests", "2020-04", [5] * 12 + [4] * 11 + [9]))
+ROWS = (
+    months("crime", "2018-07", [10] * 12)
+    + months("crime", "2020-04", [11] * 24)
+    + months("arrests", "2020-04", [5] * 12 + [4] * 11 + [9])
+)
 
 
 @pytest.fixture(scope="module")
@@ -101,8 +105,11 @@ def test_store_reports_missing_months_directly():
 
 
 def test_rank_among_most_similar_forces():
-    rows = (months("crime", "2021-04", [11] * 12) + months("crime", "2021-04", [20] * 12, "A")
-            + months("crime", "2021-04", [5] * 12, "B"))
+    rows = (
+        months("crime", "2021-04", [11] * 12)
+        + months("crime", "2021-04", [20] * 12, "A")
+        + months("crime", "2021-04", [5] * 12, "B")
+    )
     fig = figures(rows)
     assert say(fig, "m.crime.rank") == "2nd of 3"
     assert say(fig, "m.crime.area('A')") == "240"

@@ -1,4 +1,5 @@
 """Reading and checking data files and measure definitions."""
+
 import pandas as pd
 import pytest
 
@@ -20,8 +21,11 @@ def read(*paths):
 
 
 def test_a_good_csv_with_bom_blank_rows_and_areas(tmp_path):
-    path = table(tmp_path, "\ufeffmeasure,period,value,area\ncrime,2022-01,5,\n,,,\n"
-                           "crime,2022-01,7,Merseyside\narrests,2022-02-01,3.5,\n")
+    path = table(
+        tmp_path,
+        "\ufeffmeasure,period,value,area\ncrime,2022-01,5,\n,,,\n"
+        "crime,2022-01,7,Merseyside\narrests,2022-02-01,3.5,\n",
+    )
     frame, sources = read(path)
     assert list(frame["area"]) == ["Force", "Merseyside", "Force"]
     assert list(frame["value"]) == [5.0, 7.0, 3.5]
@@ -29,17 +33,24 @@ def test_a_good_csv_with_bom_blank_rows_and_areas(tmp_path):
     assert len(sources[str(path)].sha256) == 64
 
 
-@pytest.mark.parametrize("body, line, col, words", [
-    ("crme,2022-01,5\n", 2, 1, "unknown measure 'crme' (did you mean 'crime'?)"),
-    ("crime,2022-13,5\n", 2, 2, "period '2022-13' is not a month"),
-    ("crime,Jan 2022,5\n", 2, 2, "is not a month written YYYY-MM"),
-    ("crime,2022-01,five\n", 2, 3, "value 'five' is not a number"),
-    ("crime,2022-01,\n", 2, 3, "value '' is not a number"),
-    ("crime,2022-01,inf\n", 2, 3, "is not a number"),
-    ('crime,2022-01,"28,675"\n', 2, 3, "thousands separators"),
-    ("crime,2022-01,5\ncrime,2022-02,5\ncrime,2022-01,6\n", 4, 1, "duplicate row for crime, "
-     "2022-01, Force (also at"),
-])
+@pytest.mark.parametrize(
+    "body, line, col, words",
+    [
+        ("crme,2022-01,5\n", 2, 1, "unknown measure 'crme' (did you mean 'crime'?)"),
+        ("crime,2022-13,5\n", 2, 2, "period '2022-13' is not a month"),
+        ("crime,Jan 2022,5\n", 2, 2, "is not a month written YYYY-MM"),
+        ("crime,2022-01,five\n", 2, 3, "value 'five' is not a number"),
+        ("crime,2022-01,\n", 2, 3, "value '' is not a number"),
+        ("crime,2022-01,inf\n", 2, 3, "is not a number"),
+        ('crime,2022-01,"28,675"\n', 2, 3, "thousands separators"),
+        (
+            "crime,2022-01,5\ncrime,2022-02,5\ncrime,2022-01,6\n",
+            4,
+            1,
+            "duplicate row for crime, 2022-01, Force (also at",
+        ),
+    ],
+)
 def test_bad_rows_name_file_line_and_column(tmp_path, body, line, col, words):
     path = table(tmp_path, "measure,period,value\n" + body)
     with pytest.raises(DataError) as caught:
@@ -65,8 +76,9 @@ def test_windows_1252_csv_is_refused_with_a_hint(tmp_path):
 
 def test_xlsx(tmp_path):
     path = tmp_path / "d.xlsx"
-    pd.DataFrame({"measure": ["crime", "crime"], "period": ["2022-01", "2022-02"],
-                  "value": [5, 6]}).to_excel(path, index=False)
+    pd.DataFrame(
+        {"measure": ["crime", "crime"], "period": ["2022-01", "2022-02"], "value": [5, 6]}
+    ).to_excel(path, index=False)
     frame, _ = read(path)
     assert list(frame["value"]) == [5.0, 6.0]
     bad = tmp_path / "bad.xlsx"
@@ -85,8 +97,7 @@ def test_duplicates_across_files(tmp_path):
 
 def test_definitions(tmp_path):
     path = tmp_path / "measures.yaml"
-    path.write_text("crime:\n  label: Crime\n  good: down\nrate:\n  label: Rate\n"
-                    "  unit: percent\n")
+    path.write_text("crime:\n  label: Crime\n  good: down\nrate:\n  label: Rate\n  unit: percent\n")
     found = load_definitions([path])
     assert found["crime"].combine == "sum" and found["rate"].combine == "mean"
     assert found["rate"].decimals == 1

@@ -1,32 +1,49 @@
 """ONS-style formatting, against hand-worked values."""
+
 import pytest
 
 from boardpaper.measures import fmt
 
 
-@pytest.mark.parametrize("value, places, text", [
-    (28675, 0, "28,675"), (1234567.0, 0, "1,234,567"), (0.61, 1, "0.6"), (0.6, 1, "0.6"),
-    (2.25, 1, "2.3"), (2.35, 1, "2.4"), (0.125, 2, "0.13"), (12.5, 0, "13"), (13.5, 0, "14"),
-    (-12.5, 0, "-13"), (-0.04, 1, "0.0"), (1.005, 2, "1.01"), (999.5, 0, "1,000"),
-])
+@pytest.mark.parametrize(
+    "value, places, text",
+    [
+        (28675, 0, "28,675"),
+        (1234567.0, 0, "1,234,567"),
+        (0.61, 1, "0.6"),
+        (0.6, 1, "0.6"),
+        (2.25, 1, "2.3"),
+        (2.35, 1, "2.4"),
+        (0.125, 2, "0.13"),
+        (12.5, 0, "13"),
+        (13.5, 0, "14"),
+        (-12.5, 0, "-13"),
+        (-0.04, 1, "0.0"),
+        (1.005, 2, "1.01"),
+        (999.5, 0, "1,000"),
+    ],
+)
 def test_numbers_round_half_up_with_separators_and_leading_zero(value, places, text):
     assert fmt.number(value, places) == text
 
 
-@pytest.mark.parametrize("change, places", [(1.923, 1), (9.949, 1), (9.95, 0), (-12.04, 0),
-                                             (124.0, 0), (0.4, 1)])
+@pytest.mark.parametrize(
+    "change, places", [(1.923, 1), (9.949, 1), (9.95, 0), (-12.04, 0), (124.0, 0), (0.4, 1)]
+)
 def test_percentage_change_places(change, places):
     assert fmt.change_decimals(change) == places
 
 
-@pytest.mark.parametrize("value, text", [(4, "four"), (9, "nine"), (0, "zero"), (10, "10"),
-                                         (4.4, "4"), (1200, "1,200")])
+@pytest.mark.parametrize(
+    "value, text", [(4, "four"), (9, "nine"), (0, "zero"), (10, "10"), (4.4, "4"), (1200, "1,200")]
+)
 def test_words(value, text):
     assert fmt.words(value) == text
 
 
-@pytest.mark.parametrize("ratio, text", [(5.07, "five-fold"), (2.0, "two-fold"),
-                                         (10.4, "ten-fold"), (12.2, "12-fold")])
+@pytest.mark.parametrize(
+    "ratio, text", [(5.07, "five-fold"), (2.0, "two-fold"), (10.4, "ten-fold"), (12.2, "12-fold")]
+)
 def test_fold(ratio, text):
     assert fmt.fold(ratio) == text
 
@@ -36,12 +53,26 @@ def test_fold_below_two_is_refused():
         fmt.fold(1.4)
 
 
-@pytest.mark.parametrize("text, an", [
-    ("8% increase", True), ("11%", True), ("18,500", True), ("80", True), ("1.9% increase", False),
-    ("110", False), ("1,100", False), ("increase", True), ("eight-fold", True),
-    ("five-fold", False), ("one", False), ("April 2021", True), ("unchanged", True),
-    ("12% reduction", False), ("23% decrease", False),
-])
+@pytest.mark.parametrize(
+    "text, an",
+    [
+        ("8% increase", True),
+        ("11%", True),
+        ("18,500", True),
+        ("80", True),
+        ("1.9% increase", False),
+        ("110", False),
+        ("1,100", False),
+        ("increase", True),
+        ("eight-fold", True),
+        ("five-fold", False),
+        ("one", False),
+        ("April 2021", True),
+        ("unchanged", True),
+        ("12% reduction", False),
+        ("23% decrease", False),
+    ],
+)
 def test_article(text, an):
     assert fmt.needs_an(text) is an
 

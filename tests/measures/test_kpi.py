@@ -1,4 +1,5 @@
 """KPI status on hand-worked cases."""
+
 import pytest
 
 from boardpaper.content.framework import Framework, Group, Kpi, Objective, Section, Target, _target
@@ -13,8 +14,9 @@ def kpi(target: Target, measure="rate", latest=None) -> Kpi:
 
 
 def framework(*kpis) -> Framework:
-    return Framework("f.yaml", "F", "2019/20",
-                     (Section("S", (Objective("O", (Group(None, kpis),)),)),))
+    return Framework(
+        "f.yaml", "F", "2019/20", (Section("S", (Objective("O", (Group(None, kpis),)),)),)
+    )
 
 
 def result(target: Target, rows, measure="rate"):
@@ -25,13 +27,16 @@ def result(target: Target, rows, measure="rate"):
 RATE = months("rate", "2019-04", [5.0] * 12) + months("rate", "2021-04", [6.0] * 12)
 
 
-@pytest.mark.parametrize("target, status", [
-    ("> 6%", "not-met"),    # exactly at the threshold is not above it
-    (">= 6%", "met"),       # … but is at least it
-    ("> 5.9%", "met"),
-    ("< 6%", "not-met"),
-    ("<= 6%", "met"),
-])
+@pytest.mark.parametrize(
+    "target, status",
+    [
+        ("> 6%", "not-met"),  # exactly at the threshold is not above it
+        (">= 6%", "met"),  # … but is at least it
+        ("> 5.9%", "met"),
+        ("< 6%", "not-met"),
+        ("<= 6%", "met"),
+    ],
+)
 def test_numerical_target_at_the_threshold(target, status):
     r = result(_parse(target), RATE)
     assert r.status == status
@@ -49,11 +54,16 @@ def test_numerical_judges_the_printed_value():
     assert result(_parse("> 6%"), rows).status == "not-met"
 
 
-@pytest.mark.parametrize("direction, latest, status", [
-    ("reduce", [9] * 12, "improving"), ("reduce", [11] * 12, "worsening"),
-    ("reduce", [10] * 12, "no-change"), ("increase", [11] * 12, "improving"),
-    ("increase", [9] * 12, "worsening"),
-])
+@pytest.mark.parametrize(
+    "direction, latest, status",
+    [
+        ("reduce", [9] * 12, "improving"),
+        ("reduce", [11] * 12, "worsening"),
+        ("reduce", [10] * 12, "no-change"),
+        ("increase", [11] * 12, "improving"),
+        ("increase", [9] * 12, "worsening"),
+    ],
+)
 def test_trajectory_against_the_baseline_year(direction, latest, status):
     rows = months("crime", "2019-04", [10] * 12) + months("crime", "2021-04", latest)
     r = result(Target("trajectory", direction=direction), rows, "crime")
@@ -93,5 +103,5 @@ def test_a_trajectory_kpi_without_baseline_data_is_an_error():
     from boardpaper.errors import DataError
 
     rows = months("crime", "2021-04", [3] * 12)
-    with pytest.raises(DataError, match="KPI 'k'.*no data for 2019-04"):
+    with pytest.raises(DataError, match=r"KPI 'k'.*no data for 2019-04"):
         result(Target("trajectory", direction="reduce"), rows, "crime")

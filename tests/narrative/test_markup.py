@@ -16,8 +16,12 @@ def test_plain_text_collapses_blanks():
 def test_bold_italic_and_links():
     got = parse("a **b** *c* [d **e**](https://x.org/y) f", here)
     assert got == (
-        m.Text("a "), m.Text("b", bold=True), m.Text(" "), m.Text("c", italic=True),
-        m.Text(" "), m.Link("https://x.org/y", (m.Text("d "), m.Text("e", bold=True))),
+        m.Text("a "),
+        m.Text("b", bold=True),
+        m.Text(" "),
+        m.Text("c", italic=True),
+        m.Text(" "),
+        m.Link("https://x.org/y", (m.Text("d "), m.Text("e", bold=True))),
         m.Text(" f"),
     )
 
@@ -44,15 +48,18 @@ def test_placeholders_go_to_the_resolver_with_their_offset():
     assert got[1] == m.Figure("53", bold=True)
 
 
-@pytest.mark.parametrize("text, col, words", [
-    ("an **open bold", 4, "bold text is never closed"),
-    ("a * b", 3, "must touch the text"),
-    ("see [the report]", 5, "starts a link"),
-    ("see [x](not a url)", 8, "needs a web address"),
-    ("{% if x %}", 1, "only {{ … }} placeholders"),
-    ("a {{ x", 3, "never closed"),
-    ("bad \x07 bell", 5, "control character U+0007"),
-])
+@pytest.mark.parametrize(
+    "text, col, words",
+    [
+        ("an **open bold", 4, "bold text is never closed"),
+        ("a * b", 3, "must touch the text"),
+        ("see [the report]", 5, "starts a link"),
+        ("see [x](not a url)", 8, "needs a web address"),
+        ("{% if x %}", 1, "only {{ … }} placeholders"),
+        ("a {{ x", 3, "never closed"),
+        ("bad \x07 bell", 5, "control character U+0007"),
+    ],
+)
 def test_markup_errors_point_at_the_character(text, col, words):
     with pytest.raises(ContentError) as caught:
         parse(text, here, lambda e, o: m.Figure("1"), lambda k, o: m.Note(k, ()))

@@ -1,4 +1,5 @@
 """The oxml builders: schema order and structure of the fragments they make."""
+
 from docx.oxml.ns import qn
 
 from boardpaper.oxml import bookmarks, numbering, runs
@@ -24,11 +25,17 @@ def test_footnotes_are_numbered_after_the_separators():
 
 
 def test_bookmark_goes_after_paragraph_properties():
-    p = parse_xml('<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-                  '<w:pPr><w:pStyle w:val="X"/></w:pPr><w:r><w:t>x</w:t></w:r></w:p>')
+    p = parse_xml(
+        '<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        '<w:pPr><w:pStyle w:val="X"/></w:pPr><w:r><w:t>x</w:t></w:r></w:p>'
+    )
     bookmarks.wrap_paragraph(p, 7, "bp_x")
-    assert [c.tag for c in p] == [qn("w:pPr"), qn("w:bookmarkStart"), qn("w:r"),
-                                  qn("w:bookmarkEnd")]
+    assert [c.tag for c in p] == [
+        qn("w:pPr"),
+        qn("w:bookmarkStart"),
+        qn("w:r"),
+        qn("w:bookmarkEnd"),
+    ]
     assert bookmarks.max_id(p) == 7
 
 

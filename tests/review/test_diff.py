@@ -1,4 +1,5 @@
 """The word-level diff behind redlines."""
+
 from boardpaper.narrative import model as m
 from boardpaper.review.diff import diff_inlines, redline
 
@@ -8,18 +9,28 @@ def T(text, **kw):
 
 
 def test_a_changed_word_is_a_deletion_and_an_insertion():
-    got = diff_inlines((T("drive activity towards improving performance"),),
-                       (T("drive activity towards raising performance"),))
-    assert got == (T("drive activity towards "), m.Deleted((T("improving"),)),
-                   m.Inserted((T("raising"),)), T(" performance"))
+    got = diff_inlines(
+        (T("drive activity towards improving performance"),),
+        (T("drive activity towards raising performance"),),
+    )
+    assert got == (
+        T("drive activity towards "),
+        m.Deleted((T("improving"),)),
+        m.Inserted((T("raising"),)),
+        T(" performance"),
+    )
 
 
 def test_a_figure_is_one_token():
     old = (T("saw "), m.Figure("53"), T(" homicides"))
     new = (T("saw "), m.Figure("58"), T(" homicides"))
     got = diff_inlines(old, new)
-    assert got == (T("saw "), m.Deleted((m.Figure("53"),)), m.Inserted((m.Figure("58"),)),
-                   T(" homicides"))
+    assert got == (
+        T("saw "),
+        m.Deleted((m.Figure("53"),)),
+        m.Inserted((m.Figure("58"),)),
+        T(" homicides"),
+    )
 
 
 def test_links_keep_their_changes_inside():

@@ -1,4 +1,5 @@
 """A reviewed .docx comes from outside: hostile files are refused quickly, in one line."""
+
 from __future__ import annotations
 
 import io
@@ -11,10 +12,14 @@ from boardpaper.cli import main
 
 from ..conftest import EXAMPLE
 
-GOOD_TYPES = (b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/'
-              b'2006/content-types"/>')
-DOC = (b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-       b'<w:body><w:p><w:r><w:t>hi</w:t></w:r></w:p></w:body></w:document>')
+GOOD_TYPES = (
+    b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/'
+    b'2006/content-types"/>'
+)
+DOC = (
+    b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    b"<w:body><w:p><w:r><w:t>hi</w:t></w:r></w:p></w:body></w:document>"
+)
 
 
 def package(path, members, compression=zipfile.ZIP_DEFLATED):
@@ -34,39 +39,53 @@ def refused(path, capsys, words):
 
 
 def test_xml_external_entity(tmp_path, capsys):
-    xxe = (b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
-           b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-           b'<w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>')
-    path = package(tmp_path / "xxe.docx", {"[Content_Types].xml": GOOD_TYPES,
-                                           "word/document.xml": xxe})
+    xxe = (
+        b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+        b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        b"<w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>"
+    )
+    path = package(
+        tmp_path / "xxe.docx", {"[Content_Types].xml": GOOD_TYPES, "word/document.xml": xxe}
+    )
     refused(path, capsys, "DOCTYPE or entities")
 
 
 def test_billion_laughs(tmp_path, capsys):
     lol = b'<!ENTITY a "lololololol">' + b"".join(
-        b'<!ENTITY %c "%s">' % (ord("b") + i, (b"&%c;" % (ord("a") + i)) * 10) for i in range(9))
-    body = (b'<?xml version="1.0"?><!DOCTYPE d [' + lol + b']><w:document xmlns:w="x">&j;'
-            b'</w:document>')
-    path = package(tmp_path / "lol.docx", {"[Content_Types].xml": GOOD_TYPES,
-                                           "word/document.xml": body})
+        b'<!ENTITY %c "%s">' % (ord("b") + i, (b"&%c;" % (ord("a") + i)) * 10) for i in range(9)
+    )
+    body = (
+        b'<?xml version="1.0"?><!DOCTYPE d [' + lol + b']><w:document xmlns:w="x">&j;</w:document>'
+    )
+    path = package(
+        tmp_path / "lol.docx", {"[Content_Types].xml": GOOD_TYPES, "word/document.xml": body}
+    )
     refused(path, capsys, "DOCTYPE or entities")
 
 
 def test_zip_bomb(tmp_path, capsys):
-    path = package(tmp_path / "bomb.docx", {"[Content_Types].xml": GOOD_TYPES,
-                                            "word/document.xml": DOC,
-                                            "word/media/big.bin": b"\0" * (80 * 1024 * 1024)})
+    path = package(
+        tmp_path / "bomb.docx",
+        {
+            "[Content_Types].xml": GOOD_TYPES,
+            "word/document.xml": DOC,
+            "word/media/big.bin": b"\0" * (80 * 1024 * 1024),
+        },
+    )
     assert path.stat().st_size < 1024 * 1024
     refused(path, capsys, "zip bomb")
 
 
 def test_paths_that_leave_the_package(tmp_path, capsys):
-    path = package(tmp_path / "escape.docx", {"[Content_Types].xml": GOOD_TYPES,
-                                              "word/document.xml": DOC,
-                                              "../../etc/evil": b"x"})
+    path = package(
+        tmp_path / "escape.docx",
+        {"[Content_Types].xml": GOOD_TYPES, "word/document.xml": DOC, "../../etc/evil": b"x"},
+    )
     refused(path, capsys, "outside it")
-    absolute = package(tmp_path / "abs.docx", {"[Content_Types].xml": GOOD_TYPES,
-                                               "word/document.xml": DOC, "/etc/evil": b"x"})
+    absolute = package(
+        tmp_path / "abs.docx",
+        {"[Content_Types].xml": GOOD_TYPES, "word/document.xml": DOC, "/etc/evil": b"x"},
+    )
     refused(absolute, capsys, "outside it")
 
 
@@ -83,11 +102,14 @@ def test_corrupt_zip(tmp_path, capsys):
     assert time.monotonic() - started < 10
 
 
-@pytest.mark.parametrize("name, data, words", [
-    ("notes.docx", b"This is a text file, not a document.", "not a .docx"),
-    ("empty.docx", b"", "not a .docx"),
-    ("sheet.docx", None, "not a Word document"),
-])
+@pytest.mark.parametrize(
+    "name, data, words",
+    [
+        ("notes.docx", b"This is a text file, not a document.", "not a .docx"),
+        ("empty.docx", b"", "not a .docx"),
+        ("sheet.docx", None, "not a Word document"),
+    ],
+)
 def test_files_that_are_not_docx(tmp_path, capsys, name, data, words):
     path = tmp_path / name
     if data is None:
@@ -98,8 +120,10 @@ def test_files_that_are_not_docx(tmp_path, capsys, name, data, words):
 
 
 def test_malformed_xml(tmp_path, capsys):
-    path = package(tmp_path / "bad.docx", {"[Content_Types].xml": GOOD_TYPES,
-                                           "word/document.xml": b"<w:document><unclosed>"})
+    path = package(
+        tmp_path / "bad.docx",
+        {"[Content_Types].xml": GOOD_TYPES, "word/document.xml": b"<w:document><unclosed>"},
+    )
     refused(path, capsys, "not well-formed XML")
 
 

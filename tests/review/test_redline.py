@@ -1,4 +1,5 @@
 """`boardpaper redline`: a new draft as native Word tracked changes."""
+
 from __future__ import annotations
 
 import json
@@ -21,16 +22,23 @@ def edited(tmp_path_factory):
     folder = copy_content(tmp_path_factory.mktemp("edited"))
     paper = folder / "paper.yaml"
     text = paper.read_text(encoding="utf-8")
-    text = text.replace("drive activity towards improving performance",
-                        "drive activity towards raising performance")
-    text = text.replace('  - subheading: "Measure: Reduce Serious Violence"',
-                        "  - Homicide reduction remains a Force Tactical Priority for the "
-                        'coming year.\n  - subheading: "Measure: Reduce Serious Violence"')
+    text = text.replace(
+        "drive activity towards improving performance", "drive activity towards raising performance"
+    )
+    text = text.replace(
+        '  - subheading: "Measure: Reduce Serious Violence"',
+        "  - Homicide reduction remains a Force Tactical Priority for the "
+        'coming year.\n  - subheading: "Measure: Reduce Serious Violence"',
+    )
     paper.write_text(text, encoding="utf-8")
     data = folder / "data" / "measures.csv"
     rows = data.read_text(encoding="utf-8").splitlines()
-    rows = [r if not r.startswith("firearm_recoveries,2022-03,") else
-            "firearm_recoveries,2022-03," + str(int(r.split(",")[2]) + 6) for r in rows]
+    rows = [
+        r
+        if not r.startswith("firearm_recoveries,2022-03,")
+        else "firearm_recoveries,2022-03," + str(int(r.split(",")[2]) + 6)
+        for r in rows
+    ]
     data.write_text("\n".join(rows) + "\n", encoding="utf-8")
     return folder
 
@@ -49,7 +57,7 @@ def marks(path):
     for el in root.iter(f"{W}ins", f"{W}del"):
         text = "".join(el.itertext())
         in_mark = el.getparent().tag == f"{W}rPr"
-        found.append((el.tag[len(W):], text, el.get(f"{W}author"), el.get(f"{W}date"), in_mark))
+        found.append((el.tag[len(W) :], text, el.get(f"{W}author"), el.get(f"{W}date"), in_mark))
     return found
 
 
@@ -57,10 +65,13 @@ def test_exactly_the_three_edits_are_tracked(red):
     found = marks(red)
     texts = [(kind, text) for kind, text, _, _, mark in found if not mark]
     assert texts == [
-        ("del", "improving"), ("ins", "raising"),
+        ("del", "improving"),
+        ("ins", "raising"),
         ("ins", "Homicide reduction remains a Force Tactical Priority for the coming year."),
-        ("del", "140"), ("ins", "146"),          # recoveries this year
-        ("del", "16"), ("ins", "22"),            # the increase on 2020/21
+        ("del", "140"),
+        ("ins", "146"),  # recoveries this year
+        ("del", "16"),
+        ("ins", "22"),  # the increase on 2020/21
     ]
     # the new paragraph's mark is tracked too, so the numbering shows it
     assert [(k, m) for k, _, _, _, m in found if m] == [("ins", True)]
@@ -75,8 +86,22 @@ def test_the_same_drafts_give_the_same_bytes(edited, red, tmp_path):
 
 def test_author_and_date_can_be_given(edited, tmp_path):
     out = tmp_path / "r.docx"
-    assert main(["redline", str(EXAMPLE), str(edited), "-o", str(out), "--author",
-                 "Secretariat", "--date", "2022-05-10T09:00:00Z"]) == 0
+    assert (
+        main(
+            [
+                "redline",
+                str(EXAMPLE),
+                str(edited),
+                "-o",
+                str(out),
+                "--author",
+                "Secretariat",
+                "--date",
+                "2022-05-10T09:00:00Z",
+            ]
+        )
+        == 0
+    )
     assert {(a, d) for _, _, a, d, _ in marks(out)} == {("Secretariat", "2022-05-10T09:00:00Z")}
 
 
@@ -84,18 +109,27 @@ def test_author_and_date_can_be_given(edited, tmp_path):
 def test_libreoffice_lists_exactly_those_changes(red):
     listed = [json.loads(line) for line in office("redlines", red).splitlines()]
     got = [(r["type"], r["text"].strip()) for r in listed]
-    assert got == [("Delete", "improving"), ("Insert", "raising"),
-                   ("Insert", "Homicide reduction remains a Force Tactical Priority for the "
-                              "coming year."),
-                   ("Delete", "140"), ("Insert", "146"), ("Delete", "16"), ("Insert", "22")]
+    assert got == [
+        ("Delete", "improving"),
+        ("Insert", "raising"),
+        ("Insert", "Homicide reduction remains a Force Tactical Priority for the coming year."),
+        ("Delete", "140"),
+        ("Insert", "146"),
+        ("Delete", "16"),
+        ("Insert", "22"),
+    ]
     assert {r["author"] for r in listed} == {"boardpaper"}
 
 
 @pytest.mark.soffice
 def test_pandoc_reads_insertions_and_deletions(red):
     soffice()
-    native = subprocess.run(["pandoc", "--track-changes=all", "-t", "native", str(red)],
-                            capture_output=True, text=True, check=True).stdout
+    native = subprocess.run(
+        ["pandoc", "--track-changes=all", "-t", "native", str(red)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert native.count('"insertion"') == 4 and native.count('"deletion"') == 3
 
 
@@ -107,12 +141,18 @@ def test_since_a_git_revision(tmp_path):
     subprocess.run(git + ["add", "-A"], check=True)
     subprocess.run(git + ["commit", "-qm", "draft 1"], check=True)
     paper = folder / "paper.yaml"
-    paper.write_text(paper.read_text(encoding="utf-8").replace(
-        "Gang Related Violence remains", "Gang Related Violence stays"), encoding="utf-8")
+    paper.write_text(
+        paper.read_text(encoding="utf-8").replace(
+            "Gang Related Violence remains", "Gang Related Violence stays"
+        ),
+        encoding="utf-8",
+    )
     out = tmp_path / "since.docx"
     assert main(["redline", str(folder), "--since", "HEAD", "-o", str(out)]) == 0
-    assert [(k, t) for k, t, _, _, m in marks(out) if not m] == [("del", "remains"),
-                                                                  ("ins", "stays")]
+    assert [(k, t) for k, t, _, _, m in marks(out) if not m] == [
+        ("del", "remains"),
+        ("ins", "stays"),
+    ]
 
 
 def test_bad_revision_is_one_line(tmp_path, capsys):

@@ -1,5 +1,6 @@
 """A reviewer edits the built paper in LibreOffice with Track Changes on; review reads it
 back onto the right paragraphs, and --apply makes the YAML print the accepted text."""
+
 from __future__ import annotations
 
 import json
@@ -15,15 +16,22 @@ from ..conftest import copy_content, office
 
 pytestmark = pytest.mark.soffice
 
-EDITS = {"author": "Vanessa Jardine", "edits": [
-    {"replace": "Gang Related Violence remains one of",
-     "with": "Gang Related Violence stays one of"},
-    {"delete": " Almost one in four homicides take place within WMP’s Impact Areas."},
-    {"insert_paragraph_after": "reviewed as part of the Force Tasking process.",
-     "text": "The taskforce will report to the board each quarter."},
-    {"comment_on": "Operation Captiva", "text": "Please add the number of arrests."},
-    {"replace": "saw 53 homicides", "with": "saw 54 homicides"},
-]}
+EDITS = {
+    "author": "Vanessa Jardine",
+    "edits": [
+        {
+            "replace": "Gang Related Violence remains one of",
+            "with": "Gang Related Violence stays one of",
+        },
+        {"delete": " Almost one in four homicides take place within WMP’s Impact Areas."},
+        {
+            "insert_paragraph_after": "reviewed as part of the Force Tasking process.",
+            "text": "The taskforce will report to the board each quarter.",
+        },
+        {"comment_on": "Operation Captiva", "text": "Please add the number of arrests."},
+        {"replace": "saw 53 homicides", "with": "saw 54 homicides"},
+    ],
+}
 
 
 @pytest.fixture(scope="module")
@@ -51,7 +59,9 @@ def test_review_reports_each_change_on_the_right_paragraph(reviewed, capsys):
     assert (5, "measure-reduce-murder-and-other-1", "replacement", "Vanessa Jardine") in got
     replacement = next(c for c in changes if c["number"] == 7 and c["kind"] == "replacement")
     assert (replacement["before"], replacement["after"]) == (
-        "Gang Related Violence remains one of", "Gang Related Violence stays one of")
+        "Gang Related Violence remains one of",
+        "Gang Related Violence stays one of",
+    )
     comment = next(c for c in changes if c["kind"] == "comment")
     assert comment["comment"] == "Please add the number of arrests."
     assert comment["before"] == "Operation Captiva"
@@ -62,19 +72,22 @@ def test_the_table_is_readable(reviewed, capsys):
     assert main(["review", str(docx), "--content", str(folder)]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0].split()[:6] == ["¶", "id", "reviewer", "date", "kind", "before"]
-    assert any("Gang Related Violence remains one of → Gang Related Violence stays one of"
-               in line for line in out)
+    assert any(
+        "Gang Related Violence remains one of → Gang Related Violence stays one of" in line
+        for line in out
+    )
 
 
-def test_apply_makes_the_rebuilt_paper_read_as_the_reviewer_accepted(reviewed, capsys,
-                                                                      tmp_path):
+def test_apply_makes_the_rebuilt_paper_read_as_the_reviewer_accepted(reviewed, capsys, tmp_path):
     folder, docx = reviewed
     before_yaml = (folder / "paper.yaml").read_text(encoding="utf-8")
     status = main(["review", str(docx), "--content", str(folder), "--apply"])
     out = capsys.readouterr().out
     assert status == 1  # the figure change is a conflict
-    assert "conflict: paragraph 5 (measure-reduce-murder-and-other-1): the change touches " \
-           "the computed figure(s) m.homicide; change the data, not the prose" in out
+    assert (
+        "conflict: paragraph 5 (measure-reduce-murder-and-other-1): the change touches "
+        "the computed figure(s) m.homicide; change the data, not the prose" in out
+    )
     assert (folder / "paper.yaml.bak").read_text(encoding="utf-8") == before_yaml
     # comments are kept beside their paragraph
     review_file = (folder / "REVIEW.md").read_text(encoding="utf-8")
@@ -98,8 +111,11 @@ def _accepted_paragraphs(docx) -> list[str]:
     from boardpaper.review.read import load
 
     paragraphs, _ = load(docx)
-    return [" ".join(p.text(accept=True).split()) for p in paragraphs
-            if p.style == "NumberedParagraph" and p.text(accept=True).strip()]
+    return [
+        " ".join(p.text(accept=True).split())
+        for p in paragraphs
+        if p.style == "NumberedParagraph" and p.text(accept=True).strip()
+    ]
 
 
 def test_a_broken_bookmark_falls_back_to_the_text(reviewed, tmp_path, capsys):

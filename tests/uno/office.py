@@ -16,8 +16,10 @@ SCRIPT: {"author": "…", "edits": [
     {"insert_paragraph_after": "end of a paragraph", "text": "…"},
     {"comment_on": "a phrase", "text": "…"}]}
 """
+
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
@@ -25,8 +27,8 @@ import sys
 import tempfile
 import time
 
-import uno
-from com.sun.star.beans import PropertyValue
+import uno  # isort: skip  (it makes the com.sun.star modules importable)
+from com.sun.star.beans import PropertyValue  # isort: skip
 
 PARAGRAPH_BREAK = 0  # com.sun.star.text.ControlCharacter.PARAGRAPH_BREAK
 
@@ -44,17 +46,25 @@ class Office:
         self.tmp = tempfile.TemporaryDirectory(prefix="bp-uno-")
         pipe = f"boardpaper{os.getpid()}"
         self.proc = subprocess.Popen(
-            ["soffice", "--headless", "--invisible", "--norestore", "--nologo",
-             f"-env:UserInstallation=file://{self.tmp.name}/profile",
-             f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext"],
-            stdout=subprocess.DEVNULL, stderr=open(os.environ.get("BP_SOFFICE_LOG", os.devnull), "w"))
+            [
+                "soffice",
+                "--headless",
+                "--invisible",
+                "--norestore",
+                "--nologo",
+                f"-env:UserInstallation=file://{self.tmp.name}/profile",
+                f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=open(os.environ.get("BP_SOFFICE_LOG", os.devnull), "w"),
+        )
         local = uno.getComponentContext()
         resolver = local.ServiceManager.createInstanceWithContext(
-            "com.sun.star.bridge.UnoUrlResolver", local)
+            "com.sun.star.bridge.UnoUrlResolver", local
+        )
         for _ in range(300):
             try:
-                self.ctx = resolver.resolve(
-                    f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
+                self.ctx = resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
                 break
             except Exception:
                 time.sleep(0.1)
@@ -68,10 +78,12 @@ class Office:
     def set_user(self, author: str) -> None:
         first, _, last = author.partition(" ")
         provider = self.ctx.ServiceManager.createInstanceWithContext(
-            "com.sun.star.configuration.ConfigurationProvider", self.ctx)
+            "com.sun.star.configuration.ConfigurationProvider", self.ctx
+        )
         access = provider.createInstanceWithArguments(
             "com.sun.star.configuration.ConfigurationUpdateAccess",
-            (prop("nodepath", "/org.openoffice.UserProfile/Data"),))
+            (prop("nodepath", "/org.openoffice.UserProfile/Data"),),
+        )
         access.setPropertyValue("givenname", first)
         access.setPropertyValue("sn", last)
         access.commitChanges()
@@ -81,17 +93,16 @@ class Office:
         copy = os.path.join(self.tmp.name, os.path.basename(path))
         with open(path, "rb") as src, open(copy, "wb") as dst:
             dst.write(src.read())
-        doc = self.desktop.loadComponentFromURL(uno.systemPathToFileUrl(copy), "_blank", 0,
-                                                (prop("Hidden", True),))
+        doc = self.desktop.loadComponentFromURL(
+            uno.systemPathToFileUrl(copy), "_blank", 0, (prop("Hidden", True),)
+        )
         if doc is None:
             raise SystemExit(f"LibreOffice could not open {path}")
         return doc
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(Exception):
             self.desktop.terminate()
-        except Exception:
-            pass
         try:
             self.proc.wait(timeout=30)
         except subprocess.TimeoutExpired:
@@ -153,8 +164,10 @@ def review(source: str, target: str, script_path: str) -> None:
                 note.Author = script["author"]
                 note.Content = edit["text"]
                 found.getText().insertTextContent(found, note, True)
-        doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(target)),
-                       (prop("FilterName", "MS Word 2007 XML"),))
+        doc.storeToURL(
+            uno.systemPathToFileUrl(os.path.abspath(target)),
+            (prop("FilterName", "MS Word 2007 XML"),),
+        )
         doc.close(True)
     finally:
         office.close()

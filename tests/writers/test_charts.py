@@ -1,4 +1,5 @@
 """Charts: one renderer for the Word paper and the PDF appendices; deterministic."""
+
 from __future__ import annotations
 
 import shutil
@@ -32,8 +33,10 @@ def built(tmp_path_factory):
     folder = root / ANNUAL.name
     shutil.copytree(ANNUAL, folder)
     paper = folder / "paper.yaml"
-    paper.write_text(paper.read_text(encoding="utf-8").replace("\nbody:\n", APPENDIX +
-                                                               "\nbody:\n"), encoding="utf-8")
+    paper.write_text(
+        paper.read_text(encoding="utf-8").replace("\nbody:\n", APPENDIX + "\nbody:\n"),
+        encoding="utf-8",
+    )
     return pipeline.build(folder, root / "out"), folder, root
 
 
@@ -74,9 +77,11 @@ def test_a_line_chart_with_the_baseline_average_and_its_alt_text(example_dir):
 
     source = load_paper(example_dir)
     found = pipeline.figures(source)
-    spec_yaml = loads("body:\n  - chart: Homicides each month\n    kind: line\n"
-                      "    measure: homicide\n    months: 2021-04..2022-03\n    baseline: yes\n",
-                      "c.yaml")
+    spec_yaml = loads(
+        "body:\n  - chart: Homicides each month\n    kind: line\n"
+        "    measure: homicide\n    months: 2021-04..2022-03\n    baseline: yes\n",
+        "c.yaml",
+    )
     from boardpaper.content.schema import _Body
 
     spec = _Body((), example_dir).chart(spec_yaml["body"][0], spec_yaml["body"].item_loc[0])
@@ -84,8 +89,10 @@ def test_a_line_chart_with_the_baseline_average_and_its_alt_text(example_dir):
     assert drawn.labels[0] == "Apr 21" and len(drawn.labels) == 12
     assert sum(drawn.series[0].values) == 53  # the year's homicides
     assert drawn.series[1].dashed and drawn.series[1].values[0] == pytest.approx(52 / 12)
-    assert drawn.alt.startswith("Line chart of homicides each month, April 2021 to March 2022. "
-                                "It starts at ")
-    assert "A dashed line shows the monthly average of 4.3 in the national baseline year." \
-        in drawn.alt
+    assert drawn.alt.startswith(
+        "Line chart of homicides each month, April 2021 to March 2022. It starts at "
+    )
+    assert (
+        "A dashed line shows the monthly average of 4.3 in the national baseline year." in drawn.alt
+    )
     assert render_png(drawn)[:8] == b"\x89PNG\r\n\x1a\n"

@@ -1,6 +1,8 @@
 """The example paper's .docx, opened with python-docx and checked in its XML."""
+
 from __future__ import annotations
 
+import itertools
 import zipfile
 
 import docx
@@ -46,20 +48,25 @@ def test_the_numbered_style_points_at_one_list_that_is_never_restarted(document)
 
 
 def test_headings_use_heading_styles_in_order(document):
-    levels = [int(p.style.style_id[-1]) for p in document.paragraphs
-              if p.style.style_id.startswith("Heading")]
-    assert levels[0] == 1 and all(b - a <= 1 for a, b in zip(levels, levels[1:]))
+    levels = [
+        int(p.style.style_id[-1])
+        for p in document.paragraphs
+        if p.style.style_id.startswith("Heading")
+    ]
+    assert levels[0] == 1 and all(b - a <= 1 for a, b in itertools.pairwise(levels))
     heads = [p.text for p in document.paragraphs if p.style.style_id == "Heading1"]
-    assert heads == ["Purpose of paper",
-                     "National Policing Priorities – West Midlands Police Statement",
-                     "National Policing Priorities – West Midlands Police and Crime "
-                     "Commissioner Statement"]
+    assert heads == [
+        "Purpose of paper",
+        "National Policing Priorities – West Midlands Police Statement",
+        "National Policing Priorities – West Midlands Police and Crime Commissioner Statement",
+    ]
 
 
 def test_cover_block(document):
     texts = [p.text for p in document.paragraphs[:5]]
     assert texts == [
-        "Strategic Policing and Crime Board", "May 2022",
+        "Strategic Policing and Crime Board",
+        "May 2022",
         "Police and Crime Plan Priority: Regular Item",
         "Title: Performance Report – National Policing Priorities and Police and Crime Plan "
         "Scorecard",
@@ -106,8 +113,10 @@ def test_five_real_footnotes_with_links(document):
     assert first.xpath(".//w:footnoteRef")
     rid = first.xpath(".//w:hyperlink/@r:id")[0]
     assert part.rels[rid].target_ref.startswith("https://www.unodc.org/")
-    assert "".join(first.xpath(".//w:t/text()")).strip() == \
-        "Homicide_report_press_release.pdf (unodc.org)"
+    assert (
+        "".join(first.xpath(".//w:t/text()")).strip()
+        == "Homicide_report_press_release.pdf (unodc.org)"
+    )
     # the reference run is styled as a footnote reference
     ref_run = document.element.body.xpath(".//w:r[w:footnoteReference]")[0]
     assert ref_run.xpath("./w:rPr/w:rStyle/@w:val") == ["FootnoteReference"]
@@ -144,8 +153,9 @@ def test_rebuild_is_byte_identical(example_dir, built_docx, tmp_path):
 def test_text_is_escaped_not_injected(tmp_path):
     from ..conftest import MINIMAL, write_paper
 
-    folder = write_paper(tmp_path / "p", MINIMAL.replace(
-        "The first paragraph.", "'Tom & Jerry <w:p/> said \"hi\"'"))
+    folder = write_paper(
+        tmp_path / "p", MINIMAL.replace("The first paragraph.", "'Tom & Jerry <w:p/> said \"hi\"'")
+    )
     out = pipeline.build(folder, tmp_path / "out").outputs[0]
     texts = [p.text for p in docx.Document(str(out)).paragraphs]
     assert 'Tom & Jerry <w:p/> said "hi"' in texts

@@ -1,4 +1,5 @@
 """The board pack: the paper (LibreOffice, tagged) then each appendix, with an outline."""
+
 from __future__ import annotations
 
 import pytest
@@ -40,17 +41,21 @@ def test_pack_outline_names_the_paper_and_each_appendix_in_order(example_dir, tm
     assert again.notes == []
 
 
-def test_without_libreoffice_it_says_so_and_builds_the_rest(example_dir, tmp_path, monkeypatch,
-                                                            capsys):
+def test_without_libreoffice_it_says_so_and_builds_the_rest(
+    example_dir, tmp_path, monkeypatch, capsys
+):
     from boardpaper.cli import main
 
     monkeypatch.setattr(pack, "soffice_path", lambda: None)
     assert main(["build", "--pack", str(example_dir), "-o", str(tmp_path)]) == 0
     err = capsys.readouterr().err.strip().splitlines()
-    assert len(err) == 1 and err[0].startswith("boardpaper: note: LibreOffice (soffice) is not "
-                                               "installed")
+    assert len(err) == 1 and err[0].startswith(
+        "boardpaper: note: LibreOffice (soffice) is not installed"
+    )
     names = sorted(p.name for p in tmp_path.iterdir())
-    assert names == ["2022-05-performance-report-appendix-a.csv",
-                     "2022-05-performance-report-appendix-a.pdf",
-                     "2022-05-performance-report.docx",
-                     "2022-05-performance-report.figures.csv"]
+    assert names == [
+        "2022-05-performance-report-appendix-a.csv",
+        "2022-05-performance-report-appendix-a.pdf",
+        "2022-05-performance-report.docx",
+        "2022-05-performance-report.figures.csv",
+    ]

@@ -1,4 +1,5 @@
 """Appendix A: the scorecard PDF, its CSV alternative, and the framework it scores."""
+
 from __future__ import annotations
 
 import csv
@@ -34,15 +35,22 @@ def test_every_status_colour_pair_has_contrast_of_at_least_4_5():
 
 @pytest.mark.skipif(not SHARED.is_dir(), reason="shared/ not beside the repo")
 def test_the_framework_holds_every_kpi_of_the_published_appendix_a():
-    seed = (SHARED / "seeds" / "2021-10-pcp-kpi-and-national-priorities.pdf-text.txt")
+    seed = SHARED / "seeds" / "2021-10-pcp-kpi-and-national-priorities.pdf-text.txt"
     text = seed.read_text(encoding="utf-8")
-    appendix = text[text.index("Appendix A – Police and Crime Plan KPI Framework"):
-                    text.index("Appendix B – National Crime and Policing Measures – Metrics")]
+    appendix = text[
+        text.index("Appendix A – Police and Crime Plan KPI Framework") : text.index(
+            "Appendix B – National Crime and Policing Measures – Metrics"
+        )
+    ]
     bullets = [squash(b) for b in re.split(r"\n\s*•", appendix)[1:]]
     kpis = {squash(k.text) for k in load_framework(FRAMEWORK).kpis()}
     for bullet in bullets:
-        head = squash(re.split(r"\s+o\s", bullet)[0]).split(" Objective:")[0].split(
-            " Sub-objective:")[0].split(" Section 2:")[0]
+        head = (
+            squash(re.split(r"\s+o\s", bullet)[0])
+            .split(" Objective:")[0]
+            .split(" Sub-objective:")[0]
+            .split(" Section 2:")[0]
+        )
         assert any(k.startswith(head[:60]) for k in kpis), head
 
 
@@ -62,14 +70,16 @@ def test_pdf_checks_and_metadata(pdf):
 
 
 def test_pdf_text_has_every_kpi_and_a_status_on_each_scored_one(pdf, built_docx):
-    text = squash(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True,
-                                 text=True).stdout)
+    text = squash(
+        subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    )
     framework = load_framework(FRAMEWORK)
     for kpi in framework.kpis():
         words = squash(kpi.text).split()
         assert " ".join(words[:8]) in text, kpi.text
-    with open(built_docx.with_name("2022-05-performance-report-appendix-a.csv"),
-              encoding="utf-8") as fh:
+    with open(
+        built_docx.with_name("2022-05-performance-report-appendix-a.csv"), encoding="utf-8"
+    ) as fh:
         rows = list(csv.DictReader(fh))
     assert len(rows) == len(list(framework.kpis()))
     scored = [r for r in rows if r["status"] not in ("", "No data yet")]
@@ -96,6 +106,8 @@ def test_rebuild_is_byte_identical(example_dir, pdf, tmp_path):
 
 
 def test_pages_render(pdf, tmp_path):
-    subprocess.run(["pdftoppm", "-r", "30", "-png", "-f", "1", "-l", "1", str(pdf),
-                    str(tmp_path / "p")], check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", "30", "-png", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "p")],
+        check=True,
+    )
     assert (tmp_path / "p-1.png").stat().st_size > 5000

@@ -5,6 +5,7 @@ under one top level; alt text on every image; a repeating header row on every
 table; no empty paragraphs used for spacing; link texts that say where they go.
 The scorecard: a status word on every coloured status; a title and language.
 """
+
 from __future__ import annotations
 
 import io
@@ -15,12 +16,23 @@ from ..errors import Location
 from ..narrative import model as m
 from .findings import Finding
 
-VAGUE_LINKS = {"here", "click here", "link", "this link", "this", "more", "read more",
-               "click", "this page", "website"}
+VAGUE_LINKS = {
+    "here",
+    "click here",
+    "link",
+    "this link",
+    "this",
+    "more",
+    "read more",
+    "click",
+    "this page",
+    "website",
+}
 
 
-def check_access(source: c.PaperSource, paper: m.Paper, docx: bytes,
-                 scorecards: dict[str, bytes]) -> list[Finding]:
+def check_access(
+    source: c.PaperSource, paper: m.Paper, docx: bytes, scorecards: dict[str, bytes]
+) -> list[Finding]:
     found = _headings(source) + _links(source, paper)
     found += _word_file(Location(source.path), docx)
     for name, pdf in scorecards.items():
@@ -30,9 +42,13 @@ def check_access(source: c.PaperSource, paper: m.Paper, docx: bytes,
             continue
         for row in appendix.scorecard.rows:
             if row.status and not row.status_word:
-                found.append(Finding(Location(source.path), "warning",
-                                     f"scorecard row '{row.kpi_id}' shows a status by colour "
-                                     "alone"))
+                found.append(
+                    Finding(
+                        Location(source.path),
+                        "warning",
+                        f"scorecard row '{row.kpi_id}' shows a status by colour alone",
+                    )
+                )
     return found
 
 
@@ -41,11 +57,21 @@ def _headings(source: c.PaperSource) -> list[Finding]:
     headings = [b for b in source.blocks if isinstance(b, c.Heading)]
     for h in headings:
         if previous == 0 and h.level != 1:
-            found.append(Finding(h.loc, "warning", "the first heading is a subheading; start "
-                                 "with a heading (level 1)"))
+            found.append(
+                Finding(
+                    h.loc,
+                    "warning",
+                    "the first heading is a subheading; start with a heading (level 1)",
+                )
+            )
         elif h.level > previous + 1:
-            found.append(Finding(h.loc, "warning", f"a level {h.level} heading follows a level "
-                                 f"{previous}: a level is skipped"))
+            found.append(
+                Finding(
+                    h.loc,
+                    "warning",
+                    f"a level {h.level} heading follows a level {previous}: a level is skipped",
+                )
+            )
         previous = h.level
     return found
 
@@ -58,9 +84,15 @@ def _links(source: c.PaperSource, paper: m.Paper) -> list[Finding]:
                 continue
             text = m.plain_text(inline.children).strip().lower().rstrip(".")
             if text in VAGUE_LINKS or re.fullmatch(r"(https?://|www\.)\S+", text):
-                found.append(Finding(block.loc, "warning", f"¶{para.number}: the link text "
-                                     f"'{m.plain_text(inline.children)}' does not say where it "
-                                     "goes; name the page or document"))
+                found.append(
+                    Finding(
+                        block.loc,
+                        "warning",
+                        f"¶{para.number}: the link text "
+                        f"'{m.plain_text(inline.children)}' does not say where it "
+                        "goes; name the page or document",
+                    )
+                )
     return found
 
 
@@ -77,17 +109,23 @@ def _word_file(where: Location, docx: bytes) -> list[Finding]:
     body = document.element.body
     for pic in body.xpath(".//wp:docPr"):
         if not (pic.get("descr") or "").strip():
-            found.append(Finding(where, "warning", f"image '{pic.get('name', '')}' has no "
-                                 "alt text"))
+            found.append(
+                Finding(where, "warning", f"image '{pic.get('name', '')}' has no alt text")
+            )
     for i, table in enumerate(document.tables, 1):
         first = table._tbl.xpath("./w:tr[1]/w:trPr/w:tblHeader")
         if not first:
-            found.append(Finding(where, "warning", f"table {i} has no header row marked to "
-                                 "repeat"))
+            found.append(Finding(where, "warning", f"table {i} has no header row marked to repeat"))
     for p in document.paragraphs:
         if not p.text.strip() and not p._p.xpath(".//w:drawing|.//w:sectPr|.//w:br"):
-            found.append(Finding(where, "warning", "an empty paragraph is used for spacing "
-                                 "(screen readers announce it); use paragraph spacing"))
+            found.append(
+                Finding(
+                    where,
+                    "warning",
+                    "an empty paragraph is used for spacing "
+                    "(screen readers announce it); use paragraph spacing",
+                )
+            )
             break
     return found
 

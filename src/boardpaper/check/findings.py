@@ -1,4 +1,5 @@
 """A finding of a check: where, how serious, what."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -16,5 +17,10 @@ class Finding:
         return f"{self.where}: {self.severity}: {self.message}"
 
     def as_dict(self) -> dict:
-        return {"file": self.where.path, "line": self.where.line, "col": self.where.col,
-                "severity": self.severity, "message": self.message}
+        return {
+            "file": self.where.path,
+            "line": self.where.line,
+            "col": self.where.col,
+            "severity": self.severity,
+            "message": self.message,
+        }

@@ -9,6 +9,7 @@
 
 Each warning points at the word's line and column in paper.yaml.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,11 +18,46 @@ from ..content import model as c
 from ..narrative import model as m
 from .findings import Finding
 
-DOWN = {"reduction", "reductions", "reduce", "reduced", "reduces", "reducing", "decrease",
-        "decreased", "decreases", "decreasing", "down", "fell", "fall", "falls", "fallen",
-        "falling", "drop", "dropped", "dropping", "declined", "decline", "declining"}
-UP = {"increase", "increased", "increases", "increasing", "up", "rise", "rises", "rose",
-      "risen", "rising", "growth", "grew", "grown", "jumped"}
+DOWN = {
+    "reduction",
+    "reductions",
+    "reduce",
+    "reduced",
+    "reduces",
+    "reducing",
+    "decrease",
+    "decreased",
+    "decreases",
+    "decreasing",
+    "down",
+    "fell",
+    "fall",
+    "falls",
+    "fallen",
+    "falling",
+    "drop",
+    "dropped",
+    "dropping",
+    "declined",
+    "decline",
+    "declining",
+}
+UP = {
+    "increase",
+    "increased",
+    "increases",
+    "increasing",
+    "up",
+    "rise",
+    "rises",
+    "rose",
+    "risen",
+    "rising",
+    "growth",
+    "grew",
+    "grown",
+    "jumped",
+}
 STABLE = {"stable", "unchanged", "steady", "flat"}
 NEAR = 4  # words either side of a figure that count as "next to" it
 LARGE = 10.0  # a change of this many per cent is not "stable"
@@ -97,16 +133,31 @@ def _directions(block: c.Paragraph, chars, para: m.Para) -> list[Finding]:
             if expr is not None:
                 continue
             lower = word.lower()
-            opposite = (direction == "up" and lower in DOWN) or (direction == "down" and
-                                                                  lower in UP)
+            opposite = (direction == "up" and lower in DOWN) or (
+                direction == "down" and lower in UP
+            )
             if opposite:
-                found.append(_at(block, chars, start, f"¶{para.number} says '{word}' next to "
-                                 f"{{{{ {figure.attrs['expression']} }}}} ({figure.text}), "
-                                 f"which is {'an increase' if direction == 'up' else 'a decrease'}"))
+                found.append(
+                    _at(
+                        block,
+                        chars,
+                        start,
+                        f"¶{para.number} says '{word}' next to "
+                        f"{{{{ {figure.attrs['expression']} }}}} ({figure.text}), "
+                        f"which is {'an increase' if direction == 'up' else 'a decrease'}",
+                    )
+                )
             elif lower in STABLE and pct is not None and abs(pct) >= LARGE:
-                found.append(_at(block, chars, start, f"¶{para.number} says '{word}' next to "
-                                 f"{{{{ {figure.attrs['expression']} }}}}, a change of "
-                                 f"{pct:+.0f}%"))
+                found.append(
+                    _at(
+                        block,
+                        chars,
+                        start,
+                        f"¶{para.number} says '{word}' next to "
+                        f"{{{{ {figure.attrs['expression']} }}}}, a change of "
+                        f"{pct:+.0f}%",
+                    )
+                )
     return found
 
 
@@ -142,13 +193,20 @@ def _typed_numbers(section, paras, values) -> list[Finding]:
     found = []
     for block, chars in section:
         for word, start, _, expr in _words(chars):
-            if expr is not None or not word[:1].isdigit() and not word.startswith("£"):
+            if expr is not None or (not word[:1].isdigit() and not word.startswith("£")):
                 continue
             if _YEAR.match(word) or word not in computed or re.fullmatch(r"\d", word):
                 continue  # years, and one-digit counts ("5 shotguns"), are too common to flag
-            found.append(_at(block, chars, start, f"¶{paras[block.id].number} types {word}, "
-                             f"which is computed as {{{{ {computed[word]} }}}}: write the "
-                             "placeholder, or it will be wrong next quarter"))
+            found.append(
+                _at(
+                    block,
+                    chars,
+                    start,
+                    f"¶{paras[block.id].number} types {word}, "
+                    f"which is computed as {{{{ {computed[word]} }}}}: write the "
+                    "placeholder, or it will be wrong next quarter",
+                )
+            )
     return found
 
 

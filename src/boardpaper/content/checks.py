@@ -3,6 +3,7 @@
 Each raises `ContentError` at the location of the value at fault, with a
 "did you mean" for a misspelt key.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -10,6 +11,7 @@ import difflib
 
 from ..errors import ContentError, Location
 from .yamlmarks import MarkedList, MarkedMap, MarkedStr
+
 
 def _mapping(value, where: Location, what: str) -> MarkedMap:
     if not isinstance(value, MarkedMap):

@@ -6,6 +6,7 @@ scored on its own. A KPI's target is `monitor`, a trajectory (`reduce`,
 `increase`, against the framework's baseline year) or a numerical threshold
 (`"> 6%"`, `">= 50%"`). See docs/authoring.md, "KPI framework".
 """
+
 from __future__ import annotations
 
 import re
@@ -35,7 +36,7 @@ class Kpi:
     text: str
     target: Target
     measure: str | None
-    items: tuple["Kpi", ...]
+    items: tuple[Kpi, ...]
     loc: Location
     latest: str | None = None  # YYYY-MM: where the data lags the paper's period
 
@@ -78,12 +79,15 @@ class Framework:
 def load_framework(path: Path) -> Framework:
     doc = load(path)
     top = _mapping(doc, Location(str(path), 1, 1), "the framework")
-    _keys(top, ("title", "baseline", "sections"), required=("title", "sections"),
-          what="the framework")
+    _keys(
+        top, ("title", "baseline", "sections"), required=("title", "sections"), what="the framework"
+    )
     baseline = str(top.get("baseline", "2019/20"))
     if not re.fullmatch(r"\d{4}/\d{2}", baseline):
-        raise ContentError(f"baseline must be a financial year like 2019/20, not {baseline!r}",
-                           top.value_loc["baseline"])
+        raise ContentError(
+            f"baseline must be a financial year like 2019/20, not {baseline!r}",
+            top.value_loc["baseline"],
+        )
     builder = _Builder()
     sections = []
     for value, loc in _items(top, "sections"):
@@ -97,8 +101,10 @@ def load_framework(path: Path) -> Framework:
 def _items(mapping: MarkedMap, key: str):
     value = mapping.get(key)
     if not isinstance(value, MarkedList) or not value:
-        raise ContentError(f"'{key}' must be a list with at least one entry",
-                           mapping.value_loc.get(key, mapping.loc))
+        raise ContentError(
+            f"'{key}' must be a list with at least one entry",
+            mapping.value_loc.get(key, mapping.loc),
+        )
     return list(zip(value, value.item_loc))
 
 
@@ -123,23 +129,26 @@ class _Builder:
         return Group(str(_text(g, "group", True)), self.kpis(g))
 
     def kpis(self, mapping: MarkedMap, parent: str | None = None) -> tuple[Kpi, ...]:
-        return tuple(self.kpi(v, loc, parent) for v, loc in _items(mapping, "kpis" if parent is None
-                                                                   else "items"))
+        return tuple(
+            self.kpi(v, loc, parent)
+            for v, loc in _items(mapping, "kpis" if parent is None else "items")
+        )
 
     def kpi(self, value, loc: Location, parent: str | None) -> Kpi:
         if isinstance(value, MarkedStr):
             text, entry = value, None
         else:
             entry = _mapping(value, loc, "a KPI")
-            _keys(entry, ("text", "id", "target", "measure", "items", "latest"), ("text",),
-                  "a KPI")
+            _keys(entry, ("text", "id", "target", "measure", "items", "latest"), ("text",), "a KPI")
             text = _text(entry, "text", True)
         given = entry.get("id") if entry is not None else None
         if given:
             kpi_id = str(given)
             if kpi_id in self.ids:
-                raise ContentError(f"duplicate KPI id '{kpi_id}' (first at line "
-                                   f"{self.ids[kpi_id].line})", entry.value_loc["id"])
+                raise ContentError(
+                    f"duplicate KPI id '{kpi_id}' (first at line {self.ids[kpi_id].line})",
+                    entry.value_loc["id"],
+                )
         else:
             base = kpi_id = self.derive(text, parent)
             n = 1
@@ -151,15 +160,24 @@ class _Builder:
         measure = _text(entry, "measure") if entry is not None else None
         items = self.kpis(entry, kpi_id) if entry is not None and "items" in entry else ()
         if items and measure:
-            raise ContentError("a KPI with items is scored by its items: give each item "
-                               "its measure", entry.key_loc["measure"])
+            raise ContentError(
+                "a KPI with items is scored by its items: give each item its measure",
+                entry.key_loc["measure"],
+            )
         latest = entry.get("latest") if entry is not None else None
         if latest is not None and not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", str(latest)):
-            raise ContentError(f"latest must be a month written YYYY-MM, not {latest!r}",
-                               entry.value_loc["latest"])
-        return Kpi(kpi_id, " ".join(str(text).split()), target,
-                   str(measure) if measure else None, items, loc,
-                   str(latest) if latest else None)
+            raise ContentError(
+                f"latest must be a month written YYYY-MM, not {latest!r}", entry.value_loc["latest"]
+            )
+        return Kpi(
+            kpi_id,
+            " ".join(str(text).split()),
+            target,
+            str(measure) if measure else None,
+            items,
+            loc,
+            str(latest) if latest else None,
+        )
 
     @staticmethod
     def derive(text: str, parent: str | None) -> str:
@@ -174,8 +192,11 @@ def _target(entry: MarkedMap | None, text: str) -> Target:
         first = str(text).split(" ", 1)[0].lower()
         raw = {"reduce": "reduce", "increase": "increase"}.get(first, "monitor")
     if not isinstance(raw, str):
-        raise ContentError(f"target must be monitor, reduce, increase or a threshold like "
-                           f"'> 6%', not {_kind(raw)}", entry.value_loc["target"])
+        raise ContentError(
+            f"target must be monitor, reduce, increase or a threshold like "
+            f"'> 6%', not {_kind(raw)}",
+            entry.value_loc["target"],
+        )
     value = raw.strip()
     if value == "monitor":
         return Target("monitor", text="Monitor")
@@ -183,10 +204,17 @@ def _target(entry: MarkedMap | None, text: str) -> Target:
         return Target("trajectory", direction=value, text=value.capitalize())
     match = _THRESHOLD.match(value)
     if not match:
-        raise ContentError(f"target {value!r} is not monitor, reduce, increase or a threshold "
-                           "like '> 6%'", entry.value_loc["target"],
-                           "quote a threshold: target: \"> 6%\"")
+        raise ContentError(
+            f"target {value!r} is not monitor, reduce, increase or a threshold like '> 6%'",
+            entry.value_loc["target"],
+            'quote a threshold: target: "> 6%"',
+        )
     op, number, pct = match.groups()
     shown = {">": ">", ">=": "≥", "<": "<", "<=": "≤"}[op]
-    return Target("numerical", op=op, threshold=float(number), percent=bool(pct),
-                  text=f"{shown} {number}{pct}")
+    return Target(
+        "numerical",
+        op=op,
+        threshold=float(number),
+        percent=bool(pct),
+        text=f"{shown} {number}{pct}",
+    )

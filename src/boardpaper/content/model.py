@@ -4,11 +4,11 @@ These records are the output of the content stage. Text is kept as
 `MarkedStr` (inline markup and placeholders still unparsed), so the next stage
 can report errors at the right line and column.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Union
 
 from ..errors import Location
 from .yamlmarks import MarkedStr
@@ -84,7 +84,7 @@ class Item:
     """A bullet or lettered item, with second-level bullets under it."""
 
     text: MarkedStr
-    children: tuple["Item", ...] = ()
+    children: tuple[Item, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -158,8 +158,9 @@ class ChartSpec:
     source: str = ""
 
 
-Block = Union[Heading, Paragraph, Text, Bullets, Letters, Authors, TableSpec, ChartSpec,
-              FrameworkText]
+Block = (
+    Heading | Paragraph | Text | Bullets | Letters | Authors | TableSpec | ChartSpec | FrameworkText
+)
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
 """Editing paper.yaml in place: ruamel.yaml's round trip, which keeps the file's
 comments, key order, quoting and layout, so an edit touches only what it changes."""
+
 from __future__ import annotations
 
 import io

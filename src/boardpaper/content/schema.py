@@ -4,6 +4,7 @@ Every problem is a `ContentError` at the file, line and column of the value
 at fault, with a "did you mean" for misspelt keys. The accepted keys are
 documented in docs/authoring.md.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -30,15 +31,26 @@ BLOCK_KINDS = {
     "authors": ("job_title",),
     "text": (),
     "framework": (),
-    "table": ("measures", "measure", "areas", "columns", "change", "source", "transpose",
-              "blanks"),
+    "table": ("measures", "measure", "areas", "columns", "change", "source", "transpose", "blanks"),
     "chart": ("kind", "measure", "months", "columns", "baseline", "source"),
 }
 _PERIOD = re.compile(r"^(\d{4}/\d{2}|\d{4}|\d{4}-\d{2})$")
 ID_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,63}$")
 LANG_RE = re.compile(r"^[a-z]{2,3}(-[A-Z]{2})?$")
-MONTHS = ("January February March April May June July August September October "
-          "November December").split()
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def load_paper(folder: Path | str) -> m.PaperSource:
@@ -46,8 +58,11 @@ def load_paper(folder: Path | str) -> m.PaperSource:
     folder = Path(folder)
     path = folder / "paper.yaml"
     if not path.is_file():
-        raise ContentError("no paper.yaml in this folder", Location(str(folder)),
-                           hint="a paper is a folder holding paper.yaml")
+        raise ContentError(
+            "no paper.yaml in this folder",
+            Location(str(folder)),
+            hint="a paper is a folder holding paper.yaml",
+        )
     return validate(load(path), str(path), folder.resolve().name, folder)
 
 
@@ -57,13 +72,19 @@ def validate(doc: object, path: str, name: str, folder: Path | None = None) -> m
     _keys(top, TOP_KEYS, required=("cover", "body"), what="the paper")
     appendices = _appendices(top.get("appendices"), top, folder or Path(path).parent)
     notes = _notes(top.get("notes"), top)
-    blocks = _Body(appendices, folder or Path(path).parent).build(top["body"],
-                                                                   top.value_loc["body"])
+    blocks = _Body(appendices, folder or Path(path).parent).build(
+        top["body"], top.value_loc["body"]
+    )
     _check_notes_used(blocks, notes)
     return m.PaperSource(
-        path=path, name=name, cover=_cover(top["cover"], top.value_loc["cover"]),
-        about=_about(top.get("about"), top), blocks=tuple(blocks), notes=notes,
-        appendices=appendices, data=_data(top, folder or Path(path).parent),
+        path=path,
+        name=name,
+        cover=_cover(top["cover"], top.value_loc["cover"]),
+        about=_about(top.get("about"), top),
+        blocks=tuple(blocks),
+        notes=notes,
+        appendices=appendices,
+        data=_data(top, folder or Path(path).parent),
     )
 
 
@@ -75,8 +96,11 @@ PROPERTY_LIMIT = 255  # Word's limit for a document property (title, subject, au
 def _short(mapping: MarkedMap, key: str, what: str) -> None:
     value = mapping.get(key)
     if isinstance(value, str) and len(value) > PROPERTY_LIMIT:
-        raise ContentError(f"{what} is {len(value)} characters; Word keeps at most "
-                           f"{PROPERTY_LIMIT} in a document property", mapping.value_loc[key])
+        raise ContentError(
+            f"{what} is {len(value)} characters; Word keeps at most "
+            f"{PROPERTY_LIMIT} in a document property",
+            mapping.value_loc[key],
+        )
 
 
 def _cover(value, where: Location) -> m.Cover:
@@ -86,9 +110,13 @@ def _cover(value, where: Location) -> m.Cover:
         _short(cover, key, f"the {key.replace('_', ' ')}")
     meeting, iso = _meeting(cover["meeting"], cover.value_loc["meeting"])
     return m.Cover(
-        board=_text(cover, "board", True), meeting=meeting, meeting_date=iso,
-        title=_text(cover, "title", True), priority=_text(cover, "priority"),
-        presented_by=_text(cover, "presented_by"), marking=_text(cover, "marking"),
+        board=_text(cover, "board", True),
+        meeting=meeting,
+        meeting_date=iso,
+        title=_text(cover, "title", True),
+        priority=_text(cover, "priority"),
+        presented_by=_text(cover, "presented_by"),
+        marking=_text(cover, "marking"),
         agenda_item=_text(cover, "agenda_item"),
     )
 
@@ -99,8 +127,9 @@ def _meeting(value, where: Location) -> tuple[str, str]:
         return f"{value.day} {MONTHS[value.month - 1]} {value.year}", value.isoformat()
     match = re.fullmatch(r"(\d{4})-(\d{2})", str(value).strip()) if isinstance(value, str) else None
     if not match or not 1 <= int(match.group(2)) <= 12:
-        raise ContentError(f"meeting must be a month like 2022-05 or a date like 2022-05-24, "
-                           f"not {value!r}", where)
+        raise ContentError(
+            f"meeting must be a month like 2022-05 or a date like 2022-05-24, not {value!r}", where
+        )
     year, month = int(match.group(1)), int(match.group(2))
     return f"{MONTHS[month - 1]} {year}", f"{year:04d}-{month:02d}-01"
 
@@ -116,24 +145,34 @@ def _about(value, top: MarkedMap) -> m.About:
     if isinstance(keywords, str):
         keywords = [k for k in (s.strip() for s in keywords.split(",")) if k]
     elif not isinstance(keywords, list) or not all(isinstance(k, str) for k in keywords):
-        raise ContentError("keywords must be a list of words or one line split by commas",
-                           about.value_loc["keywords"])
+        raise ContentError(
+            "keywords must be a list of words or one line split by commas",
+            about.value_loc["keywords"],
+        )
     if len("; ".join(str(k) for k in keywords)) > PROPERTY_LIMIT:
-        raise ContentError(f"the keywords are longer than the {PROPERTY_LIMIT} characters Word "
-                           "keeps", about.value_loc["keywords"])
+        raise ContentError(
+            f"the keywords are longer than the {PROPERTY_LIMIT} characters Word keeps",
+            about.value_loc["keywords"],
+        )
     language = _text(about, "language") or "en-GB"
     if not LANG_RE.match(language):
-        raise ContentError(f"language must be a tag like en-GB, not {language!r}",
-                           about.value_loc["language"])
-    return m.About(subject=_text(about, "subject"), author=_text(about, "author"),
-                   keywords=tuple(str(k) for k in keywords), language=str(language))
+        raise ContentError(
+            f"language must be a tag like en-GB, not {language!r}", about.value_loc["language"]
+        )
+    return m.About(
+        subject=_text(about, "subject"),
+        author=_text(about, "author"),
+        keywords=tuple(str(k) for k in keywords),
+        language=str(language),
+    )
 
 
 def _month(value, where: Location, what: str) -> str:
     text = str(value).strip() if isinstance(value, str) else ""
     if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", text):
-        raise ContentError(f"{what} must be a month written YYYY-MM, like 2022-03, "
-                           f"not {value!r}", where)
+        raise ContentError(
+            f"{what} must be a month written YYYY-MM, like 2022-03, not {value!r}", where
+        )
     return text
 
 
@@ -141,8 +180,11 @@ def _data(top: MarkedMap, folder: Path) -> m.DataSpec | None:
     """`period:` and `data:`; the defaults find measures.yaml and data/*.csv|xlsx."""
     if "period" not in top:
         if "data" in top:
-            raise ContentError("data needs a reporting period", top.key_loc["data"],
-                               "add 'period: YYYY-MM' (the last month of the reporting year)")
+            raise ContentError(
+                "data needs a reporting period",
+                top.key_loc["data"],
+                "add 'period: YYYY-MM' (the last month of the reporting year)",
+            )
         return None
     period = _month(top["period"], top.value_loc["period"], "period")
     if top.get("data") is None:
@@ -151,16 +193,18 @@ def _data(top: MarkedMap, folder: Path) -> m.DataSpec | None:
     else:
         spec = _mapping(top["data"], top.value_loc["data"], "data")
     _keys(spec, DATA_KEYS, what="data")
-    baseline = _month(spec.get("baseline", "2019-06"), spec.value_loc.get("baseline", spec.loc),
-                      "baseline")
+    baseline = _month(
+        spec.get("baseline", "2019-06"), spec.value_loc.get("baseline", spec.loc), "baseline"
+    )
     area = _text(spec, "area") or "West Midlands"
     measures = _paths(spec, "measures", folder, ["measures.yaml"])
     files = _paths(spec, "files", folder, ["data/*.csv", "data/*.xlsx"])
     illustrative = spec.get("illustrative", False)
     if not isinstance(illustrative, bool):
         raise ContentError("illustrative must be yes or no", spec.value_loc["illustrative"])
-    return m.DataSpec(period, baseline, str(area), measures, files,
-                      top.key_loc["period"], illustrative)
+    return m.DataSpec(
+        period, baseline, str(area), measures, files, top.key_loc["period"], illustrative
+    )
 
 
 def _paths(spec: MarkedMap, key: str, folder: Path, default: list[str]) -> tuple[Path, ...]:
@@ -170,12 +214,16 @@ def _paths(spec: MarkedMap, key: str, folder: Path, default: list[str]) -> tuple
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ContentError(f"{key} must be a file name or a list of them",
-                           spec.value_loc.get(key, spec.loc))
+        raise ContentError(
+            f"{key} must be a file name or a list of them", spec.value_loc.get(key, spec.loc)
+        )
     found: list[Path] = []
     for i, pattern in enumerate(value):
-        hits = sorted(folder.glob(pattern)) if any(c in pattern for c in "*?[") else (
-            [folder / pattern] if (folder / pattern).is_file() else [])
+        hits = (
+            sorted(folder.glob(pattern))
+            if any(c in pattern for c in "*?[")
+            else ([folder / pattern] if (folder / pattern).is_file() else [])
+        )
         if not hits and given:
             where = value.item_loc[i] if hasattr(value, "item_loc") else spec.value_loc[key]
             raise ContentError(f"no file matches '{pattern}' in {folder}", where)
@@ -196,12 +244,15 @@ def _appendices(value, top: MarkedMap, folder: Path) -> tuple[m.Appendix, ...]:
         framework = file = None
         charts = ()
         if isinstance(item, MarkedMap):
-            _keys(item, ("title", "scorecard", "file", "charts"), required=("title",),
-                  what="an appendix")
+            _keys(
+                item,
+                ("title", "scorecard", "file", "charts"),
+                required=("title",),
+                what="an appendix",
+            )
             title = _text(item, "title", True)
             if sum(k in item for k in ("scorecard", "file", "charts")) > 1:
-                raise ContentError("an appendix is a scorecard, a file or charts: one of them",
-                                   loc)
+                raise ContentError("an appendix is a scorecard, a file or charts: one of them", loc)
             if "scorecard" in item:
                 framework = load_framework(_existing(item, "scorecard", folder, (".yaml", ".yml")))
             if "file" in item:
@@ -212,8 +263,16 @@ def _appendices(value, top: MarkedMap, folder: Path) -> tuple[m.Appendix, ...]:
             title = item
         else:
             raise ContentError(f"an appendix must be its title, not {_kind(item)}", loc)
-        found.append(m.Appendix(letter=chr(ord("A") + i), title=title, loc=loc,
-                                framework=framework, file=file, charts=charts))
+        found.append(
+            m.Appendix(
+                letter=chr(ord("A") + i),
+                title=title,
+                loc=loc,
+                framework=framework,
+                file=file,
+                charts=charts,
+            )
+        )
     if len(found) > 26:
         raise ContentError("more than 26 appendices", where)
     return tuple(found)
@@ -223,8 +282,9 @@ def _appendix_charts(item: MarkedMap, folder: Path) -> tuple:
     """`charts:` of an appendix: a list of chart blocks, as in the body."""
     value = item["charts"]
     if not isinstance(value, MarkedList) or not value:
-        raise ContentError("charts must be a list of '- chart: …' entries",
-                           item.value_loc["charts"])
+        raise ContentError(
+            "charts must be a list of '- chart: …' entries", item.value_loc["charts"]
+        )
     body = _Body((), folder)
     found = []
     for entry, where in zip(value, value.item_loc):
@@ -240,8 +300,9 @@ def _existing(item: MarkedMap, key: str, folder: Path, suffixes) -> Path:
     name = _text(item, key, True)
     path = folder / str(name)
     if path.suffix.lower() not in suffixes:
-        raise ContentError(f"{key} must be a {' or '.join(suffixes)} file, not '{name}'",
-                           item.value_loc[key])
+        raise ContentError(
+            f"{key} must be a {' or '.join(suffixes)} file, not '{name}'", item.value_loc[key]
+        )
     if not path.is_file():
         raise ContentError(f"no file '{name}' (looked for {path})", item.value_loc[key])
     return path
@@ -255,8 +316,11 @@ def _notes(value, top: MarkedMap) -> dict[str, m.Note]:
     for key, note in notes.items():
         loc = notes.key_loc[key]
         if not ID_RE.match(key):
-            raise ContentError(f"note name {key!r} must start with a letter and hold only "
-                               "letters, digits, '-' and '_'", loc)
+            raise ContentError(
+                f"note name {key!r} must start with a letter and hold only "
+                "letters, digits, '-' and '_'",
+                loc,
+            )
         if isinstance(note, MarkedStr):
             found[key] = m.Note(key, note, None, loc)
             continue
@@ -264,8 +328,10 @@ def _notes(value, top: MarkedMap) -> dict[str, m.Note]:
         _keys(note, ("text", "link"), required=("text",), what=f"note '{key}'")
         link = _text(note, "link")
         if link is not None and not re.match(r"^(https?://|mailto:)\S+$", link):
-            raise ContentError(f"link must be a web address starting https://, not {link!r}",
-                               note.value_loc["link"])
+            raise ContentError(
+                f"link must be a web address starting https://, not {link!r}",
+                note.value_loc["link"],
+            )
         found[key] = m.Note(key, _text(note, "text", True), link and str(link), loc)
     return found
 
@@ -276,8 +342,11 @@ def _check_notes_used(blocks, notes: dict[str, m.Note]) -> None:
         used.update(re.findall(r"\[\^([^\]\s]+)\]", text))
     for key, note in notes.items():
         if key not in used:
-            raise ContentError(f"note '{key}' is never cited", note.loc,
-                               f"cite it in a paragraph as [^{key}], or delete it")
+            raise ContentError(
+                f"note '{key}' is never cited",
+                note.loc,
+                f"cite it in a paragraph as [^{key}], or delete it",
+            )
 
 
 def _all_text(blocks):
@@ -309,8 +378,13 @@ class _Body:
         raw = []
         for index, (item, loc) in enumerate(zip(value, value.item_loc)):
             block = self.block(item, loc)
-            raw.append(block + (index,) if isinstance(block, tuple) else
-                       replace(block, index=index) if isinstance(block, m.Paragraph) else block)
+            raw.append(
+                block + (index,)
+                if isinstance(block, tuple)
+                else replace(block, index=index)
+                if isinstance(block, m.Paragraph)
+                else block
+            )
         # Derived ids are made after all given ids are known, so they never clash.
         return [self.derive(b) if isinstance(b, tuple) else b for b in raw]
 
@@ -322,8 +396,7 @@ class _Body:
         kinds = [k for k in item if k in BLOCK_KINDS]
         if len(kinds) != 1:
             _keys(item, tuple(BLOCK_KINDS) + ("id", "job_title"), what="a body entry")
-            raise ContentError("a body entry needs exactly one of: " + ", ".join(BLOCK_KINDS),
-                               loc)
+            raise ContentError("a body entry needs exactly one of: " + ", ".join(BLOCK_KINDS), loc)
         kind = kinds[0]
         _keys(item, (kind,) + BLOCK_KINDS[kind], what=f"a '{kind}' block")
         if kind == "para":
@@ -343,8 +416,9 @@ class _Body:
         if kind == "framework":
             from .framework import load_framework
 
-            return m.FrameworkText(load_framework(_existing(item, "framework", self.folder,
-                                                            (".yaml", ".yml"))), loc)
+            return m.FrameworkText(
+                load_framework(_existing(item, "framework", self.folder, (".yaml", ".yml"))), loc
+            )
         if kind == "chart":
             return self.chart(item, loc)
         return m.Authors(_text(item, "authors", True), _text(item, "job_title"), loc)
@@ -352,8 +426,10 @@ class _Body:
     def table(self, item: MarkedMap, loc: Location) -> m.TableSpec:
         caption = _text(item, "table", True)
         if ("measures" in item) == ("measure" in item):
-            raise ContentError("a table names its rows: 'measures: [a, b]', or 'measure: x' "
-                               "with 'areas: [...]'", loc)
+            raise ContentError(
+                "a table names its rows: 'measures: [a, b]', or 'measure: x' with 'areas: [...]'",
+                loc,
+            )
         if "measure" in item and "areas" not in item:
             raise ContentError("a table of one measure needs 'areas: [...]'", loc)
         flags = {}
@@ -361,11 +437,16 @@ class _Body:
             flags[key] = item.get(key, False)
             if not isinstance(flags[key], bool):
                 raise ContentError(f"{key} must be yes or no", item.value_loc[key])
-        return m.TableSpec(caption, self.periods(item, "columns", required=True), loc,
-                           measures=self.names(item, "measures"),
-                           measure=str(_text(item, "measure")) if "measure" in item else None,
-                           areas=self.names(item, "areas", words=True),
-                           source=str(_text(item, "source") or ""), **flags)
+        return m.TableSpec(
+            caption,
+            self.periods(item, "columns", required=True),
+            loc,
+            measures=self.names(item, "measures"),
+            measure=str(_text(item, "measure")) if "measure" in item else None,
+            areas=self.names(item, "areas", words=True),
+            source=str(_text(item, "source") or ""),
+            **flags,
+        )
 
     def chart(self, item: MarkedMap, loc: Location) -> m.ChartSpec:
         caption = _text(item, "chart", True)
@@ -376,25 +457,37 @@ class _Body:
             raise ContentError("a chart needs 'measure: …'", loc)
         months = str(_text(item, "months") or "")
         if kind == "line" and not re.fullmatch(r"\d{4}-\d{2}\.\.\d{4}-\d{2}", months):
-            raise ContentError("a line chart needs 'months: YYYY-MM..YYYY-MM'",
-                               item.value_loc.get("months", loc))
+            raise ContentError(
+                "a line chart needs 'months: YYYY-MM..YYYY-MM'", item.value_loc.get("months", loc)
+            )
         if kind == "bar" and "columns" not in item:
             raise ContentError("a bar chart needs 'columns: [2019/20, 2020/21, …]'", loc)
         baseline = item.get("baseline", False)
         if not isinstance(baseline, bool):
             raise ContentError("baseline must be yes or no", item.value_loc["baseline"])
-        return m.ChartSpec(caption, kind, str(_text(item, "measure")), loc, months,
-                           self.periods(item, "columns", required=kind == "bar"), baseline,
-                           str(_text(item, "source") or ""))
+        return m.ChartSpec(
+            caption,
+            kind,
+            str(_text(item, "measure")),
+            loc,
+            months,
+            self.periods(item, "columns", required=kind == "bar"),
+            baseline,
+            str(_text(item, "source") or ""),
+        )
 
     @staticmethod
     def names(item: MarkedMap, key: str, words: bool = False) -> tuple[str, ...]:
         value = item.get(key)
         if value is None:
             return ()
-        if not isinstance(value, MarkedList) or not value or not all(
-                isinstance(v, str) and (words or re.fullmatch(r"[a-z][a-z0-9_]*", v))
-                for v in value):
+        if (
+            not isinstance(value, MarkedList)
+            or not value
+            or not all(
+                isinstance(v, str) and (words or re.fullmatch(r"[a-z][a-z0-9_]*", v)) for v in value
+            )
+        ):
             what = "area names" if words else "measure ids"
             raise ContentError(f"{key} must be a list of {what}", item.value_loc[key])
         return tuple(str(v) for v in value)
@@ -405,15 +498,18 @@ class _Body:
         if value is None and not required:
             return ()
         if not isinstance(value, MarkedList) or not value:
-            raise ContentError(f"{key} must be a list of periods: 2020/21 (a financial year), "
-                               "2021 (a calendar year) or 2022-03 (12 months ending)",
-                               item.value_loc.get(key, item.loc))
+            raise ContentError(
+                f"{key} must be a list of periods: 2020/21 (a financial year), "
+                "2021 (a calendar year) or 2022-03 (12 months ending)",
+                item.value_loc.get(key, item.loc),
+            )
         out = []
         for v, where in zip(value, value.item_loc):
             text = str(v).strip()
             if not _PERIOD.match(text):
-                raise ContentError(f"'{text}' is not a period: write 2020/21, 2021 or 2022-03",
-                                   where)
+                raise ContentError(
+                    f"'{text}' is not a period: write 2020/21, 2021 or 2022-03", where
+                )
             out.append(text)
         return tuple(out)
 
@@ -436,10 +532,13 @@ class _Body:
             if not isinstance(given, str) or not ID_RE.match(given):
                 raise ContentError(
                     f"id {given!r} must start with a letter and hold only letters, digits, "
-                    "'-' and '_' (at most 64)", id_loc)
+                    "'-' and '_' (at most 64)",
+                    id_loc,
+                )
             if given in self.ids:
-                raise ContentError(f"duplicate id '{given}' (first at line "
-                                   f"{self.ids[given].line})", id_loc)
+                raise ContentError(
+                    f"duplicate id '{given}' (first at line {self.ids[given].line})", id_loc
+                )
             self.ids[given] = id_loc
             return m.Paragraph(str(given), text, loc, id_given=True)
         return (f"{self.section}-{self.count}", text, loc)
@@ -455,8 +554,9 @@ class _Body:
 
     def items(self, value, where: Location, depth: int) -> tuple[m.Item, ...]:
         if not isinstance(value, MarkedList) or not value:
-            raise ContentError("a list needs at least one item, each on a line starting '- '",
-                               where)
+            raise ContentError(
+                "a list needs at least one item, each on a line starting '- '", where
+            )
         found = []
         for item, loc in zip(value, value.item_loc):
             if isinstance(item, MarkedStr) and item.strip():
@@ -466,8 +566,7 @@ class _Body:
                 children = ()
                 if "bullets" in item:
                     if depth <= 1:
-                        raise ContentError("lists nest two levels at most",
-                                           item.key_loc["bullets"])
+                        raise ContentError("lists nest two levels at most", item.key_loc["bullets"])
                     children = self.items(item["bullets"], item.value_loc["bullets"], depth - 1)
                 found.append(m.Item(_text(item, "text", True), children))
             else:
@@ -478,8 +577,10 @@ class _Body:
         value = item["letters"]
         if isinstance(value, MarkedStr) and value.strip() == "appendices":
             if not self.appendices:
-                raise ContentError("'letters: appendices' but the paper lists no appendices",
-                                   item.value_loc["letters"],
-                                   "add an 'appendices:' list at the top level")
+                raise ContentError(
+                    "'letters: appendices' but the paper lists no appendices",
+                    item.value_loc["letters"],
+                    "add an 'appendices:' list at the top level",
+                )
             return m.Letters(tuple(m.Item(a.title) for a in self.appendices), loc, True)
         return m.Letters(self.items(value, item.value_loc["letters"], 1), loc)

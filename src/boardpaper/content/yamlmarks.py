@@ -9,6 +9,7 @@ a paragraph points at the right line.
 
 Duplicate keys, which PyYAML silently accepts, are an error here.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -19,7 +20,6 @@ import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from ..errors import ContentError, Location
-
 
 #: characters XML 1.0 (and so Word) cannot hold
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -130,7 +130,8 @@ def load(path: Path | str) -> object:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise ContentError(
-            "the file is not UTF-8 text", Location(str(path), line, 1),
+            "the file is not UTF-8 text",
+            Location(str(path), line, 1),
             hint="save it as UTF-8 in your editor",
         ) from None
     return loads(text, str(path))
@@ -165,9 +166,11 @@ def _loads(text: str, path: str, loader_class) -> object:
         if loader_class is not yaml.SafeLoader:
             raise _Retry() from None
         if isinstance(exc, yaml.reader.ReaderError):
-            raise ContentError(f"character U+{exc.character:04X} cannot stand in YAML or a Word "
-                               "document", source.location(exc.position),
-                               "delete it; it is often pasted in by accident") from None
+            raise ContentError(
+                f"character U+{exc.character:04X} cannot stand in YAML or a Word document",
+                source.location(exc.position),
+                "delete it; it is often pasted in by accident",
+            ) from None
         if not isinstance(exc, yaml.MarkedYAMLError):
             raise ContentError(f"YAML: {exc}", Location(path)) from None
         mark = exc.problem_mark or exc.context_mark
@@ -215,17 +218,24 @@ class _Builder:
             bad = NOT_XML.search(value)
             if bad:
                 marked = MarkedStr(value)
-                marked.source, marked.start, marked.end = self.source, node.start_mark.index, \
-                    node.end_mark.index
-                raise ContentError(f"character U+{ord(bad.group()):04X} cannot stand in a Word "
-                                   "document", marked.locate(bad.start()),
-                                   "delete it; it is often pasted in by accident")
+                marked.source, marked.start, marked.end = (
+                    self.source,
+                    node.start_mark.index,
+                    node.end_mark.index,
+                )
+                raise ContentError(
+                    f"character U+{ord(bad.group()):04X} cannot stand in a Word document",
+                    marked.locate(bad.start()),
+                    "delete it; it is often pasted in by accident",
+                )
             marked = MarkedStr(value)
             marked.source = self.source
             marked.start = node.start_mark.index
             marked.end = node.end_mark.index
-            marked.loc = self.source.location(node.start_mark.index + _first_content(
-                self.source.text[node.start_mark.index : node.end_mark.index]))
+            marked.loc = self.source.location(
+                node.start_mark.index
+                + _first_content(self.source.text[node.start_mark.index : node.end_mark.index])
+            )
             return marked
         return value
 
@@ -242,7 +252,8 @@ class _Builder:
             if key in value:
                 first = value.key_loc[key]
                 raise ContentError(
-                    f"duplicate key '{key}' (first at line {first.line})", self.loc(key_node))
+                    f"duplicate key '{key}' (first at line {first.line})", self.loc(key_node)
+                )
             value[key] = self.build(value_node)
             value.key_loc[key] = self.loc(key_node)
             value.value_loc[key] = self.loc(value_node)

@@ -3,6 +3,7 @@
 `load(spec)` reads a paper's measure definitions and data files and returns the
 `Figures` its placeholders can name.
 """
+
 from __future__ import annotations
 
 from ..content.model import DataSpec
@@ -16,8 +17,11 @@ from .registry import Figures
 def load(spec: DataSpec) -> Figures:
     """The figures of one paper."""
     if not spec.measures:
-        raise DataError("no measure definitions (measures.yaml) for this paper", spec.loc,
-                        "add measures.yaml beside paper.yaml, or name it under data: measures:")
+        raise DataError(
+            "no measure definitions (measures.yaml) for this paper",
+            spec.loc,
+            "add measures.yaml beside paper.yaml, or name it under data: measures:",
+        )
     measures = load_definitions(list(spec.measures))
     frame, sources = read_tables(list(spec.files), measures, spec.area)
     return Figures(Store(frame, measures, sources, spec.area), spec.period, spec.baseline)

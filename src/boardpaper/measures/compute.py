@@ -6,6 +6,7 @@ vectorised reduction; a window that the data does not fully cover is a
 `MissingMonths` error naming the months, which the narrative stage turns into
 a located error.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -22,8 +23,9 @@ class MissingMonths(Exception):
 
     def __init__(self, measure: str, area: str, window: Window, missing: list[int]):
         shown = ", ".join(month_text(m) for m in missing[:6]) + (" …" if len(missing) > 6 else "")
-        super().__init__(f"{measure} ({area}) has no data for {shown}, which "
-                         f"{window.label()} needs")
+        super().__init__(
+            f"{measure} ({area}) has no data for {shown}, which {window.label()} needs"
+        )
         self.measure, self.area, self.window, self.missing = measure, area, window, missing
 
 
@@ -45,8 +47,7 @@ class Aggregate:
 class Store:
     """The measure data, ready for windows."""
 
-    def __init__(self, frame: pd.DataFrame, measures: dict[str, Measure], sources: dict,
-                 area: str):
+    def __init__(self, frame: pd.DataFrame, measures: dict[str, Measure], sources: dict, area: str):
         self.measures = measures
         self.sources = sources
         self.area = area
@@ -57,25 +58,31 @@ class Store:
         area_codes, area_names = pd.factorize(frame["area"], sort=True)
         month = frame["month"].to_numpy(dtype=np.int64)
         order = np.lexsort((month, area_codes, measure_codes))
-        group = measure_codes[order].astype(np.int64) * max(1, len(area_names)) + \
-            area_codes[order]
+        group = measure_codes[order].astype(np.int64) * max(1, len(area_names)) + area_codes[order]
         self._months = month[order]
         self._values = frame["value"].to_numpy(dtype=float)[order]
-        starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]]) if len(group) else \
-            np.array([], dtype=np.int64)
+        starts = (
+            np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
+            if len(group)
+            else np.array([], dtype=np.int64)
+        )
         ends = np.r_[starts[1:], len(group)]
         firsts = group[starts]
         self._runs: dict[tuple[str, str], tuple[int, int]] = {
-            (measure_names[g // max(1, len(area_names))], area_names[g % max(1, len(area_names))]):
-            (int(a), int(b)) for g, a, b in zip(firsts.tolist(), starts.tolist(), ends.tolist())
+            (
+                measure_names[g // max(1, len(area_names))],
+                area_names[g % max(1, len(area_names))],
+            ): (int(a), int(b))
+            for g, a, b in zip(firsts.tolist(), starts.tolist(), ends.tolist())
         }
         # the data files behind each (measure, area): unique (group, file) code pairs
         file_codes, file_names = pd.factorize(frame["file"])
         pair = np.unique(group * max(1, len(file_names)) + file_codes[order])
         names = {g: key for key, g in zip(self._runs, firsts.tolist())}
         self.files: dict[tuple[str, str], tuple[str, ...]] = {}
-        for g, f in zip((pair // max(1, len(file_names))).tolist(),
-                        (pair % max(1, len(file_names))).tolist()):
+        for g, f in zip(
+            (pair // max(1, len(file_names))).tolist(), (pair % max(1, len(file_names))).tolist()
+        ):
             key = names[g]
             self.files[key] = tuple(sorted(self.files.get(key, ()) + (file_names[f],)))
         self._memo: dict = {}  # (measure, area, window, how) → Aggregate
@@ -95,8 +102,9 @@ class Store:
     def months(self, measure: str, area: str, window: Window) -> pd.Series:
         """The monthly values of `window`; MissingMonths if any is absent."""
         if (measure, area) not in self._runs:
-            raise NoData(f"there is no data for {measure}" +
-                         ("" if area == self.area else f" in {area}"))
+            raise NoData(
+                f"there is no data for {measure}" + ("" if area == self.area else f" in {area}")
+            )
         part = self.history(measure, area, window.first, window.last)
         if len(part) != window.months:
             have = set(part.index)
@@ -104,7 +112,9 @@ class Store:
             raise MissingMonths(measure, area, window, missing)
         return part
 
-    def aggregate(self, measure: str, area: str, window: Window, how: str | None = None) -> Aggregate:
+    def aggregate(
+        self, measure: str, area: str, window: Window, how: str | None = None
+    ) -> Aggregate:
         """The window's value: sum, mean or latest (the measure's rule unless `how`).
 
         "latest" needs only the window's last month: a measure published once a year
@@ -153,23 +163,33 @@ class Store:
         groupby over the whole frame."""
         force = self.frame[self.frame["area"] == self.area]
         rows = []
-        for name, win in (("current", window), ("baseline", baseline),
-                          ("previous", window.previous())):
+        for name, win in (
+            ("current", window),
+            ("baseline", baseline),
+            ("previous", window.previous()),
+        ):
             part = force[force["month"].between(win.first, win.last)]
             grouped = part.groupby("measure")["value"]
-            frame = pd.DataFrame({"sum": grouped.sum(), "mean": grouped.mean(),
-                                  "latest": grouped.last(), "months": grouped.size()})
+            frame = pd.DataFrame(
+                {
+                    "sum": grouped.sum(),
+                    "mean": grouped.mean(),
+                    "latest": grouped.last(),
+                    "months": grouped.size(),
+                }
+            )
             rule = pd.Series({k: m.combine for k, m in self.measures.items()})
             rule = rule.reindex(frame.index)
-            value = frame.to_numpy()[np.arange(len(frame)),
-                                     rule.map({"sum": 0, "mean": 1, "latest": 2}).to_numpy()]
+            value = frame.to_numpy()[
+                np.arange(len(frame)), rule.map({"sum": 0, "mean": 1, "latest": 2}).to_numpy()
+            ]
             complete = frame["months"].to_numpy() == win.months
-            rows.append(pd.Series(np.where(complete, value, np.nan), index=frame.index,
-                                  name=name))
+            rows.append(pd.Series(np.where(complete, value, np.nan), index=frame.index, name=name))
         table = pd.concat(rows, axis=1).reindex(sorted(self.measures))
         table["change"] = table["current"] - table["baseline"]
         with np.errstate(divide="ignore", invalid="ignore"):
-            table["pct_change"] = np.where(table["baseline"] != 0,
-                                           table["change"] / table["baseline"] * 100, np.nan)
+            table["pct_change"] = np.where(
+                table["baseline"] != 0, table["change"] / table["baseline"] * 100, np.nan
+            )
         table.insert(0, "label", [self.measures[k].label for k in table.index])
         return table

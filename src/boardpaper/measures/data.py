@@ -5,6 +5,7 @@ All files are read into one pandas frame with the columns `measure`, `month`
 line in its file, for errors). Checks are vectorised; the first bad row of each
 kind is reported with its file and line.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -62,29 +63,39 @@ def _parse(path: Path, raw: bytes) -> pd.DataFrame:
                 text = raw.decode("utf-8-sig")
             except UnicodeDecodeError as exc:
                 line = raw[: exc.start].count(b"\n") + 1
-                raise DataError("the file is not UTF-8 text", Location(str(path), line, 1),
-                                "in Excel, save as 'CSV UTF-8 (Comma delimited)'") from None
-            frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False,
-                                skipinitialspace=True)
+                raise DataError(
+                    "the file is not UTF-8 text",
+                    Location(str(path), line, 1),
+                    "in Excel, save as 'CSV UTF-8 (Comma delimited)'",
+                ) from None
+            frame = pd.read_csv(
+                io.StringIO(text), dtype=str, keep_default_na=False, skipinitialspace=True
+            )
         elif suffix == ".xlsx":
-            frame = pd.read_excel(io.BytesIO(raw), dtype=str, engine="openpyxl",
-                                  keep_default_na=False)
+            frame = pd.read_excel(
+                io.BytesIO(raw), dtype=str, engine="openpyxl", keep_default_na=False
+            )
         else:
             raise DataError(f"data files are .csv or .xlsx, not '{suffix or path.name}'", where)
     except DataError:
         raise
-    except Exception as exc:  # pandas and openpyxl raise many kinds for a broken file
+    except Exception as exc:  # noqa: BLE001 - pandas and openpyxl raise many kinds for a broken file
         raise DataError(f"cannot read the table: {exc}", where) from None
     frame.columns = [str(c).strip().lower() for c in frame.columns]
     missing = [c for c in REQUIRED if c not in frame.columns]
     if missing:
-        raise DataError(f"the table lacks the column(s) {', '.join(missing)}",
-                        Location(str(path), 1, 1), "columns: measure, period, value and "
-                        "optionally area")
+        raise DataError(
+            f"the table lacks the column(s) {', '.join(missing)}",
+            Location(str(path), 1, 1),
+            "columns: measure, period, value and optionally area",
+        )
     extra = [c for c in frame.columns if c not in REQUIRED + OPTIONAL]
     if extra:
-        raise DataError(f"unknown column '{extra[0]}'", Location(str(path), 1, 1),
-                        "columns: measure, period, value and optionally area")
+        raise DataError(
+            f"unknown column '{extra[0]}'",
+            Location(str(path), 1, 1),
+            "columns: measure, period, value and optionally area",
+        )
     return frame
 
 
@@ -104,28 +115,51 @@ def _check(frame: pd.DataFrame, path: Path, measures, default_area: str) -> pd.D
 
     for column in ("measure", "area"):
         if column in frame:
-            fail(frame[column].str.contains(NOT_XML, regex=True), column,
-                 lambda r, col=column: f"a character of {col} '{r[col]!r}' cannot stand in a "
-                                       "Word document")
+            fail(
+                frame[column].str.contains(NOT_XML, regex=True),
+                column,
+                lambda r, col=column: (
+                    f"a character of {col} '{r[col]!r}' cannot stand in a Word document"
+                ),
+            )
     known = frame["measure"].isin(list(measures))
-    fail(~known, "measure", lambda r: f"unknown measure '{r['measure']}'" + _near(
-        r["measure"], measures), "define it in measures.yaml")
+    fail(
+        ~known,
+        "measure",
+        lambda r: f"unknown measure '{r['measure']}'" + _near(r["measure"], measures),
+        "define it in measures.yaml",
+    )
     parts = frame["period"].str.extract(_PERIOD)
     month = pd.to_numeric(parts[1], errors="coerce")
-    fail(parts[0].isna() | ~month.between(1, 12), "period",
-         lambda r: f"period '{r['period']}' is not a month written YYYY-MM")
+    fail(
+        parts[0].isna() | ~month.between(1, 12),
+        "period",
+        lambda r: f"period '{r['period']}' is not a month written YYYY-MM",
+    )
     value = pd.to_numeric(frame["value"], errors="coerce")
     commas = frame["value"].str.fullmatch(r"-?\d{1,3}(,\d{3})+(\.\d+)?")
-    fail(value.isna() & commas, "value", lambda r: f"value '{r['value']}' has thousands "
-         "separators", "write numbers without commas: 28675")
-    fail(~np.isfinite(value), "value",
-         lambda r: f"value '{r['value']}' is not a number")
-    area = frame["area"].where(frame["area"] != "", default_area) if "area" in frame \
+    fail(
+        value.isna() & commas,
+        "value",
+        lambda r: f"value '{r['value']}' has thousands separators",
+        "write numbers without commas: 28675",
+    )
+    fail(~np.isfinite(value), "value", lambda r: f"value '{r['value']}' is not a number")
+    area = (
+        frame["area"].where(frame["area"] != "", default_area)
+        if "area" in frame
         else pd.Series(default_area, index=frame.index)
-    return pd.DataFrame({
-        "measure": frame["measure"], "month": parts[0].astype(int) * 12 + month.astype(int) - 1,
-        "area": area, "value": value.astype(float), "file": str(path), "line": frame["line"],
-    })
+    )
+    return pd.DataFrame(
+        {
+            "measure": frame["measure"],
+            "month": parts[0].astype(int) * 12 + month.astype(int) - 1,
+            "area": area,
+            "value": value.astype(float),
+            "file": str(path),
+            "line": frame["line"],
+        }
+    )
 
 
 def _near(name: str, names) -> str:
@@ -138,13 +172,17 @@ def _no_duplicates(frame: pd.DataFrame) -> None:
     if dup.any():
         rows = frame[dup]
         first = rows.iloc[0]
-        same = rows[(rows["measure"] == first["measure"]) & (rows["month"] == first["month"])
-                    & (rows["area"] == first["area"])]
+        same = rows[
+            (rows["measure"] == first["measure"])
+            & (rows["month"] == first["month"])
+            & (rows["area"] == first["area"])
+        ]
         other = same.iloc[1]
         raise DataError(
             f"duplicate row for {first['measure']}, {_month(first['month'])}, {first['area']} "
             f"(also at {first['file']}:{first['line']})",
-            Location(str(other["file"]), int(other["line"]), 1))
+            Location(str(other["file"]), int(other["line"]), 1),
+        )
 
 
 def _month(number: int) -> str:
@@ -152,6 +190,13 @@ def _month(number: int) -> str:
 
 
 def _empty() -> pd.DataFrame:
-    return pd.DataFrame({"measure": pd.Series(dtype=str), "month": pd.Series(dtype=int),
-                         "area": pd.Series(dtype=str), "value": pd.Series(dtype=float),
-                         "file": pd.Series(dtype=str), "line": pd.Series(dtype=int)})
+    return pd.DataFrame(
+        {
+            "measure": pd.Series(dtype=str),
+            "month": pd.Series(dtype=int),
+            "area": pd.Series(dtype=str),
+            "value": pd.Series(dtype=float),
+            "file": pd.Series(dtype=str),
+            "line": pd.Series(dtype=int),
+        }
+    )

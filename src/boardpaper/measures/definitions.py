@@ -11,6 +11,7 @@ homicide:
   short: Homicides     # a short heading for table columns (default: the label)
 ```
 """
+
 from __future__ import annotations
 
 import difflib
@@ -53,39 +54,53 @@ def load_definitions(paths: list[Path]) -> dict[str, Measure]:
         for key, entry in doc.items():
             loc = doc.key_loc[key]
             if key in found:
-                raise DataError(f"measure '{key}' is defined twice (first at "
-                                f"{found[key].loc})", loc)
+                raise DataError(
+                    f"measure '{key}' is defined twice (first at {found[key].loc})", loc
+                )
             found[key] = _measure(key, entry, loc, doc.value_loc[key])
     return found
 
 
 def _measure(key: str, entry, loc: Location, value_loc: Location) -> Measure:
     if not ID_RE.match(key):
-        raise DataError(f"measure id '{key}' must be lower case letters, digits and '_', "
-                        "starting with a letter", loc, "ids are used in placeholders: "
-                        "{{ m.%s }}" % re.sub(r"\W", "_", key.lower()))
+        raise DataError(
+            f"measure id '{key}' must be lower case letters, digits and '_', "
+            "starting with a letter",
+            loc,
+            "ids are used in placeholders: {{ m." + re.sub(r"\W", "_", key.lower()) + " }}",
+        )
     if not isinstance(entry, MarkedMap):
         raise DataError(f"measure '{key}' needs keys such as label, unit and source", value_loc)
     for name in entry:
         if name not in KEYS:
             near = difflib.get_close_matches(name, KEYS, n=1)
-            raise DataError(f"unknown key '{name}' in measure '{key}'", entry.key_loc[name],
-                            f"did you mean '{near[0]}'?" if near else f"known keys: {', '.join(KEYS)}")
+            raise DataError(
+                f"unknown key '{name}' in measure '{key}'",
+                entry.key_loc[name],
+                f"did you mean '{near[0]}'?" if near else f"known keys: {', '.join(KEYS)}",
+            )
     label = entry.get("label")
     if not isinstance(label, str) or not label.strip():
         raise DataError(f"measure '{key}' needs a label", entry.key_loc.get("label", value_loc))
     unit = _choice(entry, "unit", UNITS, "count")
     decimals = entry.get("decimals", 1 if unit in ("percent", "rate") else 0)
     if isinstance(decimals, bool) or not isinstance(decimals, int) or not 0 <= decimals <= 6:
-        raise DataError("decimals must be a whole number from 0 to 6",
-                        entry.value_loc.get("decimals", value_loc))
+        raise DataError(
+            "decimals must be a whole number from 0 to 6",
+            entry.value_loc.get("decimals", value_loc),
+        )
     source = entry.get("source", "")
     if not isinstance(source, str):
         raise DataError("source must be text", entry.value_loc["source"])
     return Measure(
-        id=key, label=str(label), unit=unit,
+        id=key,
+        label=str(label),
+        unit=unit,
         combine=_choice(entry, "combine", COMBINE, "sum" if unit in ("count", "money") else "mean"),
-        good=_choice(entry, "good", GOOD, "none"), source=str(source), decimals=decimals, loc=loc,
+        good=_choice(entry, "good", GOOD, "none"),
+        source=str(source),
+        decimals=decimals,
+        loc=loc,
         short=str(entry.get("short") or ""),
     )
 
@@ -93,6 +108,7 @@ def _measure(key: str, entry, loc: Location, value_loc: Location) -> Measure:
 def _choice(entry: MarkedMap, key: str, allowed: tuple[str, ...], default: str) -> str:
     value = entry.get(key, default)
     if value not in allowed:
-        raise DataError(f"{key} must be one of {', '.join(allowed)}, not {value!r}",
-                        entry.value_loc[key])
+        raise DataError(
+            f"{key} must be one of {', '.join(allowed)}, not {value!r}", entry.value_loc[key]
+        )
     return str(value)

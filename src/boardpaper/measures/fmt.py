@@ -7,14 +7,24 @@
   unless the author states the places
 - one to nine in words where the author asks (`words`): "four were fatal"
 """
+
 from __future__ import annotations
 
 import math
 from decimal import ROUND_HALF_UP, Decimal
 
-SMALL = "zero one two three four five six seven eight nine ten".split()
-FOLD = {2: "two-fold", 3: "three-fold", 4: "four-fold", 5: "five-fold", 6: "six-fold",
-        7: "seven-fold", 8: "eight-fold", 9: "nine-fold", 10: "ten-fold"}
+SMALL = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+FOLD = {
+    2: "two-fold",
+    3: "three-fold",
+    4: "four-fold",
+    5: "five-fold",
+    6: "six-fold",
+    7: "seven-fold",
+    8: "eight-fold",
+    9: "nine-fold",
+    10: "ten-fold",
+}
 
 
 def rounded(value: float, decimals: int) -> Decimal:

@@ -10,6 +10,7 @@
 Each status has a word and a symbol as well as a colour, so it never depends on
 colour alone.
 """
+
 from __future__ import annotations
 
 import operator
@@ -67,8 +68,11 @@ def score_kpi(kpi: Kpi, framework: Framework, figures: Figures | None) -> KpiRes
         return KpiResult(kpi, "no-data" if not kpi.items else "")
     store = figures.store
     if kpi.measure not in store.measures:
-        raise DataError(f"KPI '{kpi.id}' names the measure '{kpi.measure}', which "
-                        "measures.yaml does not define", kpi.loc)
+        raise DataError(
+            f"KPI '{kpi.id}' names the measure '{kpi.measure}', which "
+            "measures.yaml does not define",
+            kpi.loc,
+        )
     definition = store.measures[kpi.measure]
     period = Window.ending(kpi.latest) if kpi.latest else figures.period
     base_window = Window.financial_year(framework.baseline)
@@ -90,7 +94,8 @@ def score_kpi(kpi: Kpi, framework: Framework, figures: Figures | None) -> KpiRes
     else:
         status = "monitor"
     return KpiResult(
-        kpi, status,
+        kpi,
+        status,
         baseline=shown(base) if base is not None else "–",
         latest=shown(latest),
         change=_change(latest, base, definition.unit),
@@ -105,8 +110,11 @@ def _value(store, kpi: Kpi, window: Window, required: bool) -> float | None:
     except (MissingMonths, NoData) as exc:
         if not required:
             return None
-        raise DataError(f"KPI '{kpi.id}': {exc}", kpi.loc,
-                        "add the months to the data, or leave the KPI without a measure") from None
+        raise DataError(
+            f"KPI '{kpi.id}': {exc}",
+            kpi.loc,
+            "add the months to the data, or leave the KPI without a measure",
+        ) from None
 
 
 def _printer(definition):
@@ -114,7 +122,7 @@ def _printer(definition):
 
 
 def _change(latest: float, base: float | None, unit: str) -> str:
-    """"+12%", "-3.1 pts" (percentage points), "n/a (baseline 0)"; "–" without a baseline."""
+    """ "+12%", "-3.1 pts" (percentage points), "n/a (baseline 0)"; "–" without a baseline."""
     return "–" if base is None else fmt.signed_change(latest, base, unit, "n/a (baseline 0)")
 
 

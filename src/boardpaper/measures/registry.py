@@ -14,6 +14,7 @@ Every value keeps the measure, area, window and files it came from
 (`provenance`), for the audit trail. Attribute names are checked: a misspelt
 one raises `UnknownName` with the nearest right one.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -50,8 +51,9 @@ class Value(_Checked):
     FIELDS = ("dp", "words", "value", "abs")
     WHAT = "a figure"
 
-    def __init__(self, value: float, unit: str, decimals: int, provenance: tuple,
-                 direction: str = ""):
+    def __init__(
+        self, value: float, unit: str, decimals: int, provenance: tuple, direction: str = ""
+    ):
         self.number = float(value)
         self.unit = unit
         self.decimals = decimals
@@ -61,7 +63,7 @@ class Value(_Checked):
     def __str__(self) -> str:
         return fmt.printed(self.number, self.unit, self.decimals)
 
-    def dp(self, places: int) -> "Value":
+    def dp(self, places: int) -> Value:
         """The same figure printed with `places` decimal places."""
         return Value(self.number, self.unit, int(places), self.provenance, self.direction)
 
@@ -71,11 +73,11 @@ class Value(_Checked):
         return fmt.words(self.number)
 
     @property
-    def value(self) -> "Value":
+    def value(self) -> Value:
         return self
 
     @property
-    def abs(self) -> "Value":
+    def abs(self) -> Value:
         return Value(abs(self.number), self.unit, self.decimals, self.provenance, self.direction)
 
 
@@ -84,8 +86,9 @@ class Text(_Checked):
 
     WHAT = "a phrase"
 
-    def __init__(self, text: str, provenance: tuple, window: Window | None = None,
-                 direction: str = ""):
+    def __init__(
+        self, text: str, provenance: tuple, window: Window | None = None, direction: str = ""
+    ):
         self.text = text
         self.provenance = provenance
         self.window = window  # for a phrase naming a period: the period
@@ -118,12 +121,31 @@ class WindowView(_Checked):
 class Comparison(_Checked):
     """`current` against `base`: "1.9% increase", with its parts as fields."""
 
-    FIELDS = ("pct", "signed_pct", "change", "signed", "noun", "verb", "up_down", "fold",
-              "reduction", "current", "base", "status", "dp")
+    FIELDS = (
+        "pct",
+        "signed_pct",
+        "change",
+        "signed",
+        "noun",
+        "verb",
+        "up_down",
+        "fold",
+        "reduction",
+        "current",
+        "base",
+        "status",
+        "dp",
+    )
     WHAT = "a comparison"
 
-    def __init__(self, current: Value, base: Value, good: str, decrease: str = "decrease",
-                 places: int | None = None):
+    def __init__(
+        self,
+        current: Value,
+        base: Value,
+        good: str,
+        decrease: str = "decrease",
+        places: int | None = None,
+    ):
         self.current, self.base, self.good = current, base, good
         self.decrease = decrease
         self.places = places
@@ -136,7 +158,8 @@ class Comparison(_Checked):
         if self.base.number == 0:
             raise ZeroDivisionError(
                 "a percentage change from a baseline of zero is undefined; "
-                "print the change itself ('.change') or the two values")
+                "print the change itself ('.change') or the two values"
+            )
         return self.diff / abs(self.base.number) * 100
 
     def _rounded_diff_is_zero(self) -> bool:
@@ -147,13 +170,12 @@ class Comparison(_Checked):
     def _compute_zero(self) -> bool:
         if self.percent_unit or self.base.number == 0:
             return float(fmt.rounded(self.diff, self.current.decimals)) == 0
-        places = self.places if self.places is not None else fmt.change_decimals(
-            self._ratio_pct())
+        places = self.places if self.places is not None else fmt.change_decimals(self._ratio_pct())
         return float(fmt.rounded(self._ratio_pct(), places)) == 0
 
     @property
     def direction(self) -> str:
-        """"up", "down" or "same" (as printed: a change that rounds to nothing is "same")."""
+        """ "up", "down" or "same" (as printed: a change that rounds to nothing is "same")."""
         if self._rounded_diff_is_zero():
             return "same"
         return "up" if self.diff > 0 else "down"
@@ -161,12 +183,12 @@ class Comparison(_Checked):
     def _text(self, text: str) -> Text:
         return Text(text, self.provenance, direction=self.direction)
 
-    def dp(self, places: int) -> "Comparison":
+    def dp(self, places: int) -> Comparison:
         """The same comparison with the percentage printed to `places` places."""
         return Comparison(self.current, self.base, self.good, self.decrease, int(places))
 
     @property
-    def reduction(self) -> "Comparison":
+    def reduction(self) -> Comparison:
         """The same comparison calling a fall a "reduction"."""
         return Comparison(self.current, self.base, self.good, "reduction", self.places)
 
@@ -179,45 +201,56 @@ class Comparison(_Checked):
 
     @property
     def signed_pct(self) -> Text:
-        """"+28%" or "-17%"."""
+        """ "+28%" or "-17%"."""
         pct = self.pct
-        sign = "" if float(fmt.rounded(pct.number, pct.decimals)) == 0 else (
-            "+" if self.diff > 0 else "-")
+        sign = (
+            ""
+            if float(fmt.rounded(pct.number, pct.decimals)) == 0
+            else ("+" if self.diff > 0 else "-")
+        )
         return self._text(sign + str(pct))
 
     @property
     def change(self) -> Value | Text:
         """The size of the difference, unsigned: "55" (percentage points for percentages)."""
-        size = Value(abs(self.diff), self.current.unit, self.current.decimals, self.provenance,
-                     self.direction)
+        size = Value(
+            abs(self.diff),
+            self.current.unit,
+            self.current.decimals,
+            self.provenance,
+            self.direction,
+        )
         if self.percent_unit:
             return self._text(f"{fmt.number(size.number, size.decimals)} percentage points")
         return size
 
     @property
     def signed(self) -> Text:
-        """"+55" or "-55"."""
+        """ "+55" or "-55"."""
         sign = "+" if self.diff > 0 else "-" if self.diff < 0 else ""
         return self._text(sign + str(self.change))
 
     @property
     def noun(self) -> Text:
-        """"increase", "decrease" (or "reduction") or "no change"."""
+        """ "increase", "decrease" (or "reduction") or "no change"."""
         if self._rounded_diff_is_zero():
             return self._text("no change")
         return self._text("increase" if self.diff > 0 else self.decrease)
 
     @property
     def verb(self) -> Text:
-        """"increased", "decreased" (or "reduced") or "not changed"."""
-        word = {"increase": "increased", "decrease": "decreased", "reduction": "reduced",
-                "no change": "not changed"}[self.noun.text]
+        """ "increased", "decreased" (or "reduced") or "not changed"."""
+        word = {
+            "increase": "increased",
+            "decrease": "decreased",
+            "reduction": "reduced",
+            "no change": "not changed",
+        }[self.noun.text]
         return self._text(word)
 
     @property
     def up_down(self) -> Text:
-        return self._text({"increase": "up", "no change": "unchanged"}.get(self.noun.text,
-                                                                           "down"))
+        return self._text({"increase": "up", "no change": "unchanged"}.get(self.noun.text, "down"))
 
     @property
     def fold(self) -> Text:
@@ -228,7 +261,7 @@ class Comparison(_Checked):
 
     @property
     def status(self) -> Text:
-        """"improving", "worsening" or "stable", by which way is good for the measure."""
+        """ "improving", "worsening" or "stable", by which way is good for the measure."""
         noun = self.noun.text
         if noun == "no change" or self.good == "none":
             return Text("stable" if noun == "no change" else "changing", self.provenance)
@@ -247,22 +280,50 @@ class Comparison(_Checked):
 class MeasureView(_Checked):
     """One measure, one area, one window; prints its value over the window."""
 
-    FIELDS = ("value", "total", "mean", "min", "max", "latest", "peak", "baseline", "previous",
-              "vs_baseline", "vs_previous", "vs", "month", "ending", "last", "fy", "year",
-              "between", "share_of", "area", "rank", "window", "label", "dp", "words")
+    FIELDS = (
+        "value",
+        "total",
+        "mean",
+        "min",
+        "max",
+        "latest",
+        "peak",
+        "baseline",
+        "previous",
+        "vs_baseline",
+        "vs_previous",
+        "vs",
+        "month",
+        "ending",
+        "last",
+        "fy",
+        "year",
+        "between",
+        "share_of",
+        "area",
+        "rank",
+        "window",
+        "label",
+        "dp",
+        "words",
+    )
     WHAT = "a measure"
 
-    def __init__(self, figures: "Figures", measure: str, window: Window, area: str):
+    def __init__(self, figures: Figures, measure: str, window: Window, area: str):
         self._f, self.measure, self.window_, self.area_ = figures, measure, window, area
         self.definition = figures.store.measures[measure]
 
     def _value(self, how: str | None = None, unit: str | None = None) -> Value:
         agg = self._f.store.aggregate(self.measure, self.area_, self.window_, how)
         d = self.definition
-        return Value(agg.value, unit or d.unit, d.decimals,
-                     ((self.measure, self.area_, self.window_, agg.files),))
+        return Value(
+            agg.value,
+            unit or d.unit,
+            d.decimals,
+            ((self.measure, self.area_, self.window_, agg.files),),
+        )
 
-    def _at(self, window: Window) -> "MeasureView":
+    def _at(self, window: Window) -> MeasureView:
         return MeasureView(self._f, self.measure, window, self.area_)
 
     def __str__(self) -> str:
@@ -287,7 +348,7 @@ class MeasureView(_Checked):
         return self.value.words
 
     @property
-    def peak(self) -> "PeakView":
+    def peak(self) -> PeakView:
         """The highest month in the window: `.peak` is its value, `.peak.month` its name."""
         month, _ = self._f.store.peak(self.measure, self.area_, self.window_)
         return PeakView(self._at(Window(month, month)))
@@ -296,49 +357,50 @@ class MeasureView(_Checked):
     baseline = property(lambda self: self._at(self._f.baseline))
     previous = property(lambda self: self._at(self.window_.previous()))
 
-    def month(self, month: str) -> "MeasureView":
+    def month(self, month: str) -> MeasureView:
         return self._at(Window.ending(month, 1))
 
-    def ending(self, month: str, months: int = 12) -> "MeasureView":
+    def ending(self, month: str, months: int = 12) -> MeasureView:
         return self._at(Window.ending(month, int(months)))
 
-    def last(self, months: int) -> "MeasureView":
+    def last(self, months: int) -> MeasureView:
         """The last `months` months of this window (3: the last quarter)."""
         return self._at(Window.ending(self.window_.last, int(months)))
 
-    def fy(self, label) -> "MeasureView":
+    def fy(self, label) -> MeasureView:
         return self._at(Window.financial_year(label))
 
-    def year(self, year: int) -> "MeasureView":
+    def year(self, year: int) -> MeasureView:
         return self._at(Window.calendar_year(int(year)))
 
-    def between(self, first: str, last: str) -> "MeasureView":
+    def between(self, first: str, last: str) -> MeasureView:
         return self._at(Window.between(first, last))
 
-    def area(self, name: str) -> "MeasureView":
+    def area(self, name: str) -> MeasureView:
         if name not in self._f.store.areas(self.measure):
             raise UnknownName(f"measure '{self.measure}'", name, self._f.store.areas(self.measure))
         return MeasureView(self._f, self.measure, self.window_, name)
 
     # -- comparisons --
-    def vs(self, other: "MeasureView") -> Comparison:
+    def vs(self, other: MeasureView) -> Comparison:
         return Comparison(self.value, _view(other).value, self.definition.good)
 
     vs_baseline = property(lambda self: self.vs(self.baseline))
     vs_previous = property(lambda self: self.vs(self.previous))
 
-    def share_of(self, other: "MeasureView") -> Value:
+    def share_of(self, other: MeasureView) -> Value:
         """This value as a percentage of `other` over the same window: "64%"."""
         other = _view(other)._at(self.window_) if isinstance(other, MeasureView) else other
         mine, theirs = self.value, _view(other).value
         if theirs.number == 0:
             raise ZeroDivisionError(f"a share of {other.measure}, which is zero, is undefined")
-        return Value(mine.number / theirs.number * 100, "percent", 0,
-                     mine.provenance + theirs.provenance)
+        return Value(
+            mine.number / theirs.number * 100, "percent", 0, mine.provenance + theirs.provenance
+        )
 
     @property
     def rank(self) -> Text:
-        """"2nd of 8": the area's place among all areas of the measure (1st = highest)."""
+        """ "2nd of 8": the area's place among all areas of the measure (1st = highest)."""
         place, count = self._f.store.rank(self.measure, self.area_, self.window_)
         return Text(f"{fmt.ordinal(place)} of {count}", self.value.provenance)
 
@@ -353,12 +415,12 @@ class PeakView(MeasureView):
 
     @property
     def month(self) -> Text:  # type: ignore[override]
-        """"February 2022"."""
+        """ "February 2022"."""
         return Text(month_label(self.window_.first), self.value.provenance)
 
     @property
     def month_name(self) -> Text:
-        """"February": the month without its year."""
+        """ "February": the month without its year."""
         return Text(month_label(self.window_.first).split()[0], self.value.provenance)
 
 
@@ -373,7 +435,7 @@ class Measures(_Checked):
 
     WHAT = "the measures"
 
-    def __init__(self, figures: "Figures"):
+    def __init__(self, figures: Figures):
         self._f = figures
         self.FIELDS = tuple(sorted(figures.store.measures))
 
@@ -392,5 +454,8 @@ class Figures:
         self.baseline = Window.ending(month_number(baseline), 12)
 
     def context(self) -> dict:
-        return {"m": Measures(self), "period": WindowView(self.period),
-                "baseline": WindowView(self.baseline)}
+        return {
+            "m": Measures(self),
+            "period": WindowView(self.period),
+            "baseline": WindowView(self.baseline),
+        }

@@ -1,4 +1,5 @@
 """The `boardpaper measures` table: every measure over the paper's windows."""
+
 from __future__ import annotations
 
 import io
@@ -19,16 +20,20 @@ def render_table(figures: Figures, as_csv: bool = False) -> str:
         out = io.StringIO()
         table[list(COLUMNS)].to_csv(out, index=False, lineterminator="\n")
         return out.getvalue()
-    shown = pd.DataFrame({
-        "measure": table["measure"],
-        "current": table["current"].map(_num),
-        "baseline": table["baseline"].map(_num),
-        "change": table["change"].map(_signed),
-        "% change": table["pct_change"].map(_pct),
-        "previous": table["previous"].map(_num),
-    })
-    head = (f"current: {period.label()}   baseline: {baseline.year_ending()}   "
-            f"previous: {period.previous().label()}\n")
+    shown = pd.DataFrame(
+        {
+            "measure": table["measure"],
+            "current": table["current"].map(_num),
+            "baseline": table["baseline"].map(_num),
+            "change": table["change"].map(_signed),
+            "% change": table["pct_change"].map(_pct),
+            "previous": table["previous"].map(_num),
+        }
+    )
+    head = (
+        f"current: {period.label()}   baseline: {baseline.year_ending()}   "
+        f"previous: {period.previous().label()}\n"
+    )
     return head + shown.to_string(index=False) + "\n"
 
 
@@ -41,5 +46,8 @@ def _signed(value: float) -> str:
 
 
 def _pct(value: float) -> str:
-    return "–" if pd.isna(value) else ("+" if value > 0 else "") + fmt.percent(
-        value, fmt.change_decimals(value))
+    return (
+        "–"
+        if pd.isna(value)
+        else ("+" if value > 0 else "") + fmt.percent(value, fmt.change_decimals(value))
+    )

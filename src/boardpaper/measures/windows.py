@@ -5,13 +5,26 @@ numbers (year * 12 + month - 1) so that arithmetic across years is exact.
 Labels follow the ONS style guide: "April 2021 to March 2022",
 "the year ending June 2019", "2021/22".
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-MONTHS = ("January February March April May June July August September October "
-          "November December").split()
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 _MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 _FY_RE = re.compile(r"^(\d{4})/(\d{2})$")
 
@@ -42,7 +55,7 @@ class Window:
     last: int
 
     @classmethod
-    def ending(cls, month: str | int, months: int = 12) -> "Window":
+    def ending(cls, month: str | int, months: int = 12) -> Window:
         """The `months` months ending with `month` (12: "the year ending …")."""
         last = month if isinstance(month, int) else month_number(month)
         if months < 1:
@@ -50,14 +63,14 @@ class Window:
         return cls(last - months + 1, last)
 
     @classmethod
-    def between(cls, first: str, last: str) -> "Window":
+    def between(cls, first: str, last: str) -> Window:
         a, b = month_number(first), month_number(last)
         if b < a:
             raise ValueError(f"{first} comes after {last}")
         return cls(a, b)
 
     @classmethod
-    def financial_year(cls, label: str | int) -> "Window":
+    def financial_year(cls, label: str | int) -> Window:
         """`"2021/22"` or `2021` → April 2021 to March 2022."""
         if isinstance(label, int):
             start = label
@@ -69,17 +82,17 @@ class Window:
         return cls(start * 12 + 3, start * 12 + 14)
 
     @classmethod
-    def calendar_year(cls, year: int) -> "Window":
+    def calendar_year(cls, year: int) -> Window:
         return cls(int(year) * 12, int(year) * 12 + 11)
 
     @property
     def months(self) -> int:
         return self.last - self.first + 1
 
-    def shift(self, months: int) -> "Window":
+    def shift(self, months: int) -> Window:
         return Window(self.first + months, self.last + months)
 
-    def previous(self) -> "Window":
+    def previous(self) -> Window:
         """The window of the same length just before this one."""
         return self.shift(-self.months)
 
@@ -94,16 +107,16 @@ class Window:
         return f"{month_text(self.first)}..{month_text(self.last)}"
 
     def label(self) -> str:
-        """"April 2021 to March 2022" (or "March 2022" for one month)."""
+        """ "April 2021 to March 2022" (or "March 2022" for one month)."""
         if self.months == 1:
             return month_label(self.first)
         return f"{month_label(self.first)} to {month_label(self.last)}"
 
     def year_ending(self) -> str:
-        """"the year ending June 2019" (12-month windows only)."""
+        """ "the year ending June 2019" (12-month windows only)."""
         return f"the year ending {month_label(self.last)}"
 
     def fy_label(self) -> str:
-        """"2021/22" for a financial year window."""
+        """ "2021/22" for a financial year window."""
         start = self.first // 12
         return f"{start}/{(start + 1) % 100:02d}"

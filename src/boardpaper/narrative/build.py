@@ -4,6 +4,7 @@
 placeholders through `resolver` and numbers the paragraphs as a reader will
 see them. Errors keep the file, line and column of the text at fault.
 """
+
 from __future__ import annotations
 
 from typing import Protocol
@@ -11,8 +12,8 @@ from typing import Protocol
 from ..content import model as c
 from ..errors import ContentError, TemplateError
 from . import markup, tables
-from .phrasing import agree_articles
 from . import model as m
+from .phrasing import agree_articles
 
 
 class FigureResolver(Protocol):
@@ -21,15 +22,22 @@ class FigureResolver(Protocol):
     def resolve(self, expression: str, where, para_id: str | None) -> m.Figure: ...
 
 
-def build(source: c.PaperSource, figures: FigureResolver | None = None,
-          scorecards: dict[str, m.Scorecard] | None = None) -> m.Paper:
+def build(
+    source: c.PaperSource,
+    figures: FigureResolver | None = None,
+    scorecards: dict[str, m.Scorecard] | None = None,
+) -> m.Paper:
     """The document model of one paper; `scorecards` maps appendix letters to scorecards."""
     return _Builder(source, figures, scorecards or {}).paper()
 
 
 class _Builder:
-    def __init__(self, source: c.PaperSource, figures: FigureResolver | None,
-                 scorecards: dict[str, m.Scorecard]):
+    def __init__(
+        self,
+        source: c.PaperSource,
+        figures: FigureResolver | None,
+        scorecards: dict[str, m.Scorecard],
+    ):
         self.source = source
         self.figures = figures
         self.scorecards = scorecards
@@ -41,8 +49,14 @@ class _Builder:
         for block in s.blocks:
             if isinstance(block, c.Paragraph):
                 number += 1
-                blocks.append(m.Para(block.id, number, self.inlines(block.text, block.id),
-                                     {"line": block.loc.line}))
+                blocks.append(
+                    m.Para(
+                        block.id,
+                        number,
+                        self.inlines(block.text, block.id),
+                        {"line": block.loc.line},
+                    )
+                )
             elif isinstance(block, c.Heading):
                 blocks.append(m.Heading(block.level, self.inlines(block.text, None, notes=False)))
             elif isinstance(block, c.Bullets):
@@ -64,19 +78,29 @@ class _Builder:
                 blocks.append(m.Fields(tuple(rows)))
         cover, about = s.cover, s.about
         meta = m.Meta(
-            title=self.plain(cover.title), board=self.plain(cover.board),
-            meeting=cover.meeting, date=cover.meeting_date,
-            priority=self.plain(cover.priority), presented_by=self.plain(cover.presented_by),
-            marking=self.plain(cover.marking), agenda_item=self.plain(cover.agenda_item),
-            subject=about.subject, author=about.author or self.plain(cover.presented_by),
-            keywords=about.keywords, language=about.language,
+            title=self.plain(cover.title),
+            board=self.plain(cover.board),
+            meeting=cover.meeting,
+            date=cover.meeting_date,
+            priority=self.plain(cover.priority),
+            presented_by=self.plain(cover.presented_by),
+            marking=self.plain(cover.marking),
+            agenda_item=self.plain(cover.agenda_item),
+            subject=about.subject,
+            author=about.author or self.plain(cover.presented_by),
+            keywords=about.keywords,
+            language=about.language,
         )
-        appendices = tuple(m.Appendix(a.letter, self.plain(a.title),
-                                      self.scorecards.get(a.letter),
-                                      file=str(a.file) if a.file else None,
-                                      charts=tuple(tables.chart(spec, self._figures_data())
-                                                   for spec in a.charts))
-                           for a in s.appendices)
+        appendices = tuple(
+            m.Appendix(
+                a.letter,
+                self.plain(a.title),
+                self.scorecards.get(a.letter),
+                file=str(a.file) if a.file else None,
+                charts=tuple(tables.chart(spec, self._figures_data()) for spec in a.charts),
+            )
+            for a in s.appendices
+        )
         return m.Paper(s.name, meta, tuple(blocks), appendices)
 
     def _figures_data(self):
@@ -90,33 +114,39 @@ class _Builder:
         return m.plain_text(self.inlines(text, None, notes=False))
 
     def items(self, items) -> tuple[m.ListItem, ...]:
-        return tuple(m.ListItem(self.inlines(i.text, None), self.items(i.children))
-                     for i in items)
+        return tuple(m.ListItem(self.inlines(i.text, None), self.items(i.children)) for i in items)
 
     def inlines(self, text, para_id: str | None, notes: bool = True) -> tuple:
         return self.parse(text, text.locate, para_id, notes)[0]
 
-    def parse(self, text: str, locate, para_id: str | None, notes: bool = True,
-              mapped: bool = False) -> tuple[tuple, list]:
+    def parse(
+        self, text: str, locate, para_id: str | None, notes: bool = True, mapped: bool = False
+    ) -> tuple[tuple, list]:
         """The inlines of `text` (placeholders resolved, notes looked up, articles agreed)
         and, with `mapped`, its source map; `locate(offset)` places errors."""
+
         def resolve(expression: str, offset: int) -> m.Figure:
             if self.figures is None:
-                raise TemplateError(f"'{{{{ {expression} }}}}' needs measure data, and this "
-                                    "paper has none", locate(offset))
+                raise TemplateError(
+                    f"'{{{{ {expression} }}}}' needs measure data, and this paper has none",
+                    locate(offset),
+                )
             # the location is worked out only if an error needs it
             return self.figures.resolve(expression, lambda: locate(offset), para_id)
 
         def note(key: str, offset: int) -> m.Note:
             if key not in self.source.notes:
                 near = _near(key, self.source.notes)
-                raise ContentError(f"no note named '{key}' under notes:", locate(offset),
-                                   f"did you mean '{near}'?" if near else
-                                   f"define it under notes: as '{key}: text'")
+                raise ContentError(
+                    f"no note named '{key}' under notes:",
+                    locate(offset),
+                    f"did you mean '{near}'?"
+                    if near
+                    else f"define it under notes: as '{key}: text'",
+                )
             return self.note(key)
 
-        inlines, chars = markup.parse_mapped(text, locate, resolve, note if notes else None,
-                                             mapped)
+        inlines, chars = markup.parse_mapped(text, locate, resolve, note if notes else None, mapped)
         return agree_articles(inlines), chars
 
     def note(self, key: str) -> m.Note:
@@ -126,8 +156,9 @@ class _Builder:
         found = self.source.notes[key]
         inlines = markup.parse(found.text, found.text.locate, None, None)
         if found.link:
-            inlines = (m.Link(found.link, tuple(i for i in inlines
-                                                if isinstance(i, (m.Text, m.Figure)))),)
+            inlines = (
+                m.Link(found.link, tuple(i for i in inlines if isinstance(i, (m.Text, m.Figure)))),
+            )
         note = m.Note(key, inlines)
         self.notes[key] = note
         return note
@@ -148,9 +179,20 @@ def framework_blocks(framework) -> list:
                 items = []
                 for kpi in group.kpis:
                     children = tuple(
-                        m.ListItem((m.Text(item.text + (f" {item.target.text}" if
-                                                        item.target.kind == "numerical" else "")),))
-                        for item in kpi.items)
+                        m.ListItem(
+                            (
+                                m.Text(
+                                    item.text
+                                    + (
+                                        f" {item.target.text}"
+                                        if item.target.kind == "numerical"
+                                        else ""
+                                    )
+                                ),
+                            )
+                        )
+                        for item in kpi.items
+                    )
                     items.append(m.ListItem((m.Text(kpi.text),), children))
                 out.append(m.BulletList(tuple(items)))
     return out
@@ -173,5 +215,3 @@ def paragraph_renderer(source: c.PaperSource, figures: FigureResolver | None):
         return builder.parse(text, lambda _offset: para.loc, para.id, mapped=True)
 
     return render
-
-

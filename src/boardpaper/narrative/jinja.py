@@ -6,6 +6,7 @@ access to files or the environment. The result must be a figure that prints:
 never "None", "nan" or an empty string. Every error names the file, line and
 column of the placeholder, the paragraph id and the expression.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -15,7 +16,15 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from ..errors import DataError, TemplateError
 from ..measures.compute import MissingMonths, NoData
-from ..measures.registry import Comparison, Figures, MeasureView, Text, UnknownName, Value, WindowView
+from ..measures.registry import (
+    Comparison,
+    Figures,
+    MeasureView,
+    Text,
+    UnknownName,
+    Value,
+    WindowView,
+)
 from . import model as m
 
 OURS = (Value, Text, Comparison, MeasureView, WindowView)
@@ -34,10 +43,12 @@ def _words(value):
 
 def _restyle(change):
     """A case filter that keeps a phrase's provenance."""
+
     def apply(value):
         if isinstance(value, Text):
             return Text(change(value.text), value.provenance, value.window)
         return change(str(value))
+
     return apply
 
 
@@ -52,9 +63,13 @@ class _Env(SandboxedEnvironment):
 
 def environment() -> SandboxedEnvironment:
     env = _Env(undefined=jinja2.StrictUndefined, autoescape=False)
-    env.filters = {"dp": _dp, "words": _words, "upper": _restyle(str.upper),
-                   "lower": _restyle(str.lower),
-                   "capitalize": _restyle(lambda s: s[:1].upper() + s[1:])}
+    env.filters = {
+        "dp": _dp,
+        "words": _words,
+        "upper": _restyle(str.upper),
+        "lower": _restyle(str.lower),
+        "capitalize": _restyle(lambda s: s[:1].upper() + s[1:]),
+    }
     env.globals = {}
     env.tests = {}
     return env
@@ -87,13 +102,16 @@ class Resolver:
         in_para = f" in paragraph '{para_id}'" if para_id else ""
 
         def fail(message: str, hint: str | None = None, kind=TemplateError):
-            return kind(f"{shown}{in_para}: {message}", where() if callable(where) else where,
-                        hint)
+            return kind(f"{shown}{in_para}: {message}", where() if callable(where) else where, hint)
 
         def unknown(name: str):
             near = difflib.get_close_matches(name, list(self.context), n=1)
-            return fail(f"unknown name '{name}'", f"did you mean '{near[0]}'?" if near else
-                        "names are m (the measures), period and baseline")
+            return fail(
+                f"unknown name '{name}'",
+                f"did you mean '{near[0]}'?"
+                if near
+                else "names are m (the measures), period and baseline",
+            )
 
         try:
             result = self._compile(expression)(**self.context)
@@ -103,15 +121,17 @@ class Resolver:
         except jinja2.TemplateSyntaxError as exc:
             raise fail(f"not a valid expression ({exc.message})") from None
         except jinja2.UndefinedError as exc:
-            raise unknown(str(exc.message).split("'")[1] if "'" in str(exc.message)
-                          else str(exc.message)) from None
+            raise unknown(
+                str(exc.message).split("'")[1] if "'" in str(exc.message) else str(exc.message)
+            ) from None
         except UnknownName as exc:
             raise fail(str(exc), exc.hint) from None
         except jinja2.exceptions.SecurityError as exc:
             raise fail(f"not allowed: {exc}") from None
         except MissingMonths as exc:
-            raise fail(str(exc), "add the months to the data, or name another window",
-                       DataError) from None
+            raise fail(
+                str(exc), "add the months to the data, or name another window", DataError
+            ) from None
         except NoData as exc:
             raise fail(str(exc), None, DataError) from None
         except ZeroDivisionError as exc:
@@ -134,8 +154,13 @@ def _provenance(result, expression: str) -> dict:
     """The audit trail of one figure: the measures, windows and files behind it."""
     period = result.window if isinstance(result, (WindowView, Text)) else None
     if period is not None and not result.provenance:
-        return {"expression": expression, "measure": "", "window": period.text(), "area": "",
-                "files": ()}
+        return {
+            "expression": expression,
+            "measure": "",
+            "window": period.text(),
+            "area": "",
+            "files": (),
+        }
     provenance = result.provenance if isinstance(result, OURS) else ()
     measures = list(dict.fromkeys(p[0] for p in provenance))
     windows = list(dict.fromkeys(p[2].text() for p in provenance))
@@ -145,6 +170,12 @@ def _provenance(result, expression: str) -> dict:
     change = {}
     if isinstance(result, Comparison) and result.base.number:
         change = {"pct_change": result.diff / abs(result.base.number) * 100}
-    return {"expression": expression, "measure": " ".join(measures),
-            "window": " vs ".join(windows), "area": " ".join(areas), "files": files,
-            "direction": direction, **change}
+    return {
+        "expression": expression,
+        "measure": " ".join(measures),
+        "window": " vs ".join(windows),
+        "area": " ".join(areas),
+        "files": files,
+        "direction": direction,
+        **change,
+    }

@@ -8,10 +8,11 @@ and a backslash makes the next character literal (`\\*`). Runs of blanks and
 line breaks become one space. Errors point at the file, line and column of
 the character at fault.
 """
+
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from ..errors import ContentError, Location
 from . import model as m
@@ -26,8 +27,14 @@ _PLAIN = re.compile(r"(?:[^\\{*\[\s\x00-\x1f\x7f\ufffe\uffff]| (?=[^\s]))+")
 
 
 class _Scanner:
-    def __init__(self, text: str, locate: Callable[[int], Location],
-                 resolve: Resolver | None, note: NoteLookup | None, mapped: bool = False):
+    def __init__(
+        self,
+        text: str,
+        locate: Callable[[int], Location],
+        resolve: Resolver | None,
+        note: NoteLookup | None,
+        mapped: bool = False,
+    ):
         self.text = text
         self.locate = locate
         self.resolve = resolve
@@ -50,16 +57,18 @@ class _Scanner:
         """Plain characters text[start:end], printed as they are."""
         self.buf.append(self.text[start:end])
         if self.mapped:
-            self.chars.extend((ch, i, i + 1, None) for i, ch in enumerate(
-                self.text[start:end], start))
+            self.chars.extend(
+                (ch, i, i + 1, None) for i, ch in enumerate(self.text[start:end], start)
+            )
 
     def error(self, message: str, offset: int, hint: str | None = None) -> ContentError:
         return ContentError(message, self.locate(offset), hint)
 
     def flush(self) -> None:
         if self.buf:
-            self.out.append(m.Text("".join(self.buf), self.bold is not None,
-                                   self.italic is not None))
+            self.out.append(
+                m.Text("".join(self.buf), self.bold is not None, self.italic is not None)
+            )
             self.buf = []
 
     def run(self, start: int = 0, end: int | None = None, in_link: bool = False) -> list:
@@ -78,8 +87,11 @@ class _Scanner:
             elif text.startswith("{{", i):
                 i = self.placeholder(i)
             elif text.startswith(("{%", "{#"), i):
-                raise self.error("only {{ … }} placeholders are allowed in the text", i,
-                                 "write the figure as {{ expression }}")
+                raise self.error(
+                    "only {{ … }} placeholders are allowed in the text",
+                    i,
+                    "write the figure as {{ expression }}",
+                )
             elif text.startswith("**", i):
                 i = self.toggle("bold", i, 2)
             elif ch == "*":
@@ -88,9 +100,12 @@ class _Scanner:
                 i = self.noteref(i, in_link)
             elif ch == "[":
                 i = self.link(i, in_link)
-            elif ch < " " and ch not in "\t\n\r" or ch in "\x7f\ufffe\uffff":
-                raise self.error(f"control character U+{ord(ch):04X} cannot stand in a paper", i,
-                                 "delete it; it is often pasted in by accident")
+            elif (ch < " " and ch not in "\t\n\r") or ch in "\x7f\ufffe\uffff":
+                raise self.error(
+                    f"control character U+{ord(ch):04X} cannot stand in a paper",
+                    i,
+                    "delete it; it is often pasted in by accident",
+                )
             elif ch.isspace():
                 j = i
                 while j < end and text[j].isspace():
@@ -108,8 +123,11 @@ class _Scanner:
         before = self.text[i - 1 : i] if i else ""
         if opened is None:
             if not after or after.isspace():
-                raise self.error(f"'{'*' * width}' must touch the text it makes {which}", i,
-                                 "write \\* for a literal asterisk")
+                raise self.error(
+                    f"'{'*' * width}' must touch the text it makes {which}",
+                    i,
+                    "write \\* for a literal asterisk",
+                )
             self.flush()
             setattr(self, which, i)
         else:
@@ -132,8 +150,9 @@ class _Scanner:
         if self.mapped:
             self.chars += [(c, i, close + 2, expression) for c in figure.text]
         self.flush()
-        self.out.append(m.Figure(figure.text, self.bold is not None, self.italic is not None,
-                                 figure.attrs))
+        self.out.append(
+            m.Figure(figure.text, self.bold is not None, self.italic is not None, figure.attrs)
+        )
         return close + 2
 
     def noteref(self, i: int, in_link: bool) -> int:
@@ -158,8 +177,9 @@ class _Scanner:
     def link(self, i: int, in_link: bool) -> int:
         close = _matching_bracket(self.text, i)
         if close < 0 or not self.text.startswith("(", close + 1):
-            raise self.error("'[' starts a link, written [text](https://…)", i,
-                             "write \\[ for a literal bracket")
+            raise self.error(
+                "'[' starts a link, written [text](https://…)", i, "write \\[ for a literal bracket"
+            )
         end = self.text.find(")", close + 2)
         url = self.text[close + 2 : end].strip() if end > 0 else ""
         if end < 0 or not re.fullmatch(r"(https?://|mailto:)\S+", url):
@@ -182,8 +202,11 @@ class _Scanner:
         for which in ("bold", "italic"):
             opened = getattr(self, which)
             if opened is not None:
-                raise self.error(f"{which} text is never closed", opened,
-                                 "close it with the same asterisks, or write \\*")
+                raise self.error(
+                    f"{which} text is never closed",
+                    opened,
+                    "close it with the same asterisks, or write \\*",
+                )
         self.flush()
         return _tidy(self.out)
 
@@ -215,14 +238,23 @@ def _tidy(inlines: list) -> tuple:
     return tuple(i for i in merged if not (isinstance(i, m.Text) and not i.text))
 
 
-def parse(text: str, locate: Callable[[int], Location], resolve: Resolver | None = None,
-          note: NoteLookup | None = None) -> tuple:
+def parse(
+    text: str,
+    locate: Callable[[int], Location],
+    resolve: Resolver | None = None,
+    note: NoteLookup | None = None,
+) -> tuple:
     """Parse one text of the narrative into inlines."""
     return parse_mapped(text, locate, resolve, note, mapped=False)[0]
 
 
-def parse_mapped(text: str, locate: Callable[[int], Location], resolve: Resolver | None = None,
-                 note: NoteLookup | None = None, mapped: bool = True) -> tuple[tuple, list]:
+def parse_mapped(
+    text: str,
+    locate: Callable[[int], Location],
+    resolve: Resolver | None = None,
+    note: NoteLookup | None = None,
+    mapped: bool = True,
+) -> tuple[tuple, list]:
     """The inlines of `text` and, for each character they print, where it came from:
     (char, source start, source end, the placeholder it belongs to or None)."""
     scanner = _Scanner(text, locate, resolve, note, mapped)

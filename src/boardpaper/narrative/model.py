@@ -4,13 +4,13 @@ A `Paper` is metadata and a tuple of blocks; blocks hold inlines. Everything
 is frozen. Writers take a `Paper` and return bytes; none reads YAML.
 Whatever the model does not name rides in `attrs`.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
-
 
 # -- inlines -----------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Text:
@@ -36,7 +36,7 @@ class Link:
     """A hyperlink to `url` around `children`."""
 
     url: str
-    children: tuple[Union[Text, Figure], ...]
+    children: tuple[Text | Figure, ...]
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ class Note:
     """A footnote: its text, cited where the `NoteRef` stands."""
 
     key: str
-    inlines: tuple["Inline", ...]
+    inlines: tuple[Inline, ...]
 
 
 @dataclass(frozen=True)
@@ -66,10 +66,11 @@ class Deleted:
     children: tuple
 
 
-Inline = Union[Text, Figure, Link, NoteRef, Inserted, Deleted]
+Inline = Text | Figure | Link | NoteRef | Inserted | Deleted
 
 
 # -- blocks ------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Heading:
@@ -100,7 +101,7 @@ class Plain:
 @dataclass(frozen=True)
 class ListItem:
     inlines: tuple[Inline, ...]
-    children: tuple["ListItem", ...] = ()
+    children: tuple[ListItem, ...] = ()
     change: str = ""  # "inserted" or "deleted" in a redline
 
 
@@ -152,7 +153,7 @@ class Chart:
     source: str = ""
 
 
-Block = Union[Heading, Para, Plain, BulletList, LetteredList, Fields, Table, Chart]
+Block = Heading | Para | Plain | BulletList | LetteredList | Fields | Table | Chart
 
 
 @dataclass(frozen=True)
@@ -238,8 +239,11 @@ def merge_texts(inlines) -> list:
     merged: list = []
     for inline in inlines:
         prev = merged[-1] if merged else None
-        if (isinstance(inline, Text) and isinstance(prev, Text)
-                and (prev.bold, prev.italic) == (inline.bold, inline.italic)):
+        if (
+            isinstance(inline, Text)
+            and isinstance(prev, Text)
+            and (prev.bold, prev.italic) == (inline.bold, inline.italic)
+        ):
             merged[-1] = Text(prev.text + inline.text, prev.bold, prev.italic)
         else:
             merged.append(inline)

@@ -3,6 +3,7 @@
 An author writes "a {{ m.x.vs_baseline }}"; when the figure reads "8% increase"
 or "11%", the article becomes "an", and the other way round.
 """
+
 from __future__ import annotations
 
 import re

@@ -1,16 +1,20 @@
 """The KPI framework and its scores → the scorecard model (Appendix A)."""
+
 from __future__ import annotations
 
 from ..content.framework import Framework
 from ..measures.kpi import KpiResult
 from . import model as m
 
-ILLUSTRATIVE = ("Example data: the figures in this scorecard are illustrative, made for the "
-                "boardpaper example paper, and are not West Midlands Police statistics.")
+ILLUSTRATIVE = (
+    "Example data: the figures in this scorecard are illustrative, made for the "
+    "boardpaper example paper, and are not West Midlands Police statistics."
+)
 
 
-def scorecard(framework: Framework, results: list[KpiResult], period: str,
-              note: str = "") -> m.Scorecard:
+def scorecard(
+    framework: Framework, results: list[KpiResult], period: str, note: str = ""
+) -> m.Scorecard:
     """Rows in framework order: section, objective and group headings, then KPIs."""
     by_id = {r.kpi.id: r for r in results}
     rows: list[m.ScoreRow] = []
@@ -32,8 +36,16 @@ def _row(kind: str, result: KpiResult) -> m.ScoreRow:
     if not result.status:  # a KPI scored by its items
         return m.ScoreRow(kind, kpi.text, kpi.id, target="See below")
     return m.ScoreRow(
-        kind, kpi.text, kpi.id, measure=result.measure_label, baseline=result.baseline,
-        latest=result.latest, change=result.change, target=kpi.target.text,
-        status=result.status, status_word=result.word, symbol=result.symbol,
+        kind,
+        kpi.text,
+        kpi.id,
+        measure=result.measure_label,
+        baseline=result.baseline,
+        latest=result.latest,
+        change=result.change,
+        target=kpi.target.text,
+        status=result.status,
+        status_word=result.word,
+        symbol=result.symbol,
         trend=result.trend,
     )

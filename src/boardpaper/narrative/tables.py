@@ -4,6 +4,7 @@ Cells are printed like figures (ONS style, the measure's unit and places). A
 chart's alt text is written from its data: what it shows, the first and last
 values, the lowest and highest, and which way it went.
 """
+
 from __future__ import annotations
 
 from ..content import model as c
@@ -16,7 +17,7 @@ from . import model as m
 
 
 def window_of(period: str) -> Window:
-    """"2020/21" → that financial year; "2021" → the calendar year; "2022-03" → the 12
+    """ "2020/21" → that financial year; "2021" → the calendar year; "2022-03" → the 12
     months ending March 2022."""
     if "/" in period:
         return Window.financial_year(period)
@@ -40,16 +41,25 @@ def table(spec: c.TableSpec, figures: Figures | None) -> m.Table:
         measure, area = (spec.measure, key) if rows_are_areas else (key, store.area)
         _known(spec, measure, store)
         definition = store.measures[measure]
-        names.append(key if rows_are_areas else (
-            definition.short if spec.transpose and definition.short else definition.label))
-        grid.append([_value(spec, store, measure, area, window_of(p), blank=spec.blanks)
-                     for p in spec.columns])
+        names.append(
+            key
+            if rows_are_areas
+            else (definition.short if spec.transpose and definition.short else definition.label)
+        )
+        grid.append(
+            [
+                _value(spec, store, measure, area, window_of(p), blank=spec.blanks)
+                for p in spec.columns
+            ]
+        )
     periods = [label_of(p) for p in spec.columns]
     corner = "Area" if rows_are_areas else "Measure"
     if spec.transpose:  # a row per period, a column per measure or area
         header = ["Year"] + names
-        rows = [[period] + [_cell(grid[i][j]) for i in range(len(names))]
-                for j, period in enumerate(periods)]
+        rows = [
+            [period] + [_cell(grid[i][j]) for i in range(len(names))]
+            for j, period in enumerate(periods)
+        ]
     else:
         header = [corner] + periods
         rows = [[name] + [_cell(v) for v in values] for name, values in zip(names, grid)]
@@ -57,8 +67,13 @@ def table(spec: c.TableSpec, figures: Figures | None) -> m.Table:
             header.append(f"Change {spec.columns[0]} to {spec.columns[-1]}")
             for row, values in zip(rows, grid):
                 row.append(_change(values[0], values[-1]) if values[0] and values[-1] else "–")
-    return m.Table(str(spec.caption), tuple(header), tuple(tuple(r) for r in rows),
-                   (False,) + (True,) * (len(header) - 1), spec.source)
+    return m.Table(
+        str(spec.caption),
+        tuple(header),
+        tuple(tuple(r) for r in rows),
+        (False,) + (True,) * (len(header) - 1),
+        spec.source,
+    )
 
 
 def _cell(value: Value | None) -> str:
@@ -81,12 +96,16 @@ def chart(spec: c.ChartSpec, figures: Figures | None) -> m.Chart:
         series.append(m.Series(definition.label, tuple(float(v) for v in part.to_numpy())))
         if spec.baseline:
             mean = _value(spec, store, spec.measure, store.area, figures.baseline, "mean")
-            series.append(m.Series(f"Monthly average, {figures.baseline.year_ending()}",
-                                   (mean.number,) * len(labels), dashed=True))
+            series.append(
+                m.Series(
+                    f"Monthly average, {figures.baseline.year_ending()}",
+                    (mean.number,) * len(labels),
+                    dashed=True,
+                )
+            )
         alt = _line_alt(definition, part, series, window)
     else:
-        values = [_value(spec, store, spec.measure, store.area, window_of(p))
-                  for p in spec.columns]
+        values = [_value(spec, store, spec.measure, store.area, window_of(p)) for p in spec.columns]
         labels = tuple(label_of(p) for p in spec.columns)
         series.append(m.Series(definition.label, tuple(v.number for v in values)))
         alt = _bar_alt(definition, labels, values)
@@ -96,19 +115,23 @@ def chart(spec: c.ChartSpec, figures: Figures | None) -> m.Chart:
 
 def _store(spec, figures: Figures | None):
     if figures is None:
-        raise TemplateError(f"'{spec.caption}' needs measure data, and this paper has none",
-                            spec.loc)
+        raise TemplateError(
+            f"'{spec.caption}' needs measure data, and this paper has none", spec.loc
+        )
     return figures.store
 
 
 def _known(spec, measure: str, store) -> None:
     if measure not in store.measures:
-        raise DataError(f"'{spec.caption}' names the measure '{measure}', which "
-                        "measures.yaml does not define", spec.loc)
+        raise DataError(
+            f"'{spec.caption}' names the measure '{measure}', which measures.yaml does not define",
+            spec.loc,
+        )
 
 
-def _value(spec, store, measure: str, area: str, window: Window, how=None,
-           blank: bool = False) -> Value | None:
+def _value(
+    spec, store, measure: str, area: str, window: Window, how=None, blank: bool = False
+) -> Value | None:
     try:
         agg = store.aggregate(measure, area, window, how)
     except (MissingMonths, NoData) as exc:
@@ -139,20 +162,26 @@ def _line_alt(definition, part, series, window: Window) -> str:
     values = part.to_numpy()
     months = list(part.index)
     low, high = int(values.argmin()), int(values.argmax())
-    text = (f"Line chart of {definition.label.lower()} each month, {window.label()}. It starts "
-            f"at {_printed(definition, values[0])} in {month_label(months[0])} and ends at "
-            f"{_printed(definition, values[-1])} in {month_label(months[-1])}, "
-            f"{_trend(values[0], values[-1])}; lowest {_printed(definition, values[low])} "
-            f"({month_label(months[low])}), highest {_printed(definition, values[high])} "
-            f"({month_label(months[high])}).")
+    text = (
+        f"Line chart of {definition.label.lower()} each month, {window.label()}. It starts "
+        f"at {_printed(definition, values[0])} in {month_label(months[0])} and ends at "
+        f"{_printed(definition, values[-1])} in {month_label(months[-1])}, "
+        f"{_trend(values[0], values[-1])}; lowest {_printed(definition, values[low])} "
+        f"({month_label(months[low])}), highest {_printed(definition, values[high])} "
+        f"({month_label(months[high])})."
+    )
     if len(series) > 1:
-        text += (f" A dashed line shows the monthly average of "
-                 f"{fmt.number(series[1].values[0], 1)} in the national baseline year.")
+        text += (
+            f" A dashed line shows the monthly average of "
+            f"{fmt.number(series[1].values[0], 1)} in the national baseline year."
+        )
     return text
 
 
 def _bar_alt(definition, labels, values) -> str:
     pairs = "; ".join(f"{label} {value}" for label, value in zip(labels, values))
-    return (f"Bar chart of {definition.label.lower()} by period: {pairs}. "
-            f"{_trend(values[0].number, values[-1].number).capitalize()} from {labels[0]} to "
-            f"{labels[-1]}.")
+    return (
+        f"Bar chart of {definition.label.lower()} by period: {pairs}. "
+        f"{_trend(values[0].number, values[-1].number).capitalize()} from {labels[0]} to "
+        f"{labels[-1]}."
+    )

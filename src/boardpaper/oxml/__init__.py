@@ -3,6 +3,7 @@
 Nothing outside this package builds or queries OOXML directly. This module
 registers the element classes boardpaper adds to python-docx's parser.
 """
+
 from .footnotes import CT_Footnote, CT_Footnotes
 from .parser import register_element_cls
 

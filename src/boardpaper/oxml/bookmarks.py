@@ -4,6 +4,7 @@ Word limits a bookmark name to 40 characters, starting with a letter, of
 letters, digits and underscores. `bookmark_name` makes one from a paragraph id
 deterministically; a long id keeps a short hash so two ids never share a name.
 """
+
 from __future__ import annotations
 
 import hashlib

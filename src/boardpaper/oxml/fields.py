@@ -1,4 +1,5 @@
 """Complex fields (`w:fldChar` begin / `w:instrText` / separate / end)."""
+
 from __future__ import annotations
 
 from .ns import nsdecls, text
@@ -15,6 +16,6 @@ def field_runs(instruction: str, shown: str = "1", rpr: str = "") -> str:
         f'<w:r {nsdecls("w")}>{rpr}<w:fldChar w:fldCharType="begin"/></w:r>'
         f'<w:r {nsdecls("w")}>{rpr}<w:instrText xml:space="preserve"> {text(instruction)} </w:instrText></w:r>'
         f'<w:r {nsdecls("w")}>{rpr}<w:fldChar w:fldCharType="separate"/></w:r>'
-        f'<w:r {nsdecls("w")}>{rpr}<w:t>{text(shown)}</w:t></w:r>'
+        f"<w:r {nsdecls('w')}>{rpr}<w:t>{text(shown)}</w:t></w:r>"
         f'<w:r {nsdecls("w")}>{rpr}<w:fldChar w:fldCharType="end"/></w:r>'
     )

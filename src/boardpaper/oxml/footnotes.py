@@ -5,6 +5,7 @@ separator (id 0); `settings.xml` names them in `w:footnotePr`. Real notes are
 numbered from 1, and their text starts with a `w:footnoteRef` run, which shows
 the note's number in the footnote area.
 """
+
 from __future__ import annotations
 
 from docx.oxml.xmlchemy import BaseOxmlElement, ZeroOrMore
@@ -18,7 +19,7 @@ SEPARATORS = (
     'w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>'
     '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0" '
     'w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p>'
-    '</w:footnote>'
+    "</w:footnote>"
 )
 
 
@@ -26,8 +27,8 @@ def footnotes_part_xml() -> bytes:
     """A footnotes part with only the two separators, for a new template."""
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        f'<w:footnotes {nsdecls("w", "r")}>{SEPARATORS}</w:footnotes>'
-    ).encode("utf-8")
+        f"<w:footnotes {nsdecls('w', 'r')}>{SEPARATORS}</w:footnotes>"
+    ).encode()
 
 
 class CT_Footnote(BaseOxmlElement):
@@ -43,14 +44,15 @@ class CT_Footnotes(BaseOxmlElement):
         ids = [int(f.get(qn("w:id"))) for f in self.footnote_lst]
         return max([0, *ids]) + 1
 
-    def add_footnote(self, content, style: str = "FootnoteText",
-                     ref_style: str = "FootnoteReference") -> int:
+    def add_footnote(
+        self, content, style: str = "FootnoteText", ref_style: str = "FootnoteReference"
+    ) -> int:
         """Append a footnote whose paragraph holds `content` (runs); return its id."""
         footnote_id = self.next_id()
         footnote = parse_xml(
             f'<w:footnote {nsdecls("w")} w:id="{footnote_id}"><w:p>'
             f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>'
-            f'<w:r>{rpr_xml(ref_style)}<w:footnoteRef/></w:r>'
+            f"<w:r>{rpr_xml(ref_style)}<w:footnoteRef/></w:r>"
             f'<w:r><w:t xml:space="preserve"> </w:t></w:r></w:p></w:footnote>'
         )
         paragraph = footnote[0]

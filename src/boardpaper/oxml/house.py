@@ -6,6 +6,7 @@ the protective marking and "Page X of Y", the styles of `styles.py`, the lists
 of `numbering.py`, an empty footnotes part, and one anchor paragraph
 `{{p body }}` where the writer builds the body.
 """
+
 from __future__ import annotations
 
 from .fields import field_runs
@@ -45,9 +46,11 @@ def _control(tag: str) -> str:
 
 
 def _optional(field: str, label: str, style: str = "CoverField") -> str:
-    return (_control(f"{{%p if {field} %}}")
-            + _p(style, _r(label, bold=True) + _r(f"{{{{ {field} }}}}"))
-            + _control("{%p endif %}"))
+    return (
+        _control(f"{{%p if {field} %}}")
+        + _p(style, _r(label, bold=True) + _r(f"{{{{ {field} }}}}"))
+        + _control("{%p endif %}")
+    )
 
 
 def document_xml() -> str:
@@ -65,25 +68,32 @@ def document_xml() -> str:
         '<w:pgSz w:w="11906" w:h="16838"/>'
         '<w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="709" '
         'w:footer="709" w:gutter="0"/><w:cols w:space="708"/><w:docGrid w:linePitch="360"/>'
-        '</w:sectPr>'
+        "</w:sectPr>"
     )
-    return XML_HEAD + f'<w:document {nsdecls("w", "r")}><w:body>{cover}{body}{sect}</w:body></w:document>'
+    return (
+        XML_HEAD
+        + f"<w:document {nsdecls('w', 'r')}><w:body>{cover}{body}{sect}</w:body></w:document>"
+    )
 
 
 def header_xml() -> str:
-    agenda = (_control("{%p if agenda_item %}")
-              + _p("Header", _r("Agenda Item {{ agenda_item }}"), '<w:jc w:val="right"/>')
-              + _control("{%p endif %}"))
-    marking = _control("{%p if marking %}") + _p("Header", _r("{{ marking }}")) + _control(
-        "{%p endif %}")
-    return XML_HEAD + f'<w:hdr {nsdecls("w", "r")}>{agenda}{marking}</w:hdr>'
+    agenda = (
+        _control("{%p if agenda_item %}")
+        + _p("Header", _r("Agenda Item {{ agenda_item }}"), '<w:jc w:val="right"/>')
+        + _control("{%p endif %}")
+    )
+    marking = (
+        _control("{%p if marking %}") + _p("Header", _r("{{ marking }}")) + _control("{%p endif %}")
+    )
+    return XML_HEAD + f"<w:hdr {nsdecls('w', 'r')}>{agenda}{marking}</w:hdr>"
 
 
 def footer_xml() -> str:
     page = _p("Footer", _r("Page ") + field_runs("PAGE") + _r(" of ") + field_runs("NUMPAGES"))
-    marking = _control("{%p if marking %}") + _p("Footer", _r("{{ marking }}")) + _control(
-        "{%p endif %}")
-    return XML_HEAD + f'<w:ftr {nsdecls("w", "r")}>{page}{marking}</w:ftr>'
+    marking = (
+        _control("{%p if marking %}") + _p("Footer", _r("{{ marking }}")) + _control("{%p endif %}")
+    )
+    return XML_HEAD + f"<w:ftr {nsdecls('w', 'r')}>{page}{marking}</w:ftr>"
 
 
 def settings_xml(language: str = "en-GB") -> str:
@@ -99,19 +109,20 @@ def settings_xml(language: str = "en-GB") -> str:
 
 
 def _content_types() -> str:
-    overrides = "".join(f'<Override PartName="/word/{n}" ContentType="{ct}"/>'
-                        for n, (ct, _, _) in _PARTS.items())
+    overrides = "".join(
+        f'<Override PartName="/word/{n}" ContentType="{ct}"/>' for n, (ct, _, _) in _PARTS.items()
+    )
     return XML_HEAD + (
         '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
         '<Default Extension="xml" ContentType="application/xml"/>'
         f'<Override PartName="/word/document.xml" ContentType="{MAIN}.document.main+xml"/>'
-        f'{overrides}'
+        f"{overrides}"
         '<Override PartName="/docProps/core.xml" '
         'ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
         '<Override PartName="/docProps/app.xml" '
         'ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>'
-        '</Types>'
+        "</Types>"
     )
 
 
@@ -122,15 +133,19 @@ def _package_rels() -> str:
         '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/'
         'relationships/metadata/core-properties" Target="docProps/core.xml"/>'
         f'<Relationship Id="rId3" Type="{RELS}/extended-properties" Target="docProps/app.xml"/>'
-        '</Relationships>'
+        "</Relationships>"
     )
 
 
 def _document_rels() -> str:
-    rels = "".join(f'<Relationship Id="{rid}" Type="{RELS}/{kind}" Target="{n}"/>'
-                   for n, (_, kind, rid) in _PARTS.items())
-    return XML_HEAD + ('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
-                       f'relationships">{rels}</Relationships>')
+    rels = "".join(
+        f'<Relationship Id="{rid}" Type="{RELS}/{kind}" Target="{n}"/>'
+        for n, (_, kind, rid) in _PARTS.items()
+    )
+    return XML_HEAD + (
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+        f'relationships">{rels}</Relationships>'
+    )
 
 
 def _core() -> str:
@@ -139,17 +154,19 @@ def _core() -> str:
         'core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" '
         'xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/'
         'XMLSchema-instance"><dc:title>Strategic Policing and Crime Board paper</dc:title>'
-        '<dc:language>en-GB</dc:language><dc:creator>boardpaper</dc:creator>'
+        "<dc:language>en-GB</dc:language><dc:creator>boardpaper</dc:creator>"
         '<dcterms:created xsi:type="dcterms:W3CDTF">2022-01-01T00:00:00Z</dcterms:created>'
         '<dcterms:modified xsi:type="dcterms:W3CDTF">2022-01-01T00:00:00Z</dcterms:modified>'
-        '</cp:coreProperties>'
+        "</cp:coreProperties>"
     )
 
 
 def _app() -> str:
-    return XML_HEAD + ('<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/'
-                       '2006/extended-properties"><Application>boardpaper</Application>'
-                       '</Properties>')
+    return XML_HEAD + (
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/'
+        '2006/extended-properties"><Application>boardpaper</Application>'
+        "</Properties>"
+    )
 
 
 def template_package() -> bytes:

@@ -1,11 +1,12 @@
 """Namespaces of WordprocessingML, and the helpers to name elements in them."""
+
 from __future__ import annotations
 
 from xml.sax.saxutils import escape, quoteattr
 
 from docx.oxml.ns import nsdecls, nsmap, qn
 
-__all__ = ["W", "R", "nsdecls", "nsmap", "qn", "text", "attr"]
+__all__ = ["R", "W", "attr", "nsdecls", "nsmap", "qn", "text"]
 
 W = nsmap["w"]
 R = nsmap["r"]

@@ -7,6 +7,7 @@ later number. Bullets and letters are separate lists; a second lettered list
 restarts at A through a new `w:num` with a `w:startOverride`, which is the one
 place a restart is right.
 """
+
 from __future__ import annotations
 
 from .ns import nsdecls, qn
@@ -26,8 +27,11 @@ _STYLE_OF = {0: "NumberedParagraph", 2: "ListLetter"}
 
 def _level(ilvl: int, fmt: str, text: str, left: int, hanging: int, font, style) -> str:
     pstyle = f'<w:pStyle w:val="{style}"/>' if style else ""
-    rpr = (f'<w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:hint="default"/></w:rPr>'
-           if font else "")
+    rpr = (
+        f'<w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:hint="default"/></w:rPr>'
+        if font
+        else ""
+    )
     return (
         f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>{pstyle}'
         f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
@@ -41,22 +45,27 @@ def numbering_part_xml() -> bytes:
     abstracts = []
     for aid, levels in _ABSTRACT.items():
         kind = "singleLevel" if len(levels) == 1 else "hybridMultilevel"
-        lvls = "".join(_level(i, *lvl, _STYLE_OF.get(aid) if i == 0 else None)
-                       for i, lvl in enumerate(levels))
-        abstracts.append(f'<w:abstractNum w:abstractNumId="{aid}"><w:nsid w:val="{_NSIDS[aid]}"/>'
-                         f'<w:multiLevelType w:val="{kind}"/>{lvls}</w:abstractNum>')
-    nums = "".join(f'<w:num w:numId="{aid + 1}"><w:abstractNumId w:val="{aid}"/></w:num>'
-                   for aid in _ABSTRACT)
+        lvls = "".join(
+            _level(i, *lvl, _STYLE_OF.get(aid) if i == 0 else None) for i, lvl in enumerate(levels)
+        )
+        abstracts.append(
+            f'<w:abstractNum w:abstractNumId="{aid}"><w:nsid w:val="{_NSIDS[aid]}"/>'
+            f'<w:multiLevelType w:val="{kind}"/>{lvls}</w:abstractNum>'
+        )
+    nums = "".join(
+        f'<w:num w:numId="{aid + 1}"><w:abstractNumId w:val="{aid}"/></w:num>' for aid in _ABSTRACT
+    )
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        f'<w:numbering {nsdecls("w")}>{"".join(abstracts)}{nums}</w:numbering>'
-    ).encode("utf-8")
+        f"<w:numbering {nsdecls('w')}>{''.join(abstracts)}{nums}</w:numbering>"
+    ).encode()
 
 
 def num_pr(num_id: int, ilvl: int = 0):
     """A `w:numPr` element: list `num_id`, level `ilvl`."""
-    return parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{ilvl}"/>'
-                     f'<w:numId w:val="{num_id}"/></w:numPr>')
+    return parse_xml(
+        f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'
+    )
 
 
 def restarted(numbering, num_id: int) -> int:
@@ -73,5 +82,13 @@ def style_num_id(style_element) -> int | None:
     return int(found[0]) if found else None
 
 
-__all__ = ["NUM_PARAGRAPHS", "NUM_BULLETS", "NUM_LETTERS", "numbering_part_xml", "num_pr",
-           "restarted", "style_num_id", "qn"]
+__all__ = [
+    "NUM_BULLETS",
+    "NUM_LETTERS",
+    "NUM_PARAGRAPHS",
+    "num_pr",
+    "numbering_part_xml",
+    "qn",
+    "restarted",
+    "style_num_id",
+]

@@ -4,6 +4,7 @@ python-docx stamps every zip member with the current time. These helpers write
 members in a given order with a fixed date and fixed permissions, so the same
 paper gives the same bytes.
 """
+
 from __future__ import annotations
 
 import io
@@ -59,8 +60,10 @@ def read_members(path, wanted: tuple[str, ...], required: tuple[str, ...] = ()) 
     except OSError as exc:
         raise UnsafePackage(f"cannot read the file: {exc.strerror}") from None
     if size > MAX_FILE:
-        raise UnsafePackage(f"the file is {size // (1024 * 1024)} MB; a reviewed paper is "
-                            f"at most {MAX_FILE // (1024 * 1024)} MB")
+        raise UnsafePackage(
+            f"the file is {size // (1024 * 1024)} MB; a reviewed paper is "
+            f"at most {MAX_FILE // (1024 * 1024)} MB"
+        )
     try:
         archive = zipfile.ZipFile(path)
     except zipfile.BadZipFile:
@@ -75,13 +78,18 @@ def read_members(path, wanted: tuple[str, ...], required: tuple[str, ...] = ()) 
         names = set()
         for info in infos:
             name = info.filename
-            if name.startswith(("/", "\\")) or ".." in name.replace("\\", "/").split("/") \
-                    or ":" in name:
+            if (
+                name.startswith(("/", "\\"))
+                or ".." in name.replace("\\", "/").split("/")
+                or ":" in name
+            ):
                 raise UnsafePackage(f"the package holds a part outside it: {name!r}")
             if info.file_size > MAX_MEMBER or info.file_size > MAX_RATIO * max(
-                    info.compress_size, 1024):
-                raise UnsafePackage(f"the part {name} would unpack to {info.file_size} bytes "
-                                    "(a zip bomb?)")
+                info.compress_size, 1024
+            ):
+                raise UnsafePackage(
+                    f"the part {name} would unpack to {info.file_size} bytes (a zip bomb?)"
+                )
             total += info.file_size
             names.add(name)
         if total > MAX_TOTAL:

@@ -5,16 +5,23 @@
 `parse_untrusted` reads XML from a file that came from outside (a reviewer's
 .docx): no DTD, no entities, no network, no huge trees.
 """
+
 from __future__ import annotations
 
 from docx.oxml.parser import OxmlElement, parse_xml, register_element_cls
 from lxml import etree
 
-__all__ = ["OxmlElement", "parse_xml", "register_element_cls", "parse_untrusted", "UnsafeXml"]
+__all__ = ["OxmlElement", "UnsafeXml", "parse_untrusted", "parse_xml", "register_element_cls"]
 
-_UNTRUSTED = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                             dtd_validation=False, huge_tree=False, remove_comments=True,
-                             remove_pis=True)
+_UNTRUSTED = etree.XMLParser(
+    resolve_entities=False,
+    no_network=True,
+    load_dtd=False,
+    dtd_validation=False,
+    huge_tree=False,
+    remove_comments=True,
+    remove_pis=True,
+)
 
 
 class UnsafeXml(Exception):

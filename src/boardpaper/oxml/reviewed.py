@@ -7,14 +7,14 @@ are `w:commentRangeStart`/`End` and `w:commentReference` in the text with their
 words in comments.xml. This module turns that into plain records; it does not
 judge what the changes mean.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from .ns import qn
 
-_CHANGE = {qn("w:ins"): "ins", qn("w:moveTo"): "ins", qn("w:del"): "del",
-           qn("w:moveFrom"): "del"}
+_CHANGE = {qn("w:ins"): "ins", qn("w:moveTo"): "ins", qn("w:del"): "del", qn("w:moveFrom"): "del"}
 _TEXT = {qn("w:t"), qn("w:delText"), qn("w:tab"), qn("w:noBreakHyphen")}
 
 
@@ -63,8 +63,12 @@ def _paragraph(p) -> ReviewedParagraph:
     if mark is not None:
         for child in mark:
             if child.tag in _CHANGE:
-                out.mark = Segment(_CHANGE[child.tag], "", child.get(qn("w:author"), ""),
-                                   child.get(qn("w:date"), ""))
+                out.mark = Segment(
+                    _CHANGE[child.tag],
+                    "",
+                    child.get(qn("w:author"), ""),
+                    child.get(qn("w:date"), ""),
+                )
     open_ranges: list[str] = []
     for element in p.iter():
         tag = element.tag
@@ -107,8 +111,7 @@ def _change_of(element, p) -> tuple[str, str, str]:
 
 def _add(segments: list[Segment], segment: Segment) -> None:
     last = segments[-1] if segments else None
-    if last and (last.kind, last.author, last.date) == (segment.kind, segment.author,
-                                                          segment.date):
+    if last and (last.kind, last.author, last.date) == (segment.kind, segment.author, segment.date):
         last.text += segment.text
     else:
         segments.append(segment)
@@ -122,6 +125,10 @@ def comments(root) -> dict[str, Comment]:
     for c in root.iter(qn("w:comment")):
         cid = c.get(qn("w:id"), "")
         paras = ["".join(t.text or "" for t in p.iter(qn("w:t"))) for p in c.iter(qn("w:p"))]
-        found[cid] = Comment(cid, c.get(qn("w:author"), ""), c.get(qn("w:date"), ""),
-                             "\n".join(x for x in paras if x).strip())
+        found[cid] = Comment(
+            cid,
+            c.get(qn("w:author"), ""),
+            c.get(qn("w:date"), ""),
+            "\n".join(x for x in paras if x).strip(),
+        )
     return found

@@ -4,6 +4,7 @@ A deleted run keeps its text in `w:delText` (not `w:t`), as Word requires. A
 paragraph added or removed as a whole also has its mark tracked
 (`w:pPr/w:rPr/w:ins` or `w:del`), so the numbering shows the change.
 """
+
 from __future__ import annotations
 
 from .ns import attr, nsdecls, qn
@@ -15,8 +16,9 @@ KINDS = {"inserted": "w:ins", "deleted": "w:del"}
 def wrap(run, kind: str, rev_id: int, author: str, date: str):
     """`run` (a `w:r`) inside a new `w:ins` or `w:del`; deleted text becomes `w:delText`."""
     tag = KINDS[kind]
-    element = parse_xml(f'<{tag} {nsdecls("w")} w:id="{rev_id}" w:author={attr(author)} '
-                        f'w:date={attr(date)}/>')
+    element = parse_xml(
+        f'<{tag} {nsdecls("w")} w:id="{rev_id}" w:author={attr(author)} w:date={attr(date)}/>'
+    )
     if kind == "deleted":
         for t in run.iter(qn("w:t")):
             t.tag = qn("w:delText")
@@ -31,11 +33,16 @@ def mark_paragraph(p, kind: str, rev_id: int, author: str, date: str) -> None:
     ppr = p.get_or_add_pPr()
     rpr = ppr.find(qn("w:rPr"))
     if rpr is None:
-        rpr = parse_xml(f'<w:rPr {nsdecls("w")}/>')
+        rpr = parse_xml(f"<w:rPr {nsdecls('w')}/>")
         successor = next((c for c in ppr if c.tag in (qn("w:sectPr"), qn("w:pPrChange"))), None)
         if successor is not None:
             successor.addprevious(rpr)
         else:
             ppr.append(rpr)
-    rpr.insert(0, parse_xml(f'<{KINDS[kind]} {nsdecls("w")} w:id="{rev_id}" '
-                            f'w:author={attr(author)} w:date={attr(date)}/>'))
+    rpr.insert(
+        0,
+        parse_xml(
+            f'<{KINDS[kind]} {nsdecls("w")} w:id="{rev_id}" '
+            f"w:author={attr(author)} w:date={attr(date)}/>"
+        ),
+    )

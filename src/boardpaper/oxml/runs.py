@@ -1,4 +1,5 @@
 """Runs, hyperlinks and footnote references: the inline XML of a paragraph."""
+
 from __future__ import annotations
 
 from .ns import attr, nsdecls, text
@@ -20,7 +21,7 @@ def rpr_xml(style: str | None = None, bold: bool = False, italic: bool = False) 
 def run(value: str, bold: bool = False, italic: bool = False, style: str | None = None):
     """A `w:r` holding `value` (leading and trailing blanks kept)."""
     return parse_xml(
-        f'<w:r {nsdecls("w")}>{rpr_xml(style, bold, italic)}'
+        f"<w:r {nsdecls('w')}>{rpr_xml(style, bold, italic)}"
         f'<w:t xml:space="preserve">{text(value)}</w:t></w:r>'
     )
 

@@ -5,6 +5,7 @@ The numbered body paragraph style carries the paragraph numbering itself, so
 numbers are live Word numbering. A secretariat restyles the paper by editing
 these styles in Word; the writer only names styles.
 """
+
 from __future__ import annotations
 
 from .ns import nsdecls, qn
@@ -13,18 +14,29 @@ from .numbering import NUM_BULLETS, NUM_LETTERS, NUM_PARAGRAPHS
 FONT = "Arial"
 
 
-def _para(style_id: str, name: str, ppr: str = "", rpr: str = "", based_on: str = "Normal",
-          next_style: str | None = None, extra: str = "") -> str:
+def _para(
+    style_id: str,
+    name: str,
+    ppr: str = "",
+    rpr: str = "",
+    based_on: str = "Normal",
+    next_style: str | None = None,
+    extra: str = "",
+) -> str:
     based = f'<w:basedOn w:val="{based_on}"/>' if based_on else ""
     nxt = f'<w:next w:val="{next_style}"/>' if next_style else ""
-    return (f'<w:style w:type="paragraph" w:styleId="{style_id}"><w:name w:val="{name}"/>'
-            f'{based}{nxt}{extra}<w:qFormat/><w:pPr>{ppr}</w:pPr><w:rPr>{rpr}</w:rPr></w:style>')
+    return (
+        f'<w:style w:type="paragraph" w:styleId="{style_id}"><w:name w:val="{name}"/>'
+        f"{based}{nxt}{extra}<w:qFormat/><w:pPr>{ppr}</w:pPr><w:rPr>{rpr}</w:rPr></w:style>"
+    )
 
 
 def _char(style_id: str, name: str, rpr: str) -> str:
-    return (f'<w:style w:type="character" w:styleId="{style_id}"><w:name w:val="{name}"/>'
-            f'<w:basedOn w:val="DefaultParagraphFont"/><w:uiPriority w:val="99"/>'
-            f'<w:unhideWhenUsed/><w:rPr>{rpr}</w:rPr></w:style>')
+    return (
+        f'<w:style w:type="character" w:styleId="{style_id}"><w:name w:val="{name}"/>'
+        f'<w:basedOn w:val="DefaultParagraphFont"/><w:uiPriority w:val="99"/>'
+        f"<w:unhideWhenUsed/><w:rPr>{rpr}</w:rPr></w:style>"
+    )
 
 
 def _numbered(num_id: int, ilvl: int = 0) -> str:
@@ -35,71 +47,137 @@ def styles_part_xml(language: str = "en-GB") -> bytes:
     """The whole styles part."""
     fonts = f'<w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:eastAsia="{FONT}" w:cs="{FONT}"/>'
     defaults = (
-        '<w:docDefaults><w:rPrDefault><w:rPr>'
+        "<w:docDefaults><w:rPrDefault><w:rPr>"
         f'{fonts}<w:sz w:val="24"/><w:szCs w:val="24"/>'
         f'<w:lang w:val="{language}" w:eastAsia="{language}" w:bidi="ar-SA"/>'
-        '</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>'
+        "</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>"
         '<w:spacing w:after="0" w:line="259" w:lineRule="auto"/></w:pPr></w:pPrDefault>'
-        '</w:docDefaults>'
+        "</w:docDefaults>"
     )
     heading = '<w:keepNext/><w:keepLines/><w:spacing w:before="240" w:after="240"/>'
     styles = [
         '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/>'
-        '<w:qFormat/><w:pPr/><w:rPr/></w:style>',
+        "<w:qFormat/><w:pPr/><w:rPr/></w:style>",
         '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
         '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/>'
-        '<w:unhideWhenUsed/></w:style>',
+        "<w:unhideWhenUsed/></w:style>",
         '<w:style w:type="table" w:default="1" w:styleId="TableNormal">'
         '<w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/>'
         '<w:unhideWhenUsed/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar>'
         '<w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>'
         '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar>'
-        '</w:tblPr></w:style>',
+        "</w:tblPr></w:style>",
         '<w:style w:type="numbering" w:default="1" w:styleId="NoList"><w:name w:val="No List"/>'
         '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/></w:style>',
-        _para("Board", "Board", '<w:spacing w:after="0"/>',
-              '<w:b/><w:bCs/><w:sz w:val="28"/><w:szCs w:val="28"/>'),
+        _para(
+            "Board",
+            "Board",
+            '<w:spacing w:after="0"/>',
+            '<w:b/><w:bCs/><w:sz w:val="28"/><w:szCs w:val="28"/>',
+        ),
         _para("CoverField", "Cover Field", '<w:spacing w:before="240" w:after="0"/>'),
-        _para("Title", "Title", '<w:spacing w:before="240" w:after="0"/>',
-              '<w:b/><w:bCs/>', next_style="CoverField"),
-        _para("Heading1", "heading 1", heading + '<w:outlineLvl w:val="0"/>',
-              '<w:b/><w:bCs/><w:sz w:val="28"/><w:szCs w:val="28"/>', next_style="NumberedParagraph"),
-        _para("Heading2", "heading 2", heading + '<w:outlineLvl w:val="1"/>',
-              '<w:b/><w:bCs/>', next_style="NumberedParagraph"),
-        _para("NumberedParagraph", "Numbered Paragraph",
-              _numbered(NUM_PARAGRAPHS) + '<w:spacing w:after="240"/><w:ind w:left="567" '
-              'w:hanging="567"/>', next_style="NumberedParagraph"),
-        _para("ListBullet", "List Bullet",
-              _numbered(NUM_BULLETS) + '<w:spacing w:after="120"/><w:ind w:left="1134" '
-              'w:hanging="425"/>'),
-        _para("ListBullet2", "List Bullet 2",
-              _numbered(NUM_BULLETS, 1) + '<w:spacing w:after="120"/><w:ind w:left="1701" '
-              'w:hanging="425"/>'),
-        _para("ListLetter", "List Letter",
-              _numbered(NUM_LETTERS) + '<w:spacing w:after="120"/><w:ind w:left="1134" '
-              'w:hanging="567"/>'),
+        _para(
+            "Title",
+            "Title",
+            '<w:spacing w:before="240" w:after="0"/>',
+            "<w:b/><w:bCs/>",
+            next_style="CoverField",
+        ),
+        _para(
+            "Heading1",
+            "heading 1",
+            heading + '<w:outlineLvl w:val="0"/>',
+            '<w:b/><w:bCs/><w:sz w:val="28"/><w:szCs w:val="28"/>',
+            next_style="NumberedParagraph",
+        ),
+        _para(
+            "Heading2",
+            "heading 2",
+            heading + '<w:outlineLvl w:val="1"/>',
+            "<w:b/><w:bCs/>",
+            next_style="NumberedParagraph",
+        ),
+        _para(
+            "NumberedParagraph",
+            "Numbered Paragraph",
+            _numbered(NUM_PARAGRAPHS) + '<w:spacing w:after="240"/><w:ind w:left="567" '
+            'w:hanging="567"/>',
+            next_style="NumberedParagraph",
+        ),
+        _para(
+            "ListBullet",
+            "List Bullet",
+            _numbered(NUM_BULLETS) + '<w:spacing w:after="120"/><w:ind w:left="1134" '
+            'w:hanging="425"/>',
+        ),
+        _para(
+            "ListBullet2",
+            "List Bullet 2",
+            _numbered(NUM_BULLETS, 1) + '<w:spacing w:after="120"/><w:ind w:left="1701" '
+            'w:hanging="425"/>',
+        ),
+        _para(
+            "ListLetter",
+            "List Letter",
+            _numbered(NUM_LETTERS) + '<w:spacing w:after="120"/><w:ind w:left="1134" '
+            'w:hanging="567"/>',
+        ),
         _para("BodyText", "Body Text", '<w:spacing w:after="240"/>'),
-        _para("AuthorBlock", "Author Block", '<w:keepNext/><w:spacing w:before="240" w:after="0"/>'),
-        _para("Header", "header", '<w:tabs><w:tab w:val="center" w:pos="4513"/>'
-              '<w:tab w:val="right" w:pos="9026"/></w:tabs><w:jc w:val="center"/>',
-              '<w:sz w:val="20"/><w:szCs w:val="20"/>'),
-        _para("Footer", "footer", '<w:tabs><w:tab w:val="center" w:pos="4513"/>'
-              '<w:tab w:val="right" w:pos="9026"/></w:tabs><w:jc w:val="center"/>',
-              '<w:sz w:val="20"/><w:szCs w:val="20"/>'),
-        _para("FootnoteText", "footnote text", '<w:spacing w:after="0"/>',
-              '<w:sz w:val="18"/><w:szCs w:val="18"/>'),
+        _para(
+            "AuthorBlock", "Author Block", '<w:keepNext/><w:spacing w:before="240" w:after="0"/>'
+        ),
+        _para(
+            "Header",
+            "header",
+            '<w:tabs><w:tab w:val="center" w:pos="4513"/>'
+            '<w:tab w:val="right" w:pos="9026"/></w:tabs><w:jc w:val="center"/>',
+            '<w:sz w:val="20"/><w:szCs w:val="20"/>',
+        ),
+        _para(
+            "Footer",
+            "footer",
+            '<w:tabs><w:tab w:val="center" w:pos="4513"/>'
+            '<w:tab w:val="right" w:pos="9026"/></w:tabs><w:jc w:val="center"/>',
+            '<w:sz w:val="20"/><w:szCs w:val="20"/>',
+        ),
+        _para(
+            "FootnoteText",
+            "footnote text",
+            '<w:spacing w:after="0"/>',
+            '<w:sz w:val="18"/><w:szCs w:val="18"/>',
+        ),
         _char("FootnoteReference", "footnote reference", '<w:vertAlign w:val="superscript"/>'),
-        _para("Caption", "caption", '<w:keepNext/><w:spacing w:before="240" w:after="120"/>',
-              '<w:b/><w:bCs/>', next_style="Normal"),
-        _para("TableText", "Table Text", '<w:spacing w:before="40" w:after="40"/>',
-              '<w:sz w:val="18"/><w:szCs w:val="18"/>'),
-        _para("TableHeading", "Table Heading", '<w:keepNext/><w:spacing w:before="40" '
-              'w:after="40"/>', '<w:b/><w:bCs/><w:sz w:val="18"/><w:szCs w:val="18"/>',
-              based_on="TableText"),
-        _para("TableSource", "Table Source", '<w:spacing w:before="60" w:after="240"/>',
-              '<w:i/><w:iCs/><w:sz w:val="18"/><w:szCs w:val="18"/>'),
-        _para("Figure", "Figure", '<w:keepNext/><w:spacing w:before="120" w:after="60"/>'
-              '<w:jc w:val="center"/>'),
+        _para(
+            "Caption",
+            "caption",
+            '<w:keepNext/><w:spacing w:before="240" w:after="120"/>',
+            "<w:b/><w:bCs/>",
+            next_style="Normal",
+        ),
+        _para(
+            "TableText",
+            "Table Text",
+            '<w:spacing w:before="40" w:after="40"/>',
+            '<w:sz w:val="18"/><w:szCs w:val="18"/>',
+        ),
+        _para(
+            "TableHeading",
+            "Table Heading",
+            '<w:keepNext/><w:spacing w:before="40" w:after="40"/>',
+            '<w:b/><w:bCs/><w:sz w:val="18"/><w:szCs w:val="18"/>',
+            based_on="TableText",
+        ),
+        _para(
+            "TableSource",
+            "Table Source",
+            '<w:spacing w:before="60" w:after="240"/>',
+            '<w:i/><w:iCs/><w:sz w:val="18"/><w:szCs w:val="18"/>',
+        ),
+        _para(
+            "Figure",
+            "Figure",
+            '<w:keepNext/><w:spacing w:before="120" w:after="60"/><w:jc w:val="center"/>',
+        ),
         '<w:style w:type="table" w:styleId="BoardTable"><w:name w:val="Board Table"/>'
         '<w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/><w:tblPr><w:tblBorders>'
         '<w:top w:val="single" w:sz="4" w:space="0" w:color="808080"/>'
@@ -112,13 +190,13 @@ def styles_part_xml(language: str = "en-GB") -> bytes:
         '<w:right w:w="57" w:type="dxa"/></w:tblCellMar></w:tblPr>'
         '<w:tblStylePr w:type="firstRow"><w:tcPr>'
         '<w:shd w:val="clear" w:color="auto" w:fill="D9E2F3"/></w:tcPr></w:tblStylePr>'
-        '</w:style>',
+        "</w:style>",
         _char("Hyperlink", "Hyperlink", '<w:color w:val="0563C1"/><w:u w:val="single"/>'),
     ]
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        f'<w:styles {nsdecls("w")}>{defaults}{"".join(styles)}</w:styles>'
-    ).encode("utf-8")
+        f"<w:styles {nsdecls('w')}>{defaults}{''.join(styles)}</w:styles>"
+    ).encode()
 
 
 def set_default_language(styles, language: str) -> None:

@@ -9,6 +9,7 @@ YAML is rewritten by ruamel.yaml's round trip (comments, key order and layout
 kept), after a backup; a paragraph whose result would not print the
 reviewer's text is left alone and reported.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from ..content import model as c
 from ..content import roundtrip
+from ..errors import BoardpaperError
 from ..fsutil import write_atomic
 from ..narrative import model as m
 from .read import Review
@@ -50,8 +52,10 @@ def apply_review(review: Review, source: c.PaperSource, reviewed: Path, render) 
         label = f"paragraph {spot.number} ({spot.para_id})" if spot.para_id else "a paragraph"
         if spot.where == "unplaced":
             if any(s.kind for s in para.segments):
-                outcome.conflicts.append(f"a changed paragraph could not be placed: "
-                                         f"“{_cut(para.text(False))}”; apply it by hand")
+                outcome.conflicts.append(
+                    f"a changed paragraph could not be placed: "
+                    f"“{_cut(para.text(False))}”; apply it by hand"
+                )
             continue
         if spot.is_new:
             after = by_id[spot.para_id].index if spot.para_id in by_id else -1
@@ -88,24 +92,35 @@ def _edit(target: c.Paragraph, reviewed, render):
     before = " ".join(reviewed.text(accept=False).split())
     after = " ".join(reviewed.text(accept=True).split())
     if " ".join(printed.split()) != before:
-        return ("the paragraph has changed since the reviewed draft was built; "
-                "apply the change by hand",)
+        return (
+            "the paragraph has changed since the reviewed draft was built; "
+            "apply the change by hand",
+        )
     a, b = _TOKENS.findall(printed), _TOKENS.findall(after)
     starts = [0]
     for token in a:
         starts.append(starts[-1] + len(token))
-    ops = [op for op in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
-           if op[0] != "equal"]
+    ops = [
+        op
+        for op in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+        if op[0] != "equal"
+    ]
     new = source
     for tag, i1, i2, j1, j2 in reversed(ops):
         lo, hi = starts[i1], starts[i2]
         touched = {ch[3] for ch in chars[lo:hi] if ch[3]}
-        if tag == "insert" and 0 < lo < len(chars) and chars[lo - 1][3] and \
-                chars[lo - 1][3] == chars[lo][3]:
+        if (
+            tag == "insert"
+            and 0 < lo < len(chars)
+            and chars[lo - 1][3]
+            and chars[lo - 1][3] == chars[lo][3]
+        ):
             touched.add(chars[lo][3])
         if touched:
-            return (f"the change touches the computed figure(s) {', '.join(sorted(touched))}; "
-                    "change the data, not the prose",)
+            return (
+                f"the change touches the computed figure(s) {', '.join(sorted(touched))}; "
+                "change the data, not the prose",
+            )
         text = _escape("".join(b[j1:j2]))
         if lo < hi:
             s_lo, s_hi = chars[lo][1], chars[hi - 1][2]
@@ -116,7 +131,7 @@ def _edit(target: c.Paragraph, reviewed, render):
         new = new[:s_lo] + text + new[s_hi:]
     try:
         inlines, _ = render(new, target)
-    except Exception as exc:  # the edit broke the markup (emphasis or a link cut in two)
+    except BoardpaperError as exc:  # the edit broke the markup (emphasis or a link cut in two)
         return (f"the change would break the paragraph's markup ({exc}); apply it by hand",)
     if " ".join(m.plain_text(inlines).split()) != after:
         return ("the change could not be placed in the YAML text exactly; apply it by hand",)
@@ -138,7 +153,7 @@ def _write_yaml(yaml, doc, body, edits, inserts, deletes, path: Path, outcome: O
             item["para"] = roundtrip.folded(text)
     # insertions and deletions from the end, so earlier indexes stay right
     for index in sorted(set(deletes) | {after for after, _ in inserts}, reverse=True):
-        for after, text in reversed([x for x in inserts if x[0] == index]):
+        for _after, text in reversed([x for x in inserts if x[0] == index]):
             body.insert(index + 1, roundtrip.folded(text))
         if index in deletes:
             del body[index]
@@ -165,17 +180,23 @@ def _write_comments(review: Review, folder: Path, reviewed: Path, outcome: Outco
         return
     target = folder / "REVIEW.md"
     digest = hashlib.sha256(reviewed.read_bytes()).hexdigest()[:12]
-    existing = target.read_text(encoding="utf-8") if target.exists() else \
-        "# Review comments\n\nComments from reviewed drafts, beside the paragraph they are on. " \
+    existing = (
+        target.read_text(encoding="utf-8")
+        if target.exists()
+        else "# Review comments\n\nComments from reviewed drafts, beside the paragraph they are on. "
         "Tick each off when dealt with.\n"
+    )
     marker = f"<!-- review {digest} -->"
     if marker in existing:
         outcome.comments_file = str(target)
         return
     lines = [f"\n## {reviewed.name}\n", marker, ""]
     for note in notes:
-        where = f"¶{note.number} ({note.para_id})" if note.para_id else "outside the numbered " \
-                                                                          "paragraphs"
+        where = (
+            f"¶{note.number} ({note.para_id})"
+            if note.para_id
+            else "outside the numbered paragraphs"
+        )
         lines.append(f"- [ ] **{where}** {note.author}, {note.date[:10]}: {note.comment}")
         if note.before:
             lines.append(f"  > on “{' '.join(note.before.split())}”")

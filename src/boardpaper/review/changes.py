@@ -1,4 +1,5 @@
 """What a reviewer did, as records: insertions, deletions, new paragraphs, comments."""
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
@@ -34,8 +35,7 @@ def table(changes: list[Change]) -> str:
             detail = f"{_cut(c.before)} →"
         else:
             detail = f"{_cut(c.before)} → {_cut(c.after)}"
-        rows.append((str(c.number or ""), c.para_id or "?", c.author, c.date[:10], c.kind,
-                     detail))
+        rows.append((str(c.number or ""), c.para_id or "?", c.author, c.date[:10], c.kind, detail))
     widths = [max(len(r[i]) for r in rows) for i in range(5)]
     lines = ["  ".join(r[i].ljust(widths[i]) for i in range(5)) + "  " + r[5] for r in rows]
     return "\n".join(line.rstrip() for line in lines) + "\n"

@@ -7,6 +7,7 @@ one token, so a changed figure shows as the old figure deleted and the new one
 inserted. A block only in the new version is inserted whole, one only in the
 old version is deleted whole (its paragraph mark too, so numbering shows it).
 """
+
 from __future__ import annotations
 
 import difflib
@@ -20,21 +21,25 @@ _WORDS = re.compile(r"\s+|[^\s]+")
 
 # -- inline tokens -------------------------------------------------------------
 
+
 def _tokens(inlines, link: str | None = None) -> list[tuple]:
     """(key, inline) pairs: a word or a run of blanks of a Text, a whole Figure, a NoteRef."""
     out: list[tuple] = []
     for inline in inlines:
         if isinstance(inline, m.Text):
             for piece in _WORDS.findall(inline.text):
-                out.append((("t", piece, inline.bold, inline.italic, link),
-                            (m.Text(piece, inline.bold, inline.italic), link)))
+                out.append(
+                    (
+                        ("t", piece, inline.bold, inline.italic, link),
+                        (m.Text(piece, inline.bold, inline.italic), link),
+                    )
+                )
         elif isinstance(inline, m.Figure):
             out.append((("f", inline.text, inline.bold, inline.italic, link), (inline, link)))
         elif isinstance(inline, m.Link):
             out += _tokens(inline.children, inline.url)
         elif isinstance(inline, m.NoteRef):
-            out.append((("n", inline.note.key, m.plain_text(inline.note.inlines)),
-                        (inline, None)))
+            out.append((("n", inline.note.key, m.plain_text(inline.note.inlines)), (inline, None)))
     return out
 
 
@@ -59,7 +64,7 @@ def _assemble(pieces) -> tuple:
     out: list = []
     i = 0
     while i < len(pieces):
-        change, (inline, link) = pieces[i]
+        change, (_inline, link) = pieces[i]
         if link is None:
             j = i
             group = []
@@ -112,6 +117,7 @@ def _flatten(inlines) -> tuple:
 
 # -- blocks --------------------------------------------------------------------
 
+
 def _key(block) -> str:
     if isinstance(block, m.Para):
         return f"p:{block.id}"
@@ -146,8 +152,9 @@ def _whole(block, change: str):
 
 def _whole_item(item: m.ListItem, change: str) -> m.ListItem:
     wrap = m.Inserted if change == "inserted" else m.Deleted
-    return m.ListItem((wrap(item.inlines),), tuple(_whole_item(c, change) for c in item.children),
-                      change)
+    return m.ListItem(
+        (wrap(item.inlines),), tuple(_whole_item(c, change) for c in item.children), change
+    )
 
 
 def _compare(old, new):
@@ -157,31 +164,40 @@ def _compare(old, new):
     if isinstance(new, (m.BulletList, m.LetteredList)):
         return replace(new, items=_items(old.items, new.items))
     if isinstance(new, m.Fields):
-        return m.Fields(tuple((label, _flatten(diff_inlines(o, n)))
-                              for (label, o), (_, n) in zip(old.rows, new.rows)))
+        return m.Fields(
+            tuple(
+                (label, _flatten(diff_inlines(o, n)))
+                for (label, o), (_, n) in zip(old.rows, new.rows)
+            )
+        )
     return new
 
 
 def _items(old, new) -> tuple:
     out = []
     for o, n in zip(old, new):
-        out.append(m.ListItem(_flatten(diff_inlines(o.inlines, n.inlines)),
-                              _children(o.children, n.children)))
+        out.append(
+            m.ListItem(
+                _flatten(diff_inlines(o.inlines, n.inlines)), _children(o.children, n.children)
+            )
+        )
     return tuple(out)
 
 
 def _children(old, new) -> tuple:
     if len(old) == len(new):
         return _items(old, new)
-    return (tuple(_whole_item(c, "deleted") for c in old)
-            + tuple(_whole_item(c, "inserted") for c in new))
+    return tuple(_whole_item(c, "deleted") for c in old) + tuple(
+        _whole_item(c, "inserted") for c in new
+    )
 
 
 def redline(old: m.Paper, new: m.Paper, revision: m.Revision) -> m.Paper:
     """The new paper with every change since the old one tracked."""
     a, b = list(old.blocks), list(new.blocks)
-    matcher = difflib.SequenceMatcher(None, [_key(x) for x in a], [_key(x) for x in b],
-                                      autojunk=False)
+    matcher = difflib.SequenceMatcher(
+        None, [_key(x) for x in a], [_key(x) for x in b], autojunk=False
+    )
     blocks = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":

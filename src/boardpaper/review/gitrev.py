@@ -1,4 +1,5 @@
 """A paper folder as it was at a git revision, for `redline --since REV`."""
+
 from __future__ import annotations
 
 import io
@@ -16,14 +17,18 @@ def checkout(folder: Path, rev: str, into: Path) -> Path:
 
     def git(*args: str, cwd: Path = folder) -> bytes:
         try:
-            result = subprocess.run(["git", "-C", str(cwd), *args], capture_output=True,
-                                    timeout=120)
+            result = subprocess.run(
+                ["git", "-C", str(cwd), *args], capture_output=True, timeout=120
+            )
         except FileNotFoundError:
             raise BoardpaperError("git is not installed", where) from None
         if result.returncode != 0:
             message = result.stderr.decode("utf-8", "replace").strip().splitlines()
-            raise BoardpaperError(f"git: {message[-1] if message else 'failed'}", where,
-                                  "name a revision git knows, e.g. HEAD~1 or a tag")
+            raise BoardpaperError(
+                f"git: {message[-1] if message else 'failed'}",
+                where,
+                "name a revision git knows, e.g. HEAD~1 or a tag",
+            )
         return result.stdout
 
     top = Path(git("rev-parse", "--show-toplevel").decode().strip())

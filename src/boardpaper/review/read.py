@@ -8,6 +8,7 @@ was before the review, matched against the paper's paragraphs). A paragraph
 the reviewer added has no bookmark and only inserted text: it belongs after
 the paragraph before it.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -54,13 +55,13 @@ def load(path: Path) -> tuple[list[reviewed.ReviewedParagraph], dict[str, review
     if not Path(path).is_file():
         raise ReviewError("no such file", where)
     try:
-        parts = read_members(path, (DOCUMENT, COMMENTS), required=("[Content_Types].xml",
-                                                                   DOCUMENT))
+        parts = read_members(path, (DOCUMENT, COMMENTS), required=("[Content_Types].xml", DOCUMENT))
         document = parse_untrusted(parts[DOCUMENT], DOCUMENT)
         notes = parse_untrusted(parts[COMMENTS], COMMENTS) if COMMENTS in parts else None
     except (UnsafePackage, UnsafeXml) as exc:
-        raise ReviewError(str(exc), where, "review reads .docx files saved by Word or "
-                                           "LibreOffice") from None
+        raise ReviewError(
+            str(exc), where, "review reads .docx files saved by Word or LibreOffice"
+        ) from None
     return reviewed.paragraphs(document), reviewed.comments(notes)
 
 
@@ -108,8 +109,9 @@ def _by_text(para, candidates):
     before = para.text(accept=False)
     best, score = None, 0.0
     for candidate in candidates:
-        ratio = difflib.SequenceMatcher(None, before, m.plain_text(candidate.inlines),
-                                        autojunk=False).ratio()
+        ratio = difflib.SequenceMatcher(
+            None, before, m.plain_text(candidate.inlines), autojunk=False
+        ).ratio()
         if ratio > score:
             best, score = candidate, ratio
     return best if score >= MATCH else None
@@ -128,20 +130,51 @@ def _changes(placed, paragraphs, comments) -> list[Change]:
         where = spot.where if spot else "not a numbered paragraph"
         if spot is not None and spot.is_new:
             seg = next(s for s in para.segments if s.kind == "ins") if para.segments else para.mark
-            out.append(Change(number, para_id, seg.author, seg.date, "new paragraph",
-                              after=para.text(accept=True), where=f"after {para_id or 'start'}"))
-        elif para.segments and all(s.kind == "del" for s in para.segments if s.text.strip()) \
-                and any(s.kind == "del" for s in para.segments):
+            out.append(
+                Change(
+                    number,
+                    para_id,
+                    seg.author,
+                    seg.date,
+                    "new paragraph",
+                    after=para.text(accept=True),
+                    where=f"after {para_id or 'start'}",
+                )
+            )
+        elif (
+            para.segments
+            and all(s.kind == "del" for s in para.segments if s.text.strip())
+            and any(s.kind == "del" for s in para.segments)
+        ):
             seg = next(s for s in para.segments if s.kind == "del")
-            out.append(Change(number, para_id, seg.author, seg.date, "deleted paragraph",
-                              before=para.text(accept=False), where=where))
+            out.append(
+                Change(
+                    number,
+                    para_id,
+                    seg.author,
+                    seg.date,
+                    "deleted paragraph",
+                    before=para.text(accept=False),
+                    where=where,
+                )
+            )
         else:
             out += _runs(para, number, para_id, where)
         for cid, on in para.comments.items():
             note = comments.get(cid)
             if note is not None:
-                out.append(Change(number, para_id, note.author, note.date, "comment",
-                                  before=on, comment=note.text, where=where))
+                out.append(
+                    Change(
+                        number,
+                        para_id,
+                        note.author,
+                        note.date,
+                        "comment",
+                        before=on,
+                        comment=note.text,
+                        where=where,
+                    )
+                )
     return out
 
 
@@ -153,16 +186,40 @@ def _runs(para, number, para_id, where) -> list[Change]:
     while i < len(segments):
         s = segments[i]
         nxt = segments[i + 1] if i + 1 < len(segments) else None
-        if s.kind == "del" and nxt is not None and nxt.kind == "ins" and nxt.author == s.author \
-                and _adjacent(para.segments, s, nxt):
-            out.append(Change(number, para_id, s.author, s.date, "replacement", before=s.text,
-                              after=nxt.text, where=where))
+        if (
+            s.kind == "del"
+            and nxt is not None
+            and nxt.kind == "ins"
+            and nxt.author == s.author
+            and _adjacent(para.segments, s, nxt)
+        ):
+            out.append(
+                Change(
+                    number,
+                    para_id,
+                    s.author,
+                    s.date,
+                    "replacement",
+                    before=s.text,
+                    after=nxt.text,
+                    where=where,
+                )
+            )
             i += 2
             continue
         kind = "insertion" if s.kind == "ins" else "deletion"
-        out.append(Change(number, para_id, s.author, s.date, kind,
-                          before=s.text if kind == "deletion" else "",
-                          after=s.text if kind == "insertion" else "", where=where))
+        out.append(
+            Change(
+                number,
+                para_id,
+                s.author,
+                s.date,
+                kind,
+                before=s.text if kind == "deletion" else "",
+                after=s.text if kind == "insertion" else "",
+                where=where,
+            )
+        )
         i += 1
     return out
 

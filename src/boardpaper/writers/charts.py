@@ -6,6 +6,7 @@ a clock when told to; it is imported only when a paper has a chart. The style is
 readable in black and white: a solid dark line or dark bars, a dashed grey
 baseline, values written on the bars, no meaning carried by colour.
 """
+
 from __future__ import annotations
 
 import io
@@ -24,22 +25,32 @@ def render_png(chart: m.Chart, dpi: int = 200) -> bytes:
     import matplotlib.ticker
     from matplotlib import pyplot as plt
 
-    with matplotlib.rc_context({"font.family": "DejaVu Sans", "font.size": 9,
-                                "svg.hashsalt": "boardpaper", "axes.spines.top": False,
-                                "axes.spines.right": False}):
+    with matplotlib.rc_context(
+        {
+            "font.family": "DejaVu Sans",
+            "font.size": 9,
+            "svg.hashsalt": "boardpaper",
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+        }
+    ):
         figure, axes = plt.subplots(figsize=(WIDTH_CM / 2.54, HEIGHT_CM / 2.54), dpi=dpi)
         try:
             x = list(range(len(chart.labels)))
             if chart.kind == "bar":
                 values = chart.series[0].values
                 bars = axes.bar(x, values, color=INK, width=0.6)
-                axes.bar_label(bars, labels=[f"{v:,.0f}" for v in values], padding=2,
-                               fontsize=8)
+                axes.bar_label(bars, labels=[f"{v:,.0f}" for v in values], padding=2, fontsize=8)
             else:
                 for series in chart.series:
-                    axes.plot(x, series.values, color=GREY if series.dashed else INK,
-                              linestyle="--" if series.dashed else "-", linewidth=1.6,
-                              label=series.name)
+                    axes.plot(
+                        x,
+                        series.values,
+                        color=GREY if series.dashed else INK,
+                        linestyle="--" if series.dashed else "-",
+                        linewidth=1.6,
+                        label=series.name,
+                    )
                 if len(chart.series) > 1:
                     axes.legend(frameon=False, fontsize=8, loc="lower left")
             step = max(1, len(x) // 8)

@@ -4,6 +4,7 @@ Columns: number (the paragraph's number, empty outside numbered paragraphs),
 paragraph_id, expression, text (as printed), measure, window (first..last
 month), area, source (each data file with its sha256).
 """
+
 from __future__ import annotations
 
 import csv
@@ -11,8 +12,7 @@ import io
 
 from ..narrative import model as m
 
-COLUMNS = ("number", "paragraph_id", "expression", "text", "measure", "window", "area",
-           "source")
+COLUMNS = ("number", "paragraph_id", "expression", "text", "measure", "window", "area", "source")
 
 
 def figures(paper: m.Paper):
@@ -66,6 +66,16 @@ def write_figures_csv(paper: m.Paper, hashes: dict[str, str]) -> bytes:
     for number, para_id, figure in figures(paper):
         a = figure.attrs
         source = "; ".join(f"{f} sha256:{hashes.get(f, '')}" for f in a.get("files", ()))
-        writer.writerow([number, para_id, a.get("expression", ""), figure.text,
-                         a.get("measure", ""), a.get("window", ""), a.get("area", ""), source])
+        writer.writerow(
+            [
+                number,
+                para_id,
+                a.get("expression", ""),
+                figure.text,
+                a.get("measure", ""),
+                a.get("window", ""),
+                a.get("area", ""),
+                source,
+            ]
+        )
     return out.getvalue().encode("utf-8")

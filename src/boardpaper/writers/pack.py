@@ -5,6 +5,7 @@ private, throwaway profile; `merge()` joins the parts with pypdf and gives each
 an outline entry (bookmark). The merged file's metadata comes from the paper,
 not the clock, and its file identifier from its contents.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -32,18 +33,33 @@ def to_pdf(docx: bytes, name: str, soffice: str) -> bytes:
         source.write_bytes(docx)
         try:
             result = subprocess.run(
-                [soffice, "--headless", "--norestore",
-                 f"-env:UserInstallation=file://{tmp}/profile",
-                 "--convert-to", TAGGED_PDF, "--outdir", tmp, str(source)],
-                capture_output=True, text=True, timeout=TIMEOUT, stdin=subprocess.DEVNULL)
+                [
+                    soffice,
+                    "--headless",
+                    "--norestore",
+                    f"-env:UserInstallation=file://{tmp}/profile",
+                    "--convert-to",
+                    TAGGED_PDF,
+                    "--outdir",
+                    tmp,
+                    str(source),
+                ],
+                capture_output=True,
+                text=True,
+                timeout=TIMEOUT,
+                stdin=subprocess.DEVNULL,
+            )
         except subprocess.TimeoutExpired:
-            raise OutputError(f"LibreOffice took longer than {TIMEOUT} s to convert it",
-                              Location(f"{name}.docx")) from None
+            raise OutputError(
+                f"LibreOffice took longer than {TIMEOUT} s to convert it", Location(f"{name}.docx")
+            ) from None
         produced = Path(tmp) / f"{name}.pdf"
         if result.returncode != 0 or not produced.is_file():
             detail = (result.stderr or result.stdout).strip().splitlines()
-            raise OutputError("LibreOffice could not convert it to PDF"
-                              + (f": {detail[-1]}" if detail else ""), Location(f"{name}.docx"))
+            raise OutputError(
+                "LibreOffice could not convert it to PDF" + (f": {detail[-1]}" if detail else ""),
+                Location(f"{name}.docx"),
+            )
         return produced.read_bytes()
 
 
@@ -79,8 +95,10 @@ def merge(parts: list[tuple[str, bytes]], meta: Meta, identity: bytes) -> bytes:
     for title, page in starts:
         writer.add_outline_item(title=title, page_number=page)
     writer.metadata = {
-        "/Title": f"{meta.title} – board pack", "/Author": meta.author or meta.board,
-        "/Subject": f"{meta.board}, {meta.meeting}", "/Creator": "boardpaper",
+        "/Title": f"{meta.title} – board pack",
+        "/Author": meta.author or meta.board,
+        "/Subject": f"{meta.board}, {meta.meeting}",
+        "/Creator": "boardpaper",
         "/Producer": "boardpaper (LibreOffice, pypdf)",
     }
     root[_name("/Lang")] = _text(meta.language)
@@ -89,7 +107,7 @@ def merge(parts: list[tuple[str, bytes]], meta: Meta, identity: bytes) -> bytes:
     prefs[_name("/DisplayDocTitle")] = BooleanObject(True)
     root[_name("/ViewerPreferences")] = prefs
     writer.page_mode = "/UseOutlines"
-    digest = hashlib.md5(identity).digest()  # noqa: S324 (a file identifier, not security)
+    digest = hashlib.md5(identity).digest()
     writer._ID = ArrayObject([ByteStringObject(digest), ByteStringObject(digest)])
     out = io.BytesIO()
     writer.write(out)

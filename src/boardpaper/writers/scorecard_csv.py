@@ -3,6 +3,7 @@
 One row per KPI or item, with the section, objective and sub-objective it sits
 under, so a screen reader user can filter and sort it.
 """
+
 from __future__ import annotations
 
 import csv
@@ -10,8 +11,19 @@ import io
 
 from ..narrative import model as m
 
-COLUMNS = ("section", "objective", "sub_objective", "kpi_id", "kpi", "measure_and_period",
-           "baseline", "latest", "change", "target", "status")
+COLUMNS = (
+    "section",
+    "objective",
+    "sub_objective",
+    "kpi_id",
+    "kpi",
+    "measure_and_period",
+    "baseline",
+    "latest",
+    "change",
+    "target",
+    "status",
+)
 
 
 def write_scorecard_csv(card: m.Scorecard) -> bytes:
@@ -27,8 +39,19 @@ def write_scorecard_csv(card: m.Scorecard) -> bytes:
             elif row.kind == "objective":
                 where["group"] = ""
             continue
-        writer.writerow([where["section"], where["objective"].removeprefix("Objective: "),
-                         where["group"].removeprefix("Sub-objective: "), row.kpi_id,
-                         ("– " if row.kind == "item" else "") + row.text, row.measure,
-                         row.baseline, row.latest, row.change, row.target, row.status_word])
+        writer.writerow(
+            [
+                where["section"],
+                where["objective"].removeprefix("Objective: "),
+                where["group"].removeprefix("Sub-objective: "),
+                row.kpi_id,
+                ("– " if row.kind == "item" else "") + row.text,
+                row.measure,
+                row.baseline,
+                row.latest,
+                row.change,
+                row.target,
+                row.status_word,
+            ]
+        )
     return out.getvalue().encode("utf-8")

@@ -4,6 +4,7 @@ The house template (docxtpl) supplies the cover, styles, numbering, page,
 header and footer; the body is built from the model in its place; footnotes go
 to the footnotes part; the package is zipped deterministically.
 """
+
 from __future__ import annotations
 
 import io
@@ -24,8 +25,11 @@ def write_docx(paper: Paper, template_bytes: bytes, template_name: str = "templa
     document, anchor = template.render(paper.meta, template_bytes, template_name)
     notes_part = parts.footnotes_part(document)
     if notes_part is None:
-        raise TemplateError("the template has no footnotes part", Location(template_name),
-                            "recreate it with templates/make_template.py")
+        raise TemplateError(
+            "the template has no footnotes part",
+            Location(template_name),
+            "recreate it with templates/make_template.py",
+        )
     ids = itertools.count(bookmarks.max_id(document.element) + 1)
     notes = InlineWriter(notes_part, revision=paper.revision, ids=ids)
     body = InlineWriter(document.part, notes_part.element, notes, paper.revision, ids)

@@ -1,10 +1,11 @@
 """Model blocks → body paragraphs, inserted before the template's anchor."""
+
 from __future__ import annotations
 
-from ...narrative import model as m
 import io
 
 from ...errors import TemplateError
+from ...narrative import model as m
 from ...oxml import bookmarks, numbering, runs, tables
 from ...oxml.ns import attr, nsdecls
 from ...oxml.parser import parse_xml
@@ -16,7 +17,7 @@ BULLET_STYLES = ("ListBullet", "ListBullet2")
 
 def paragraph(style: str):
     """An empty `w:p` of paragraph style `style`."""
-    return parse_xml(f'<w:p {nsdecls("w")}><w:pPr><w:pStyle w:val={attr(style)}/></w:pPr></w:p>')
+    return parse_xml(f"<w:p {nsdecls('w')}><w:pPr><w:pStyle w:val={attr(style)}/></w:pPr></w:p>")
 
 
 class BlockWriter:
@@ -65,8 +66,9 @@ class BlockWriter:
         restart = None
         if self.lettered_lists > 1:  # each lettered list starts again at A
             style = self.document.styles.element.get_by_id("ListLetter")
-            restart = numbering.restarted(self.document.part.numbering_part.element,
-                                          numbering.style_num_id(style))
+            restart = numbering.restarted(
+                self.document.part.numbering_part.element, numbering.style_num_id(style)
+            )
         for item in block.items:
             p = self.add("ListLetter", item.inlines, change=item.change)
             if restart is not None:
@@ -89,8 +91,11 @@ class BlockWriter:
         self._require("Caption", "Figure", "TableSource")
         self.add("Caption", (m.Text(block.caption),))
         p = self.add("Figure")
-        picture = Paragraph(p, self.document._body).add_run().add_picture(
-            io.BytesIO(render_png(block)), width=Cm(WIDTH_CM), height=Cm(HEIGHT_CM))
+        picture = (
+            Paragraph(p, self.document._body)
+            .add_run()
+            .add_picture(io.BytesIO(render_png(block)), width=Cm(WIDTH_CM), height=Cm(HEIGHT_CM))
+        )
         picture._inline.docPr.set("descr", block.alt)
         picture._inline.docPr.set("title", block.caption)
         if block.source:
@@ -100,9 +105,11 @@ class BlockWriter:
         defined = {s.style_id for s in self.document.styles}
         missing = [s for s in style_ids if s not in defined]
         if missing:
-            raise TemplateError(f"the Word template lacks the style(s) {', '.join(missing)} "
-                                "that tables and charts use",
-                                hint="recreate it with templates/make_template.py")
+            raise TemplateError(
+                f"the Word template lacks the style(s) {', '.join(missing)} "
+                "that tables and charts use",
+                hint="recreate it with templates/make_template.py",
+            )
 
     def _fields(self, block: m.Fields) -> None:
         for label, inlines in block.rows:

@@ -1,4 +1,5 @@
 """Model inlines → runs, hyperlinks and footnote references of one story part."""
+
 from __future__ import annotations
 
 import itertools
@@ -18,8 +19,14 @@ class InlineWriter:
     ids from `ids` (shared with bookmarks, so every annotation id is unique).
     """
 
-    def __init__(self, part, footnotes=None, footnote_writer: "InlineWriter | None" = None,
-                 revision: m.Revision | None = None, ids: itertools.count | None = None):
+    def __init__(
+        self,
+        part,
+        footnotes=None,
+        footnote_writer: InlineWriter | None = None,
+        revision: m.Revision | None = None,
+        ids: itertools.count | None = None,
+    ):
         self.part = part
         self.footnotes = footnotes
         self.footnote_writer = footnote_writer
@@ -30,20 +37,26 @@ class InlineWriter:
         out = []
         for inline in inlines:
             if isinstance(inline, (m.Text, m.Figure)):
-                out.append(self._tracked(runs.run(inline.text, inline.bold, inline.italic),
-                                         change))
+                out.append(self._tracked(runs.run(inline.text, inline.bold, inline.italic), change))
             elif isinstance(inline, m.Link):
                 rid = self.part.relate_to(inline.url, RT.HYPERLINK, is_external=True)
                 children = []
                 for child in inline.children:
                     if isinstance(child, (m.Inserted, m.Deleted)):
                         kind = "inserted" if isinstance(child, m.Inserted) else "deleted"
-                        children += [self._tracked(runs.run(c.text, c.bold, c.italic,
-                                                            style="Hyperlink"), kind)
-                                     for c in child.children]
+                        children += [
+                            self._tracked(
+                                runs.run(c.text, c.bold, c.italic, style="Hyperlink"), kind
+                            )
+                            for c in child.children
+                        ]
                     else:
-                        children.append(self._tracked(runs.run(
-                            child.text, child.bold, child.italic, style="Hyperlink"), change))
+                        children.append(
+                            self._tracked(
+                                runs.run(child.text, child.bold, child.italic, style="Hyperlink"),
+                                change,
+                            )
+                        )
                 out.append(runs.hyperlink(rid, children))
             elif isinstance(inline, m.NoteRef):
                 if self.footnotes is None:
@@ -64,11 +77,11 @@ class InlineWriter:
             return run
         if self.revision is None:
             raise ValueError("a tracked change needs a revision (author and date)")
-        return revisions.wrap(run, change, next(self.ids), self.revision.author,
-                              self.revision.date)
+        return revisions.wrap(run, change, next(self.ids), self.revision.author, self.revision.date)
 
     def mark(self, p, change: str) -> None:
         """Track the mark of paragraph `p` as inserted or deleted."""
         if change:
-            revisions.mark_paragraph(p, change, next(self.ids), self.revision.author,
-                                     self.revision.date)
+            revisions.mark_paragraph(
+                p, change, next(self.ids), self.revision.author, self.revision.date
+            )

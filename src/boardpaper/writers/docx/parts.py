@@ -4,6 +4,7 @@ python-docx has no footnotes support; registering the content type with
 `XmlPart` (as python-docx registers its own parts) makes the part load as
 `CT_Footnotes` (see boardpaper.oxml).
 """
+
 from __future__ import annotations
 
 from docx.opc.constants import CONTENT_TYPE as CT

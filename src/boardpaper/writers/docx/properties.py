@@ -1,4 +1,5 @@
 """Document properties: title, subject, author, keywords, language, fixed dates."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -18,7 +19,7 @@ def set_properties(document, meta: Meta) -> None:
     props.category = _fit(meta.board)
     props.last_modified_by = "boardpaper"
     props.revision = 1
-    when = dt.datetime.fromisoformat(meta.date).replace(tzinfo=dt.timezone.utc)
+    when = dt.datetime.fromisoformat(meta.date).replace(tzinfo=dt.UTC)
     props.created = when
     props.modified = when
     set_default_language(document.styles.element, meta.language)

@@ -4,6 +4,7 @@
 An untagged PDF cannot give a screen reader a picture's alt text, so the text
 that is the chart's alt text in Word is printed under it here.
 """
+
 from __future__ import annotations
 
 import io
@@ -11,8 +12,15 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import cm, mm
-from reportlab.platypus import (BaseDocTemplate, Frame, Image, KeepTogether, PageTemplate,
-                                Paragraph, Spacer)
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Frame,
+    Image,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+)
 
 from ...narrative import model as m
 from ..charts import HEIGHT_CM, WIDTH_CM, render_png
@@ -26,23 +34,45 @@ def write_charts(paper: m.Paper, appendix: m.Appendix) -> bytes:
     title = f"Appendix {appendix.letter} – {appendix.title}"
     out = io.BytesIO()
     doc = BaseDocTemplate(
-        out, pagesize=A4, leftMargin=2 * cm, rightMargin=2 * cm, topMargin=2.2 * cm,
-        bottomMargin=1.8 * cm, title=title, author=paper.meta.author or paper.meta.board,
+        out,
+        pagesize=A4,
+        leftMargin=2 * cm,
+        rightMargin=2 * cm,
+        topMargin=2.2 * cm,
+        bottomMargin=1.8 * cm,
+        title=title,
+        author=paper.meta.author or paper.meta.board,
         subject=f"{paper.meta.board}, {paper.meta.meeting}: {paper.meta.title}",
-        creator="boardpaper", producer="boardpaper (ReportLab)", lang=paper.meta.language,
-        invariant=1, initialFontName=FONT, initialFontSize=8,
+        creator="boardpaper",
+        producer="boardpaper (ReportLab)",
+        lang=paper.meta.language,
+        invariant=1,
+        initialFontName=FONT,
+        initialFontSize=8,
     )
-    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    doc.addPageTemplates([PageTemplate("charts", [frame],
-                                       onPage=page_furniture(paper.meta, title, A4))])
+    frame = Frame(
+        doc.leftMargin,
+        doc.bottomMargin,
+        doc.width,
+        doc.height,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    doc.addPageTemplates(
+        [PageTemplate("charts", [frame], onPage=page_furniture(paper.meta, title, A4))]
+    )
     s = styles()
     story = [Paragraph(escape(title), s["title"])]
     for chart in appendix.charts:
-        parts = [Paragraph(escape(chart.caption), s["objective"]), Spacer(1, 2 * mm),
-                 Image(io.BytesIO(render_png(chart)), width=WIDTH_CM * cm,
-                       height=HEIGHT_CM * cm),
-                 Paragraph(f"<b>Description:</b> {escape(chart.alt)}", s["intro"])]
+        parts = [
+            Paragraph(escape(chart.caption), s["objective"]),
+            Spacer(1, 2 * mm),
+            Image(io.BytesIO(render_png(chart)), width=WIDTH_CM * cm, height=HEIGHT_CM * cm),
+            Paragraph(f"<b>Description:</b> {escape(chart.alt)}", s["intro"]),
+        ]
         if chart.source:
             parts.append(Paragraph(f"<i>Source: {escape(chart.source)}</i>", s["body"]))
         story += [KeepTogether(parts), Spacer(1, 6 * mm)]

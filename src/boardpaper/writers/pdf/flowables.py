@@ -1,4 +1,5 @@
 """Custom flowables of the scorecard: a status cell and a sparkline."""
+
 from __future__ import annotations
 
 from reportlab.graphics.shapes import Circle, Drawing, PolyLine
@@ -68,6 +69,7 @@ def _triangle(up: bool):
         path.lineTo(x, y + tip)
         path.close()
         c.drawPath(path, stroke=0, fill=1)
+
     return draw
 
 
@@ -84,8 +86,15 @@ def _dash(c, x, y):
     c.rect(x - 3, y - 0.6, 6, 1.2, stroke=0, fill=1)
 
 
-_SYMBOLS = {"tick": _tick, "cross": _cross, "up": _triangle(True), "down": _triangle(False),
-            "level": _level, "dot": _dot, "dash": _dash}
+_SYMBOLS = {
+    "tick": _tick,
+    "cross": _cross,
+    "up": _triangle(True),
+    "down": _triangle(False),
+    "level": _level,
+    "dot": _dot,
+    "dash": _dash,
+}
 
 
 def sparkline(values, width: float, height: float = 14) -> Drawing | str:

@@ -6,6 +6,7 @@ row repeats on every page. Page furniture (running header, protective marking,
 "Page X of Y") is drawn by the page template; the page count is filled in
 when the document is saved. Output is deterministic (`invariant=1`).
 """
+
 from __future__ import annotations
 
 import io
@@ -15,8 +16,15 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (BaseDocTemplate, Frame, LongTable, PageTemplate, Paragraph,
-                                Spacer, TableStyle)
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Frame,
+    LongTable,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    TableStyle,
+)
 from reportlab.platypus.doctemplate import LayoutError
 
 from ...errors import Location, OutputError
@@ -27,8 +35,16 @@ from .styles import FONT, GRID, GROUP_BG, INK, NAVY, OBJECTIVE_BG, register_font
 PAGE = landscape(A4)
 MARGIN = 12 * mm
 #: (heading, width in mm) of each column
-COLUMNS = (("KPI", 84), ("Measure and period", 44), ("Baseline", 19), ("Latest", 19),
-           ("Change", 19), ("Target", 19), ("Status", 29), ("Trend, 24 months", 29))
+COLUMNS = (
+    ("KPI", 84),
+    ("Measure and period", 44),
+    ("Baseline", 19),
+    ("Latest", 19),
+    ("Change", 19),
+    ("Target", 19),
+    ("Status", 29),
+    ("Trend, 24 months", 29),
+)
 
 
 def numbered_canvas(page=PAGE):
@@ -64,27 +80,49 @@ def write_scorecard(paper: m.Paper, appendix: m.Appendix) -> bytes:
     title = f"Appendix {appendix.letter} – {appendix.title}"
     out = io.BytesIO()
     doc = BaseDocTemplate(
-        out, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=20 * mm,
-        bottomMargin=16 * mm, title=title, author=paper.meta.author or paper.meta.board,
+        out,
+        pagesize=PAGE,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=20 * mm,
+        bottomMargin=16 * mm,
+        title=title,
+        author=paper.meta.author or paper.meta.board,
         subject=f"{paper.meta.board}, {paper.meta.meeting}: {paper.meta.title}",
         keywords="; ".join(dict.fromkeys(("KPI scorecard",) + paper.meta.keywords)),
-        creator="boardpaper", producer="boardpaper (ReportLab)", lang=paper.meta.language,
-        invariant=1, initialFontName=FONT, initialFontSize=8,
+        creator="boardpaper",
+        producer="boardpaper (ReportLab)",
+        lang=paper.meta.language,
+        invariant=1,
+        initialFontName=FONT,
+        initialFontSize=8,
     )
-    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    doc.addPageTemplates([PageTemplate("scorecard", [frame],
-                                       onPage=page_furniture(paper.meta, title))])
+    frame = Frame(
+        doc.leftMargin,
+        doc.bottomMargin,
+        doc.width,
+        doc.height,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    doc.addPageTemplates(
+        [PageTemplate("scorecard", [frame], onPage=page_furniture(paper.meta, title))]
+    )
     try:
         doc.build(_story(card, title), canvasmaker=numbered_canvas())
     except LayoutError as exc:
-        raise OutputError(f"a row of the scorecard does not fit on a page: {exc}",
-                          Location(title)) from None
+        raise OutputError(
+            f"a row of the scorecard does not fit on a page: {exc}", Location(title)
+        ) from None
     return out.getvalue()
 
 
 def page_furniture(meta: m.Meta, title: str, page=PAGE):
     """The onPage callback: board and meeting, the appendix title, the protective marking."""
+
     def draw(canvas, doc):
         canvas.saveState()
         canvas.setFont(FONT, 8)
@@ -99,17 +137,20 @@ def page_furniture(meta: m.Meta, title: str, page=PAGE):
         canvas.setLineWidth(0.5)
         canvas.line(MARGIN, top - 2.5 * mm, page[0] - MARGIN, top - 2.5 * mm)
         canvas.restoreState()
+
     return draw
 
 
 def _story(card: m.Scorecard, title: str) -> list:
     s = styles()
     story = [Paragraph(escape(title), s["title"])]
-    intro = (f"Each KPI of the {escape(card.title)}. <b>Latest</b>: {escape(card.period)}. "
-             f"<b>Baseline</b>: the financial year {escape(card.baseline)}, against which "
-             "trajectory targets (reduce, increase) are judged. Numerical targets are judged "
-             "on the latest figure as printed. Monitored KPIs show their trend without a "
-             "judgement. The same table is published as CSV for screen readers.")
+    intro = (
+        f"Each KPI of the {escape(card.title)}. <b>Latest</b>: {escape(card.period)}. "
+        f"<b>Baseline</b>: the financial year {escape(card.baseline)}, against which "
+        "trajectory targets (reduce, increase) are judged. Numerical targets are judged "
+        "on the latest figure as printed. Monitored KPIs show their trend without a "
+        "judgement. The same table is published as CSV for screen readers."
+    )
     story.append(Paragraph(intro, s["intro"]))
     if card.note:
         story.append(Paragraph(f"<b>{escape(card.note)}</b>", s["intro"]))
@@ -120,24 +161,38 @@ def _story(card: m.Scorecard, title: str) -> list:
 
 
 def _key(s) -> LongTable:
-    statuses = [("met", "Met", "tick"), ("not-met", "Not met", "cross"),
-                ("improving", "Improving", "up"), ("worsening", "Worsening", "down"),
-                ("no-change", "No change", "level"), ("monitor", "Monitor", "dot"),
-                ("no-data", "No data yet", "dash")]
+    statuses = [
+        ("met", "Met", "tick"),
+        ("not-met", "Not met", "cross"),
+        ("improving", "Improving", "up"),
+        ("worsening", "Worsening", "down"),
+        ("no-change", "No change", "level"),
+        ("monitor", "Monitor", "dot"),
+        ("no-data", "No data yet", "dash"),
+    ]
     cells = [Paragraph("<b>Key to status:</b>", s["body"])] + [
-        StatusCell(k, w, sym) for k, w, sym in statuses]
+        StatusCell(k, w, sym) for k, w, sym in statuses
+    ]
     table = LongTable([cells], colWidths=[28 * mm] + [27 * mm] * len(statuses), hAlign="LEFT")
-    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT, 7.5),
-                               ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                               ("LEFTPADDING", (0, 0), (-1, -1), 2),
-                               ("RIGHTPADDING", (0, 0), (-1, -1), 2)]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), FONT, 7.5),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+            ]
+        )
+    )
     return table
 
 
 def _table(card: m.Scorecard, s) -> LongTable:
     widths = [w * mm for _, w in COLUMNS]
-    head = [Paragraph(escape(h), s["head_number"] if 2 <= i <= 5 else s["head"])
-            for i, (h, _) in enumerate(COLUMNS)]
+    head = [
+        Paragraph(escape(h), s["head_number"] if 2 <= i <= 5 else s["head"])
+        for i, (h, _) in enumerate(COLUMNS)
+    ]
     head[2] = Paragraph(f"Baseline {escape(card.baseline)}", s["head_number"])
     data = [head]
     style = [
@@ -156,16 +211,30 @@ def _table(card: m.Scorecard, s) -> LongTable:
             style += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), fill)]
             continue
         text = escape(row.text)
-        kpi = (Paragraph(text, s["item"], bulletText="–") if row.kind == "item"
-               else Paragraph(text, s["body"]))
+        kpi = (
+            Paragraph(text, s["item"], bulletText="–")
+            if row.kind == "item"
+            else Paragraph(text, s["body"])
+        )
         status = StatusCell(row.status, row.status_word, row.symbol) if row.status else ""
         trend = sparkline(row.trend, widths[7] - 6) if row.trend else ""
-        data.append([kpi, Paragraph(escape(row.measure), s["body"]),
-                     Paragraph(escape(row.baseline), s["number"]),
-                     Paragraph(escape(row.latest), s["number"]),
-                     Paragraph(escape(row.change), s["number"]),
-                     Paragraph(escape(row.target), s["number"]), status, trend])
+        data.append(
+            [
+                kpi,
+                Paragraph(escape(row.measure), s["body"]),
+                Paragraph(escape(row.baseline), s["number"]),
+                Paragraph(escape(row.latest), s["number"]),
+                Paragraph(escape(row.change), s["number"]),
+                Paragraph(escape(row.target), s["number"]),
+                status,
+                trend,
+            ]
+        )
     table = LongTable(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
-    table.setStyle(TableStyle(style + [("BACKGROUND", (0, 0), (-1, 0), NAVY),
-                                       ("TEXTCOLOR", (0, 0), (-1, 0), colors.white)]))
+    table.setStyle(
+        TableStyle(
+            style
+            + [("BACKGROUND", (0, 0), (-1, 0), NAVY), ("TEXTCOLOR", (0, 0), (-1, 0), colors.white)]
+        )
+    )
     return table

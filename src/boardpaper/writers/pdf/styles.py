@@ -5,6 +5,7 @@ in every PDF. Status colours pair a light background with dark text; each pair
 has a contrast ratio of at least 4.5:1 (tested), and every status also has a
 word and a drawn symbol, so none depends on colour.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -26,8 +27,7 @@ def register_fonts() -> None:
         return
     for name, file in ((FONT, "Vera.ttf"), (BOLD, "VeraBd.ttf"), (ITALIC, "VeraIt.ttf")):
         pdfmetrics.registerFont(TTFont(name, str(_FONTS / file)))
-    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=ITALIC,
-                                  boldItalic=BOLD)
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=ITALIC, boldItalic=BOLD)
 
 
 INK = colors.HexColor("#1A1A1A")
@@ -50,6 +50,7 @@ STATUS_COLOURS = {
 
 def contrast(a: str, b: str) -> float:
     """WCAG contrast ratio of two #RRGGBB colours."""
+
     def luminance(hex_colour: str) -> float:
         channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
         linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
@@ -61,22 +62,32 @@ def contrast(a: str, b: str) -> float:
 
 def styles() -> dict[str, ParagraphStyle]:
     register_fonts()
-    base = ParagraphStyle("body", fontName=FONT, bulletFontName=FONT, fontSize=7.5, leading=9.2,
-                          textColor=INK,
-                          alignment=TA_LEFT)
+    base = ParagraphStyle(
+        "body",
+        fontName=FONT,
+        bulletFontName=FONT,
+        fontSize=7.5,
+        leading=9.2,
+        textColor=INK,
+        alignment=TA_LEFT,
+    )
     return {
-        "title": ParagraphStyle("title", parent=base, fontName=BOLD, fontSize=15, leading=19,
-                                spaceAfter=4),
+        "title": ParagraphStyle(
+            "title", parent=base, fontName=BOLD, fontSize=15, leading=19, spaceAfter=4
+        ),
         "intro": ParagraphStyle("intro", parent=base, fontSize=9, leading=12, spaceAfter=4),
         "body": base,
         "number": ParagraphStyle("number", parent=base, alignment=TA_RIGHT),
         "head": ParagraphStyle("head", parent=base, fontName=BOLD, textColor=colors.white),
-        "head_number": ParagraphStyle("head_number", parent=base, fontName=BOLD,
-                                      textColor=colors.white, alignment=TA_RIGHT),
-        "section": ParagraphStyle("section", parent=base, fontName=BOLD, fontSize=9,
-                                  leading=11, textColor=colors.white),
-        "objective": ParagraphStyle("objective", parent=base, fontName=BOLD, fontSize=8.5,
-                                    leading=10.5),
+        "head_number": ParagraphStyle(
+            "head_number", parent=base, fontName=BOLD, textColor=colors.white, alignment=TA_RIGHT
+        ),
+        "section": ParagraphStyle(
+            "section", parent=base, fontName=BOLD, fontSize=9, leading=11, textColor=colors.white
+        ),
+        "objective": ParagraphStyle(
+            "objective", parent=base, fontName=BOLD, fontSize=8.5, leading=10.5
+        ),
         "group": ParagraphStyle("group", parent=base, fontName=ITALIC, fontSize=8, leading=10),
         "item": ParagraphStyle("item", parent=base, leftIndent=10, bulletIndent=2),
     }
