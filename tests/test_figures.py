@@ -100,6 +100,9 @@ def test_changing_one_month_changes_exactly_the_figures_that_depend_on_it(tmp_pa
         ("6", "m.homicide_drugs.share_of(m.homicide)", "47%", "43%"),
         ("37", "m.homicide_domestic.share_of(m.homicide)", "26%", "24%"),
         ("37", "m.homicide_ocg.share_of(m.homicide)", "13%", "12%"),
+        # the scorecard: the latest year, and its change on 2019/20's 54 (worked by hand)
+        ("", "KPI monitor-the-rates-of-homicide-within-the-west: latest", "53", "58"),
+        ("", "KPI monitor-the-rates-of-homicide-within-the-west: change", "-1.9%", "+7.4%"),
     ]
     # the article agrees with the new figure: "an 12% increase" would be wrong
     para5 = next(p for p in after.paper.paras() if p.number == 5)

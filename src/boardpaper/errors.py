@@ -48,10 +48,20 @@ class BoardpaperError(Exception):
         """The one line printed for this error."""
         head = f"{self.where}: " if self.where else "boardpaper: "
         tail = f" (hint: {self.hint})" if self.hint else ""
-        return f"{head}error: {self.message}{tail}".replace("\n", " ")
+        return one_line(f"{head}error: {self.message}{tail}")
 
     def __str__(self) -> str:
         return self.render()
+
+
+def one_line(text: str) -> str:
+    """`text` as one printable line whatever it quotes: a newline becomes a space, and
+    every other character that ends a line for `str.splitlines` (\\r, \\v, \\f, \\x1c–\\x1e,
+    \\x85, \\u2028, \\u2029) or is a control character is shown escaped (\\x1e)."""
+    return text.replace("\n", " ").translate(_ESCAPED)
+
+
+_ESCAPED = {c: repr(chr(c))[1:-1] for c in (*range(0x20), 0x7F, 0x85, 0x2028, 0x2029) if c != 0x0A}
 
 
 class ContentError(BoardpaperError):

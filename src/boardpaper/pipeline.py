@@ -5,6 +5,7 @@ The only module besides `cli.py` that sees all stages.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -127,6 +128,8 @@ def build(
     template_bytes, template_name = find_template(folder, template)
     docx = write_docx(paper, template_bytes, template_name)
     hashes = {} if found is None else {k: v.sha256 for k, v in found.store.sources.items()}
+    if found is not None and found.origin:  # the period and baseline are set in paper.yaml
+        hashes[found.origin] = hashlib.sha256(Path(found.origin).read_bytes()).hexdigest()
     audit = write_figures_csv(paper, hashes)
     out_dir = Path(out_dir)
     outputs = {out_dir / f"{paper.name}.docx": docx, out_dir / f"{paper.name}.figures.csv": audit}
@@ -455,7 +458,7 @@ def _figures_by_paragraph(folder: Path) -> dict:
     from .writers.figures_csv import figures as listed
 
     out: dict = {}
-    for number, para_id, figure in listed(paper):
+    for number, para_id, _, figure in listed(paper):
         if para_id:
             out.setdefault(para_id, (number, []))[1].append(
                 (figure.attrs.get("expression", ""), figure.text)

@@ -11,7 +11,8 @@ from pypdf import PdfReader
 
 from boardpaper import pipeline
 from boardpaper.content.framework import load_framework
-from boardpaper.writers.pdf.styles import STATUS_COLOURS, contrast
+from boardpaper.status import STATUSES
+from boardpaper.writers.pdf.styles import contrast
 
 from ..conftest import ROOT, SHARED
 
@@ -28,7 +29,7 @@ def squash(text: str) -> str:
 
 
 def test_every_status_colour_pair_has_contrast_of_at_least_4_5():
-    for status, (fill, ink) in STATUS_COLOURS.items():
+    for status, fill, ink in ((s.key, s.fill, s.ink) for s in STATUSES.values()):
         assert contrast(fill, ink) >= 4.5, status
     assert contrast("#FFFFFF", "#1F3864") >= 4.5  # section rows: white on navy
 

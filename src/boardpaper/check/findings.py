@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..errors import Location
+from ..errors import Location, one_line
 
 
 @dataclass(frozen=True)
@@ -14,7 +14,7 @@ class Finding:
     message: str
 
     def render(self) -> str:
-        return f"{self.where}: {self.severity}: {self.message}"
+        return one_line(f"{self.where}: {self.severity}: {self.message}")
 
     def as_dict(self) -> dict:
         return {

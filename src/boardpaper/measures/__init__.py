@@ -24,4 +24,6 @@ def load(spec: DataSpec) -> Figures:
         )
     measures = load_definitions(list(spec.measures))
     frame, sources = read_tables(list(spec.files), measures, spec.area)
-    return Figures(Store(frame, measures, sources, spec.area), spec.period, spec.baseline)
+    return Figures(
+        Store(frame, measures, sources, spec.area), spec.period, spec.baseline, spec.loc.path
+    )

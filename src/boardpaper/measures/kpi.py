@@ -18,21 +18,12 @@ from dataclasses import dataclass
 
 from ..content.framework import Framework, Kpi
 from ..errors import DataError
+from ..status import STATUSES
 from . import fmt
 from .compute import MissingMonths, NoData
-from .registry import Figures
+from .registry import Figures, Text, Value
 from .windows import Window
 
-#: status → (word, symbol name). The symbol is drawn; the word is printed.
-STATUS = {
-    "met": ("Met", "tick"),
-    "not-met": ("Not met", "cross"),
-    "improving": ("Improving", "up"),
-    "worsening": ("Worsening", "down"),
-    "no-change": ("No change", "level"),
-    "monitor": ("Monitor", "dot"),
-    "no-data": ("No data yet", "dash"),
-}
 _OPS = {">": operator.gt, ">=": operator.ge, "<": operator.lt, "<=": operator.le}
 TREND_MONTHS = 24
 
@@ -48,14 +39,16 @@ class KpiResult:
     change: str = ""
     trend: tuple[float, ...] = ()
     measure_label: str = ""
+    #: (what, value) for each figure printed, with its provenance: baseline, latest, change
+    values: tuple = ()
 
     @property
     def word(self) -> str:
-        return STATUS[self.status][0]
+        return STATUSES[self.status].word
 
     @property
     def symbol(self) -> str:
-        return STATUS[self.status][1]
+        return STATUSES[self.status].symbol
 
 
 def score(framework: Framework, figures: Figures | None) -> list[KpiResult]:
@@ -76,8 +69,10 @@ def score_kpi(kpi: Kpi, framework: Framework, figures: Figures | None) -> KpiRes
     definition = store.measures[kpi.measure]
     period = Window.ending(kpi.latest) if kpi.latest else figures.period
     base_window = Window.financial_year(framework.baseline)
-    latest = _value(store, kpi, period, required=True)
-    base = _value(store, kpi, base_window, required=kpi.target.kind == "trajectory")
+    latest_value = _value(figures, kpi, period, required=True)
+    base_value = _value(figures, kpi, base_window, required=kpi.target.kind == "trajectory")
+    latest = latest_value.number
+    base = base_value.number if base_value is not None else None
     shown = _printer(definition)
     target = kpi.target
     if target.kind == "numerical":
@@ -93,20 +88,27 @@ def score_kpi(kpi: Kpi, framework: Framework, figures: Figures | None) -> KpiRes
             status = "improving" if lower == (target.direction == "reduce") else "worsening"
     else:
         status = "monitor"
+    change = _change(latest, base, definition.unit)
+    values = (("latest", latest_value),)
+    if base_value is not None:
+        direction = {"+": "up", "-": "down"}.get(change[:1], "same")
+        both = Text(change, base_value.provenance + latest_value.provenance, direction=direction)
+        values = (("baseline", base_value), *values, ("change", both))
     return KpiResult(
         kpi,
         status,
         baseline=shown(base) if base is not None else "–",
         latest=shown(latest),
-        change=_change(latest, base, definition.unit),
+        change=change,
         trend=_trend(store, kpi.measure, store.area, period),
         measure_label=f"{definition.label}, {period.label()}",
+        values=values,
     )
 
 
-def _value(store, kpi: Kpi, window: Window, required: bool) -> float | None:
+def _value(figures: Figures, kpi: Kpi, window: Window, required: bool) -> Value | None:
     try:
-        return store.aggregate(kpi.measure, store.area, window).value
+        return figures.value(kpi.measure, figures.store.area, window)
     except (MissingMonths, NoData) as exc:
         if not required:
             return None

@@ -68,9 +68,9 @@ class Value(_Checked):
         return Value(self.number, self.unit, int(places), self.provenance, self.direction)
 
     @property
-    def words(self) -> str:
+    def words(self) -> Text:
         """One to nine in words ("four"), larger numbers in digits."""
-        return fmt.words(self.number)
+        return Text(fmt.words(self.number), self.provenance, direction=self.direction)
 
     @property
     def value(self) -> Value:
@@ -104,18 +104,23 @@ class WindowView(_Checked):
     FIELDS = ("label", "year_ending", "fy", "first", "last")
     WHAT = "a period"
 
-    def __init__(self, window: Window):
+    def __init__(self, window: Window, provenance: tuple = ()):
+        # its provenance: the setting that defines it (period: in paper.yaml), or the
+        # measure whose window it is
         self.window = window
-        self.provenance = ()
+        self.provenance = provenance
 
     def __str__(self) -> str:
         return self.window.label()
 
-    label = property(lambda self: Text(self.window.label(), (), self.window))
-    year_ending = property(lambda self: Text(self.window.year_ending(), (), self.window))
-    fy = property(lambda self: Text(self.window.fy_label(), (), self.window))
-    first = property(lambda self: Text(month_label(self.window.first), (), self.window))
-    last = property(lambda self: Text(month_label(self.window.last), (), self.window))
+    def _text(self, text: str) -> Text:
+        return Text(text, self.provenance, self.window)
+
+    label = property(lambda self: self._text(self.window.label()))
+    year_ending = property(lambda self: self._text(self.window.year_ending()))
+    fy = property(lambda self: self._text(self.window.fy_label()))
+    first = property(lambda self: self._text(month_label(self.window.first)))
+    last = property(lambda self: self._text(month_label(self.window.last)))
 
 
 class Comparison(_Checked):
@@ -182,6 +187,10 @@ class Comparison(_Checked):
 
     def _text(self, text: str) -> Text:
         return Text(text, self.provenance, direction=self.direction)
+
+    def pct_change(self) -> float | None:
+        """The signed percentage change (None from a baseline of zero), for checks."""
+        return self.diff / abs(self.base.number) * 100 if self.base.number else None
 
     def dp(self, places: int) -> Comparison:
         """The same comparison with the percentage printed to `places` places."""
@@ -313,15 +322,8 @@ class MeasureView(_Checked):
         self._f, self.measure, self.window_, self.area_ = figures, measure, window, area
         self.definition = figures.store.measures[measure]
 
-    def _value(self, how: str | None = None, unit: str | None = None) -> Value:
-        agg = self._f.store.aggregate(self.measure, self.area_, self.window_, how)
-        d = self.definition
-        return Value(
-            agg.value,
-            unit or d.unit,
-            d.decimals,
-            ((self.measure, self.area_, self.window_, agg.files),),
-        )
+    def _value(self, how: str | None = None) -> Value:
+        return self._f.value(self.measure, self.area_, self.window_, how)
 
     def _at(self, window: Window) -> MeasureView:
         return MeasureView(self._f, self.measure, window, self.area_)
@@ -336,22 +338,34 @@ class MeasureView(_Checked):
     min = property(lambda self: self._value("min"))
     max = property(lambda self: self._value("max"))
     latest = property(lambda self: self._value("latest"))
-    label = property(lambda self: Text(self.definition.label, ()))
-    window = property(lambda self: WindowView(self.window_))
+    label = property(lambda self: Text(self.definition.label, self.provenance))
+    window = property(
+        lambda self: WindowView(
+            self.window_,
+            (
+                (
+                    self.measure,
+                    self.area_,
+                    self.window_,
+                    self._f.store.files.get((self.measure, self.area_), ()),
+                ),
+            ),
+        )
+    )
     provenance = property(lambda self: self.value.provenance)
 
     def dp(self, places: int) -> Value:
         return self.value.dp(places)
 
     @property
-    def words(self) -> str:
+    def words(self) -> Text:
         return self.value.words
 
     @property
     def peak(self) -> PeakView:
         """The highest month in the window: `.peak` is its value, `.peak.month` its name."""
         month, _ = self._f.store.peak(self.measure, self.area_, self.window_)
-        return PeakView(self._at(Window(month, month)))
+        return PeakView(self._at(Window(month, month)), self.window_)
 
     # -- other windows --
     baseline = property(lambda self: self._at(self._f.baseline))
@@ -410,8 +424,17 @@ class PeakView(MeasureView):
 
     FIELDS = MeasureView.FIELDS + ("month", "month_name")
 
-    def __init__(self, view: MeasureView):
+    def __init__(self, view: MeasureView, searched: Window):
+        # its provenance is the whole window searched, not only the month found
         super().__init__(view._f, view.measure, view.window_, view.area_)
+        self.searched = searched
+
+    def _value(self, how: str | None = None) -> Value:
+        found = super()._value(how)
+        ((measure, area, _, files),) = found.provenance
+        return Value(
+            found.number, found.unit, found.decimals, ((measure, area, self.searched, files),)
+        )
 
     @property
     def month(self) -> Text:  # type: ignore[override]
@@ -448,14 +471,26 @@ class Measures(_Checked):
 class Figures:
     """Everything a placeholder can name, for one paper and reporting period."""
 
-    def __init__(self, store: Store, period: str, baseline: str = "2019-06"):
+    def __init__(self, store: Store, period: str, baseline: str = "2019-06", origin: str = ""):
         self.store = store
         self.period = Window.ending(month_number(period), 12)
         self.baseline = Window.ending(month_number(baseline), 12)
+        self.origin = origin  # the file that sets the period and baseline (paper.yaml)
+
+    def value(self, measure: str, area: str, window: Window, how: str | None = None) -> Value:
+        """A measure's value over `window`, by its rule unless `how` (sum, mean, latest,
+        min, max), in its unit and places: the one computation behind every figure,
+        table cell, chart value, KPI and `boardpaper measures`."""
+        agg = self.store.aggregate(measure, area, window, how)
+        d = self.store.measures[measure]
+        return Value(agg.value, d.unit, d.decimals, ((measure, area, window, agg.files),))
+
+    def _setting(self, name: str, window: Window) -> tuple:
+        return ((name, "", window, (self.origin,) if self.origin else ()),)
 
     def context(self) -> dict:
         return {
             "m": Measures(self),
-            "period": WindowView(self.period),
-            "baseline": WindowView(self.baseline),
+            "period": WindowView(self.period, self._setting("period", self.period)),
+            "baseline": WindowView(self.baseline, self._setting("baseline", self.baseline)),
         }

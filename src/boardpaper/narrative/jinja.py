@@ -26,6 +26,7 @@ from ..measures.registry import (
     WindowView,
 )
 from . import model as m
+from .traced import traced
 
 OURS = (Value, Text, Comparison, MeasureView, WindowView)
 PRINTABLE = OURS + (str, int)
@@ -42,11 +43,16 @@ def _words(value):
 
 
 def _restyle(change):
-    """A case filter that keeps a phrase's provenance."""
+    """A case filter that keeps a figure's or phrase's provenance."""
 
     def apply(value):
-        if isinstance(value, Text):
-            return Text(change(value.text), value.provenance, value.window)
+        if isinstance(value, OURS):
+            return Text(
+                change(str(value)),
+                value.provenance,
+                value.window if isinstance(value, (Text, WindowView)) else None,
+                getattr(value, "direction", "") or "",
+            )
         return change(str(value))
 
     return apply
@@ -142,40 +148,9 @@ class Resolver:
             raise fail(f"gives {type(result).__name__}, not a figure")
         if not text.strip() or text.strip().lower() in ("none", "nan", "inf", "-inf"):
             raise fail(f"gives '{text}', which cannot stand in a paper")
-        return m.Figure(text, attrs=_provenance(result, expression))
+        return traced(result, expression, text)
 
     def _compile(self, expression: str):
         if expression not in _COMPILED:
             _COMPILED[expression] = _ENV.compile_expression(expression, undefined_to_none=False)
         return _COMPILED[expression]
-
-
-def _provenance(result, expression: str) -> dict:
-    """The audit trail of one figure: the measures, windows and files behind it."""
-    period = result.window if isinstance(result, (WindowView, Text)) else None
-    if period is not None and not result.provenance:
-        return {
-            "expression": expression,
-            "measure": "",
-            "window": period.text(),
-            "area": "",
-            "files": (),
-        }
-    provenance = result.provenance if isinstance(result, OURS) else ()
-    measures = list(dict.fromkeys(p[0] for p in provenance))
-    windows = list(dict.fromkeys(p[2].text() for p in provenance))
-    areas = list(dict.fromkeys(p[1] for p in provenance))
-    files = tuple(dict.fromkeys(f for p in provenance for f in p[3]))
-    direction = result.direction if isinstance(result, (Value, Text, Comparison)) else ""
-    change = {}
-    if isinstance(result, Comparison) and result.base.number:
-        change = {"pct_change": result.diff / abs(result.base.number) * 100}
-    return {
-        "expression": expression,
-        "measure": " ".join(measures),
-        "window": " vs ".join(windows),
-        "area": " ".join(areas),
-        "files": files,
-        "direction": direction,
-        **change,
-    }

@@ -124,13 +124,20 @@ class Fields:
 
 @dataclass(frozen=True)
 class Table:
-    """A table: a header row (repeated on every page), body rows, a caption and a source."""
+    """A table: a header row (repeated on every page), body rows, a caption and a source.
+
+    A body cell is a `Text` (a label, or "–" for no data) or a `Figure` computed from
+    the data, which keeps its provenance for the audit trail."""
 
     caption: str
     header: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
+    rows: tuple[tuple[Text | Figure, ...], ...]
     numeric: tuple[bool, ...]  # per column: figures are right-aligned
     source: str = ""
+
+    def text_rows(self) -> tuple[tuple[str, ...], ...]:
+        """The body rows as printed."""
+        return tuple(tuple(cell.text for cell in row) for row in self.rows)
 
 
 @dataclass(frozen=True)
@@ -151,6 +158,7 @@ class Chart:
     unit: str
     alt: str
     source: str = ""
+    points: tuple[Figure, ...] = ()  # every value drawn, as printed, with its provenance
 
 
 Block = Heading | Para | Plain | BulletList | LetteredList | Fields | Table | Chart
@@ -190,6 +198,7 @@ class ScoreRow:
     status_word: str = ""
     symbol: str = ""  # tick, cross, up, down, level, dot, dash
     trend: tuple[float, ...] = ()
+    figures: tuple[Figure, ...] = ()  # baseline, latest and change with their provenance
 
 
 @dataclass(frozen=True)

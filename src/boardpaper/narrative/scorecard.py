@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..content.framework import Framework
 from ..measures.kpi import KpiResult
 from . import model as m
+from .traced import traced
 
 ILLUSTRATIVE = (
     "Example data: the figures in this scorecard are illustrative, made for the "
@@ -48,4 +49,5 @@ def _row(kind: str, result: KpiResult) -> m.ScoreRow:
         status_word=result.word,
         symbol=result.symbol,
         trend=result.trend,
+        figures=tuple(traced(value, f"KPI {kpi.id}: {what}") for what, value in result.values),
     )

@@ -11,9 +11,10 @@ from ..content import model as c
 from ..errors import DataError, TemplateError
 from ..measures import fmt
 from ..measures.compute import MissingMonths, NoData
-from ..measures.registry import Figures, Value
+from ..measures.registry import Figures, Text, Value
 from ..measures.windows import Window, month_label
 from . import model as m
+from .traced import traced
 
 
 def window_of(period: str) -> Window:
@@ -48,25 +49,29 @@ def table(spec: c.TableSpec, figures: Figures | None) -> m.Table:
         )
         grid.append(
             [
-                _value(spec, store, measure, area, window_of(p), blank=spec.blanks)
+                _value(spec, figures, measure, area, window_of(p), blank=spec.blanks)
                 for p in spec.columns
             ]
         )
     periods = [label_of(p) for p in spec.columns]
     corner = "Area" if rows_are_areas else "Measure"
     if spec.transpose:  # a row per period, a column per measure or area
-        header = ["Year"] + names
+        header = ["Year", *names]
         rows = [
-            [period] + [_cell(grid[i][j]) for i in range(len(names))]
+            [m.Text(period)]
+            + [_cell(spec, grid[i][j], names[i], period) for i in range(len(names))]
             for j, period in enumerate(periods)
         ]
     else:
-        header = [corner] + periods
-        rows = [[name] + [_cell(v) for v in values] for name, values in zip(names, grid)]
+        header = [corner, *periods]
+        rows = [
+            [m.Text(name)] + [_cell(spec, v, name, period) for v, period in zip(values, periods)]
+            for name, values in zip(names, grid)
+        ]
         if spec.change:
             header.append(f"Change {spec.columns[0]} to {spec.columns[-1]}")
-            for row, values in zip(rows, grid):
-                row.append(_change(values[0], values[-1]) if values[0] and values[-1] else "–")
+            for row, name, values in zip(rows, names, grid):
+                row.append(_change(spec, name, header[-1], values[0], values[-1]))
     return m.Table(
         str(spec.caption),
         tuple(header),
@@ -76,8 +81,14 @@ def table(spec: c.TableSpec, figures: Figures | None) -> m.Table:
     )
 
 
-def _cell(value: Value | None) -> str:
-    return "–" if value is None else str(value)
+NO_DATA = "–"
+
+
+def _cell(spec, value: Value | None, row: str, column: str) -> m.Text | m.Figure:
+    """A computed cell, traced to its data as "table 'caption': row, column"."""
+    if value is None:
+        return m.Text(NO_DATA)
+    return traced(value, f"table '{spec.caption}': {row}, {column}")
 
 
 def chart(spec: c.ChartSpec, figures: Figures | None) -> m.Chart:
@@ -94,8 +105,16 @@ def chart(spec: c.ChartSpec, figures: Figures | None) -> m.Chart:
             raise DataError(f"chart '{spec.caption}': {exc}", spec.loc) from None
         labels = tuple(month_label(n)[:3] + " " + month_label(n)[-2:] for n in part.index)
         series.append(m.Series(definition.label, tuple(float(v) for v in part.to_numpy())))
+        points = [
+            _point(
+                spec, definition.label, label, figures.value(spec.measure, store.area, Window(n, n))
+            )
+            for n, label in zip(part.index.tolist(), labels)
+        ]
         if spec.baseline:
-            mean = _value(spec, store, spec.measure, store.area, figures.baseline, "mean")
+            mean = _value(spec, figures, spec.measure, store.area, figures.baseline, "mean")
+            mean = mean.dp(max(mean.decimals, 1))
+            points.append(_point(spec, "monthly average", figures.baseline.year_ending(), mean))
             series.append(
                 m.Series(
                     f"Monthly average, {figures.baseline.year_ending()}",
@@ -105,12 +124,22 @@ def chart(spec: c.ChartSpec, figures: Figures | None) -> m.Chart:
             )
         alt = _line_alt(definition, part, series, window)
     else:
-        values = [_value(spec, store, spec.measure, store.area, window_of(p)) for p in spec.columns]
+        values = [
+            _value(spec, figures, spec.measure, store.area, window_of(p)) for p in spec.columns
+        ]
         labels = tuple(label_of(p) for p in spec.columns)
         series.append(m.Series(definition.label, tuple(v.number for v in values)))
+        points = [_point(spec, definition.label, lb, v) for lb, v in zip(labels, values)]
         alt = _bar_alt(definition, labels, values)
     unit = {"percent": "%", "money": "£"}.get(definition.unit, definition.label)
-    return m.Chart(spec.kind, str(spec.caption), labels, tuple(series), unit, alt, spec.source)
+    return m.Chart(
+        spec.kind, str(spec.caption), labels, tuple(series), unit, alt, spec.source, tuple(points)
+    )
+
+
+def _point(spec, series: str, label: str, value: Value) -> m.Figure:
+    """A value a chart draws (and its alt text may state), traced to its data."""
+    return traced(value, f"chart '{spec.caption}': {series}, {label}")
 
 
 def _store(spec, figures: Figures | None):
@@ -130,22 +159,24 @@ def _known(spec, measure: str, store) -> None:
 
 
 def _value(
-    spec, store, measure: str, area: str, window: Window, how=None, blank: bool = False
+    spec, figures: Figures, measure: str, area: str, window: Window, how=None, blank: bool = False
 ) -> Value | None:
     try:
-        agg = store.aggregate(measure, area, window, how)
+        return figures.value(measure, area, window, how)
     except (MissingMonths, NoData) as exc:
         if blank and (isinstance(exc, NoData) or len(exc.missing) == exc.window.months):
             return None
         raise DataError(f"'{spec.caption}': {exc}", spec.loc) from None
-    d = store.measures[measure]
-    unit = d.unit if how != "mean" or d.unit != "count" else "count"
-    places = d.decimals if how != "mean" else max(d.decimals, 1)
-    return Value(agg.value, unit, places, ((measure, area, window, agg.files),))
 
 
-def _change(first: Value, last: Value) -> str:
-    return fmt.signed_change(last.number, first.number, first.unit)
+def _change(spec, row: str, column: str, first: Value | None, last: Value | None):
+    """The change from the first column to the last ("+12%", "+0.4 pts"), traced to both."""
+    if first is None or last is None:
+        return m.Text(NO_DATA)
+    text = fmt.signed_change(last.number, first.number, first.unit)
+    direction = {"+": "up", "-": "down"}.get(text[:1], "same")
+    both = Text(text, first.provenance + last.provenance, direction=direction)
+    return traced(both, f"table '{spec.caption}': {row}, {column}")
 
 
 def _printed(definition, value: float) -> str:

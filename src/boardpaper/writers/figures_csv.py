@@ -1,8 +1,12 @@
 """The audit trail: every computed figure of a paper, one CSV row each.
 
-Columns: number (the paragraph's number, empty outside numbered paragraphs),
-paragraph_id, expression, text (as printed), measure, window (first..last
-month), area, source (each data file with its sha256).
+Columns: number (the numbered paragraph it belongs to; figures in lists, tables
+and charts belong to the paragraph before them), paragraph_id, place (where it
+is printed: paragraph, heading, text, bullet, lettered item, author block,
+footnote, table, chart, or an appendix's scorecard or chart), expression (the
+placeholder, or the table cell, chart value or KPI figure), text (as printed),
+measure, window (first..last month), area, source (each data file, or the
+paper.yaml that sets a period, with its sha256).
 """
 
 from __future__ import annotations
@@ -11,67 +15,101 @@ import csv
 import io
 
 from ..narrative import model as m
+from ..narrative.walk import BlockVisitor, inline_children, list_items
 
-COLUMNS = ("number", "paragraph_id", "expression", "text", "measure", "window", "area", "source")
+COLUMNS = (
+    "number",
+    "paragraph_id",
+    "place",
+    "expression",
+    "text",
+    "measure",
+    "window",
+    "area",
+    "source",
+)
+
+
+class _Placed(BlockVisitor):
+    """A block → (place, Figure) for every figure it prints, in reading order."""
+
+    def heading(self, block):
+        return _inlines("heading", block.inlines)
+
+    def para(self, block):
+        return _inlines("paragraph", block.inlines)
+
+    def plain(self, block):
+        return _inlines("text", block.inlines)
+
+    def bullet_list(self, block):
+        return [f for item in list_items(block.items) for f in _inlines("bullet", item.inlines)]
+
+    def lettered_list(self, block):
+        return [
+            f for item in list_items(block.items) for f in _inlines("lettered item", item.inlines)
+        ]
+
+    def fields(self, block):
+        return [f for _, inlines in block.rows for f in _inlines("author block", inlines)]
+
+    def table(self, block):
+        return [("table", cell) for row in block.rows for cell in row if isinstance(cell, m.Figure)]
+
+    def chart(self, block):
+        return [("chart", point) for point in block.points]
+
+
+def _inlines(place: str, inlines) -> list[tuple[str, m.Figure]]:
+    out = []
+    for inline in inlines:
+        if isinstance(inline, m.Figure):
+            out.append((place, inline))
+        elif isinstance(inline, m.NoteRef):
+            out += _inlines("footnote", inline.note.inlines)
+        else:
+            out += _inlines(place, inline_children(inline))
+    return out
 
 
 def figures(paper: m.Paper):
-    """(number, paragraph id, Figure) for every figure, in reading order.
-
-    Figures in lists belong to the numbered paragraph the list follows.
-    """
+    """(number, paragraph id, place, Figure) for every figure, in reading order, the
+    appendices' scorecards and charts last."""
     number, para_id = "", ""
+    placed = _Placed()
     for block in paper.blocks:
         if isinstance(block, m.Para):
             number, para_id = block.number, block.id
-            for figure in _walk(block.inlines):
-                yield number, para_id, figure
-        else:
-            if isinstance(block, m.Heading):
-                number, para_id = "", ""
-            for inlines in _block_inlines(block):
-                for figure in _walk(inlines):
-                    yield number, para_id, figure
-
-
-def _block_inlines(block):
-    if isinstance(block, (m.Heading, m.Plain)):
-        yield block.inlines
-    elif isinstance(block, (m.BulletList, m.LetteredList)):
-        stack = list(block.items)
-        while stack:
-            item = stack.pop(0)
-            yield item.inlines
-            stack[0:0] = list(item.children)
-    elif isinstance(block, m.Fields):
-        for _, inlines in block.rows:
-            yield inlines
-
-
-def _walk(inlines):
-    for inline in inlines:
-        if isinstance(inline, m.Figure):
-            yield inline
-        elif isinstance(inline, m.Link):
-            yield from _walk(inline.children)
-        elif isinstance(inline, m.NoteRef):
-            yield from _walk(inline.note.inlines)
+        elif isinstance(block, m.Heading):
+            number, para_id = "", ""
+        for place, figure in placed.visit(block):
+            yield number, para_id, place, figure
+    for appendix in paper.appendices:
+        where = f"appendix {appendix.letter}"
+        for chart in appendix.charts:
+            for _, figure in placed.chart(chart):
+                yield "", "", f"{where} chart", figure
+        if appendix.scorecard is not None:
+            for row in appendix.scorecard.rows:
+                for figure in row.figures:
+                    yield "", "", f"{where} scorecard", figure
 
 
 def write_figures_csv(paper: m.Paper, hashes: dict[str, str]) -> bytes:
-    """The CSV bytes; `hashes` maps each data file to its sha256."""
+    """The CSV bytes; `hashes` maps each data file (and paper.yaml) to its sha256."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
-    for number, para_id, figure in figures(paper):
+    for number, para_id, place, figure in figures(paper):
         a = figure.attrs
         source = "; ".join(f"{f} sha256:{hashes.get(f, '')}" for f in a.get("files", ()))
         writer.writerow(
             [
                 number,
                 para_id,
-                a.get("expression", ""),
-                figure.text,
+                place,
+                _safe(a.get("expression", "")),
+                _safe(figure.text),
                 a.get("measure", ""),
                 a.get("window", ""),
                 a.get("area", ""),
@@ -79,3 +117,12 @@ def write_figures_csv(paper: m.Paper, hashes: dict[str, str]) -> bytes:
             ]
         )
     return out.getvalue().encode("utf-8")
+
+
+def _safe(cell: str) -> str:
+    """A cell a spreadsheet shows as text, never runs as a formula (CSV injection); a
+    signed figure ("+28%", "-0.4 pts") stays as printed."""
+    risky = cell[:1] in ("=", "@", "\t", "\r") or (
+        cell[:1] in ("+", "-") and not cell[1:2].isdigit()
+    )
+    return "'" + cell if risky else cell

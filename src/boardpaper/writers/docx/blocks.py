@@ -6,6 +6,7 @@ import io
 
 from ...errors import TemplateError
 from ...narrative import model as m
+from ...narrative.walk import BlockVisitor
 from ...oxml import bookmarks, numbering, runs, tables
 from ...oxml.ns import attr, nsdecls
 from ...oxml.parser import parse_xml
@@ -20,7 +21,7 @@ def paragraph(style: str):
     return parse_xml(f"<w:p {nsdecls('w')}><w:pPr><w:pStyle w:val={attr(style)}/></w:pPr></w:p>")
 
 
-class BlockWriter:
+class BlockWriter(BlockVisitor):
     """Builds each block's paragraphs in order before `anchor`."""
 
     def __init__(self, document, anchor, inlines: InlineWriter):
@@ -39,29 +40,28 @@ class BlockWriter:
         return p
 
     def write(self, blocks) -> None:
-        for block in blocks:
-            getattr(self, "_" + type(block).__name__.lower())(block)
+        self.visit_all(blocks)
         self.anchor.getparent().remove(self.anchor)
 
-    def _heading(self, block: m.Heading) -> None:
+    def heading(self, block: m.Heading) -> None:
         self.add(HEADING_STYLES[block.level], block.inlines, change=block.change)
 
-    def _para(self, block: m.Para) -> None:
+    def para(self, block: m.Para) -> None:
         p = self.add("NumberedParagraph", block.inlines, change=block.change)
         if block.change != "deleted":
             bookmarks.wrap_paragraph(p, next(self.inlines.ids), bookmarks.bookmark_name(block.id))
 
-    def _plain(self, block: m.Plain) -> None:
+    def plain(self, block: m.Plain) -> None:
         self._require("BodyText")
         self.add("BodyText", block.inlines, change=block.change)
 
-    def _bulletlist(self, block: m.BulletList) -> None:
+    def bullet_list(self, block: m.BulletList) -> None:
         for item in block.items:
             self.add(BULLET_STYLES[0], item.inlines, change=item.change)
             for child in item.children:
                 self.add(BULLET_STYLES[1], child.inlines, change=child.change)
 
-    def _letteredlist(self, block: m.LetteredList) -> None:
+    def lettered_list(self, block: m.LetteredList) -> None:
         self.lettered_lists += 1
         restart = None
         if self.lettered_lists > 1:  # each lettered list starts again at A
@@ -74,14 +74,14 @@ class BlockWriter:
             if restart is not None:
                 p.pPr.pStyle.addnext(numbering.num_pr(restart))
 
-    def _table(self, block: m.Table) -> None:
+    def table(self, block: m.Table) -> None:
         self._require("Caption", "TableText", "TableHeading", "TableSource", "BoardTable")
         self.add("Caption", (m.Text(block.caption),))
-        self.anchor.addprevious(tables.table(block.header, block.rows, block.numeric))
+        self.anchor.addprevious(tables.table(block.header, block.text_rows(), block.numeric))
         if block.source:
             self.add("TableSource", (m.Text(f"Source: {block.source}"),))
 
-    def _chart(self, block: m.Chart) -> None:
+    def chart(self, block: m.Chart) -> None:
         """The chart as a picture whose alt text (`wp:docPr/@descr`) states its data."""
         from docx.shared import Cm
         from docx.text.paragraph import Paragraph
@@ -111,6 +111,6 @@ class BlockWriter:
                 hint="recreate it with templates/make_template.py",
             )
 
-    def _fields(self, block: m.Fields) -> None:
+    def fields(self, block: m.Fields) -> None:
         for label, inlines in block.rows:
             self.add("AuthorBlock", inlines, prefix=[runs.run(f"{label}: ", bold=True)])

@@ -6,7 +6,8 @@ from reportlab.graphics.shapes import Circle, Drawing, PolyLine
 from reportlab.lib import colors
 from reportlab.platypus import Flowable
 
-from .styles import BOLD, FONT, INK, STATUS_COLOURS
+from ...status import STATUSES
+from .styles import BOLD, FONT, INK
 
 
 class _Drawing(Drawing):
@@ -30,7 +31,8 @@ class StatusCell(Flowable):
         return availWidth, self.HEIGHT
 
     def draw(self) -> None:
-        fill, ink = (colors.HexColor(c) for c in STATUS_COLOURS[self.status])
+        status = STATUSES[self.status]
+        fill, ink = colors.HexColor(status.fill), colors.HexColor(status.ink)
         c = self.canv
         c.saveState()
         c.setFillColor(fill)

@@ -29,6 +29,7 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from ...errors import Location, OutputError
 from ...narrative import model as m
+from ...status import STATUSES
 from .flowables import StatusCell, sparkline
 from .styles import FONT, GRID, GROUP_BG, INK, NAVY, OBJECTIVE_BG, register_fonts, styles
 
@@ -161,15 +162,7 @@ def _story(card: m.Scorecard, title: str) -> list:
 
 
 def _key(s) -> LongTable:
-    statuses = [
-        ("met", "Met", "tick"),
-        ("not-met", "Not met", "cross"),
-        ("improving", "Improving", "up"),
-        ("worsening", "Worsening", "down"),
-        ("no-change", "No change", "level"),
-        ("monitor", "Monitor", "dot"),
-        ("no-data", "No data yet", "dash"),
-    ]
+    statuses = [(s.key, s.word, s.symbol) for s in STATUSES.values()]
     cells = [Paragraph("<b>Key to status:</b>", s["body"])] + [
         StatusCell(k, w, sym) for k, w, sym in statuses
     ]

@@ -36,17 +36,6 @@ OBJECTIVE_BG = colors.HexColor("#D9E2F3")
 GROUP_BG = colors.HexColor("#EEF2F9")
 GRID = colors.HexColor("#9AA5B8")
 
-#: status → (background, text): light fill, dark text, contrast ≥ 4.5:1
-STATUS_COLOURS = {
-    "met": ("#D7F0DD", "#14532D"),
-    "improving": ("#D7F0DD", "#14532D"),
-    "not-met": ("#F8D7D7", "#7F1D1D"),
-    "worsening": ("#F8D7D7", "#7F1D1D"),
-    "no-change": ("#FCEFC2", "#5A4300"),
-    "monitor": ("#E1E7F0", "#1F2D3D"),
-    "no-data": ("#F2F2F2", "#404040"),
-}
-
 
 def contrast(a: str, b: str) -> float:
     """WCAG contrast ratio of two #RRGGBB colours."""
