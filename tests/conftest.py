@@ -30,6 +30,16 @@ EXAMPLE = ROOT / "content" / "2022-05-performance-report"
 SHARED = ROOT.parent / "shared"
 
 
+def needs_shared(path: Path):
+    """Mark a test that reads `path` from ../shared (the published papers or the tools):
+    skipped, with the reason shown by `-ra`, where shared/ is not beside the repo; in CI,
+    where it always is, never skipped (a missing file fails the test)."""
+    return pytest.mark.skipif(
+        not path.exists() and not os.environ.get("CI"),
+        reason=f"needs {path} (the shared/ folder beside the repo), which is absent",
+    )
+
+
 @pytest.fixture(scope="session")
 def example_dir() -> Path:
     return EXAMPLE

@@ -10,15 +10,12 @@ import pytest
 
 from boardpaper import pipeline
 
-from .conftest import ROOT, SHARED, soffice
+from .conftest import ROOT, SHARED, needs_shared, soffice
 
 PAPER = ROOT / "content" / "2021-10-pcp-kpi-report"
 SEED = SHARED / "seeds" / "2021-10-pcp-kpi-and-national-priorities.pdf-text.txt"
 
-pytestmark = [
-    pytest.mark.soffice,
-    pytest.mark.skipif(not SEED.is_file(), reason="shared/ not beside the repo"),
-]
+pytestmark = pytest.mark.soffice
 
 
 @pytest.fixture(scope="module")
@@ -26,6 +23,8 @@ def built(tmp_path_factory):
     return pipeline.build(PAPER, tmp_path_factory.mktemp("october"))
 
 
+@needs_shared(SEED)
+@needs_shared(SHARED / "tools")
 def test_fidelity(built):
     soffice()
     result = subprocess.run(
@@ -46,6 +45,7 @@ def test_fidelity(built):
     assert score["paras_generated"] == 67
 
 
+@needs_shared(SHARED / "tools")
 def test_numbering_is_live(built):
     soffice()
     result = subprocess.run(

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from .conftest import SHARED, convert, soffice
+from .conftest import SHARED, convert, needs_shared, soffice
 
 pytestmark = pytest.mark.soffice
 
@@ -59,7 +59,7 @@ def test_pdf_has_pages_footnotes_and_title(built_docx, tmp_path):
     assert (tmp_path / "page-01.png").stat().st_size > 5000
 
 
-@pytest.mark.skipif(not (SHARED / "tools").is_dir(), reason="shared/tools not beside the repo")
+@needs_shared(SHARED / "tools")
 def test_fidelity_against_the_published_paper(built_docx):
     soffice()
     result = subprocess.run(
@@ -84,7 +84,7 @@ def test_fidelity_against_the_published_paper(built_docx):
     assert score["paras_generated"] == 79 and score["paras_at_0_9"] >= 75
 
 
-@pytest.mark.skipif(not (SHARED / "tools").is_dir(), reason="shared/tools not beside the repo")
+@needs_shared(SHARED / "tools")
 def test_numbering_stays_live_when_a_reviewer_inserts_a_paragraph(built_docx):
     soffice()
     result = subprocess.run(

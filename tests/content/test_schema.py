@@ -68,16 +68,22 @@ def test_repeated_headings_get_distinct_ids():
         ),
         (("  - The first paragraph.", "  - bullets: []"), "at least one item", 7),
         (("  - The first paragraph.", "  - letters: appendices"), "lists no appendices", 7),
-        (("  - The first paragraph.", "  - The [^nope] paragraph."), None, None),
     ],
 )
 def test_structure_errors(change, words, line):
     text = MINIMAL.replace(*change)
-    if words is None:  # a citation of an undefined note is caught by the narrative stage
-        paper(text)
-        return
     err = error(text)
     assert words in err.message and err.where.line == line
+
+
+def test_a_citation_of_an_undefined_note_is_refused_by_the_narrative_stage():
+    from boardpaper.errors import ContentError
+    from boardpaper.narrative.build import build
+
+    source = paper(MINIMAL.replace("  - The first paragraph.", "  - The [^nope] paragraph."))
+    with pytest.raises(ContentError, match="no note named 'nope'") as caught:
+        build(source)
+    assert caught.value.where.line == 7
 
 
 def test_bullets_nest_two_levels_and_no_deeper():

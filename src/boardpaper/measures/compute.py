@@ -157,39 +157,3 @@ class Store:
         values = {a: self.aggregate(measure, a, window).value for a in self.areas(measure)}
         ordered = pd.Series(values).rank(ascending=False, method="min")
         return int(ordered[area]), len(values)
-
-    def table(self, window: Window, baseline: Window) -> pd.DataFrame:
-        """Every measure of the force over `window`, its baseline and change: one
-        groupby over the whole frame."""
-        force = self.frame[self.frame["area"] == self.area]
-        rows = []
-        for name, win in (
-            ("current", window),
-            ("baseline", baseline),
-            ("previous", window.previous()),
-        ):
-            part = force[force["month"].between(win.first, win.last)]
-            grouped = part.groupby("measure")["value"]
-            frame = pd.DataFrame(
-                {
-                    "sum": grouped.sum(),
-                    "mean": grouped.mean(),
-                    "latest": grouped.last(),
-                    "months": grouped.size(),
-                }
-            )
-            rule = pd.Series({k: m.combine for k, m in self.measures.items()})
-            rule = rule.reindex(frame.index)
-            value = frame.to_numpy()[
-                np.arange(len(frame)), rule.map({"sum": 0, "mean": 1, "latest": 2}).to_numpy()
-            ]
-            complete = frame["months"].to_numpy() == win.months
-            rows.append(pd.Series(np.where(complete, value, np.nan), index=frame.index, name=name))
-        table = pd.concat(rows, axis=1).reindex(sorted(self.measures))
-        table["change"] = table["current"] - table["baseline"]
-        with np.errstate(divide="ignore", invalid="ignore"):
-            table["pct_change"] = np.where(
-                table["baseline"] != 0, table["change"] / table["baseline"] * 100, np.nan
-            )
-        table.insert(0, "label", [self.measures[k].label for k in table.index])
-        return table

@@ -14,6 +14,7 @@ from ..errors import ContentError, TemplateError
 from . import markup, tables
 from . import model as m
 from .phrasing import agree_articles
+from .walk import same_kinds
 
 
 class FigureResolver(Protocol):
@@ -45,37 +46,10 @@ class _Builder:
 
     def paper(self) -> m.Paper:
         s = self.source
-        blocks, number = [], 0
-        for block in s.blocks:
-            if isinstance(block, c.Paragraph):
-                number += 1
-                blocks.append(
-                    m.Para(
-                        block.id,
-                        number,
-                        self.inlines(block.text, block.id),
-                        {"line": block.loc.line},
-                    )
-                )
-            elif isinstance(block, c.Heading):
-                blocks.append(m.Heading(block.level, self.inlines(block.text, None, notes=False)))
-            elif isinstance(block, c.Bullets):
-                blocks.append(m.BulletList(self.items(block.items)))
-            elif isinstance(block, c.Letters):
-                blocks.append(m.LetteredList(self.items(block.items)))
-            elif isinstance(block, c.Text):
-                blocks.append(m.Plain(self.inlines(block.text, None)))
-            elif isinstance(block, c.FrameworkText):
-                blocks.extend(framework_blocks(block.framework))
-            elif isinstance(block, c.TableSpec):
-                blocks.append(tables.table(block, self._figures_data()))
-            elif isinstance(block, c.ChartSpec):
-                blocks.append(tables.chart(block, self._figures_data()))
-            elif isinstance(block, c.Authors):
-                rows = [("Author(s)", self.inlines(block.names, None))]
-                if block.job_title:
-                    rows.append(("Job Title", self.inlines(block.job_title, None)))
-                blocks.append(m.Fields(tuple(rows)))
+        self.number = 0
+        blocks = [
+            b for block in s.blocks for b in getattr(self, CONTENT_METHODS[type(block)])(block)
+        ]
         cover, about = s.cover, s.about
         meta = m.Meta(
             title=self.plain(cover.title),
@@ -102,6 +76,40 @@ class _Builder:
             for a in s.appendices
         )
         return m.Paper(s.name, meta, tuple(blocks), appendices)
+
+    # -- one method per content block kind (CONTENT_METHODS), each giving model blocks --
+
+    def paragraph(self, block: c.Paragraph) -> list:
+        self.number += 1
+        inlines = self.inlines(block.text, block.id)
+        return [m.Para(block.id, self.number, inlines, {"line": block.loc.line})]
+
+    def heading(self, block: c.Heading) -> list:
+        return [m.Heading(block.level, self.inlines(block.text, None, notes=False))]
+
+    def bullets(self, block: c.Bullets) -> list:
+        return [m.BulletList(self.items(block.items))]
+
+    def letters(self, block: c.Letters) -> list:
+        return [m.LetteredList(self.items(block.items))]
+
+    def text(self, block: c.Text) -> list:
+        return [m.Plain(self.inlines(block.text, None))]
+
+    def framework_text(self, block: c.FrameworkText) -> list:
+        return framework_blocks(block.framework)
+
+    def table_spec(self, block: c.TableSpec) -> list:
+        return [tables.table(block, self._figures_data())]
+
+    def chart_spec(self, block: c.ChartSpec) -> list:
+        return [tables.chart(block, self._figures_data())]
+
+    def authors(self, block: c.Authors) -> list:
+        rows = [("Author(s)", self.inlines(block.names, None))]
+        if block.job_title:
+            rows.append(("Job Title", self.inlines(block.job_title, None)))
+        return [m.Fields(tuple(rows))]
 
     def _figures_data(self):
         """The measures behind the placeholders (tables and charts read them directly)."""
@@ -162,6 +170,23 @@ class _Builder:
         note = m.Note(key, inlines)
         self.notes[key] = note
         return note
+
+
+#: content block kind → the _Builder method that turns it into model blocks; checked
+#: against content.model.Block below, so a new content kind cannot be skipped silently
+CONTENT_METHODS: dict[type, str] = {
+    c.Paragraph: "paragraph",
+    c.Heading: "heading",
+    c.Bullets: "bullets",
+    c.Letters: "letters",
+    c.Text: "text",
+    c.FrameworkText: "framework_text",
+    c.TableSpec: "table_spec",
+    c.ChartSpec: "chart_spec",
+    c.Authors: "authors",
+}
+same_kinds(CONTENT_METHODS, c.Block, "content block kinds")
+assert all(hasattr(_Builder, name) for name in CONTENT_METHODS.values())
 
 
 def framework_blocks(framework) -> list:

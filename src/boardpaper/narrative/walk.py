@@ -41,7 +41,8 @@ INLINE_CHILDREN: dict[type, Callable[[typing.Any], tuple]] = {
 }
 
 
-def _same_kinds(listed: dict, union, what: str) -> None:
+def same_kinds(listed: dict, union, what: str) -> None:
+    """Refuse (TypeError, at import) a table of kinds that differs from a model's union."""
     declared = set(typing.get_args(union))
     if set(listed) != declared:
         missing = sorted(t.__name__ for t in declared - set(listed))
@@ -52,8 +53,8 @@ def _same_kinds(listed: dict, union, what: str) -> None:
         )
 
 
-_same_kinds(BLOCK_METHODS, m.Block, "block kinds")
-_same_kinds(INLINE_CHILDREN, m.Inline, "inline kinds")
+same_kinds(BLOCK_METHODS, m.Block, "block kinds")
+same_kinds(INLINE_CHILDREN, m.Inline, "inline kinds")
 
 
 class BlockVisitor:

@@ -15,6 +15,7 @@ import re
 from dataclasses import replace
 
 from ..narrative import model as m
+from ..narrative.walk import BlockVisitor, InlineRuns, walk_inlines
 
 _WORDS = re.compile(r"\s+|[^\s]+")
 
@@ -118,36 +119,56 @@ def _flatten(inlines) -> tuple:
 # -- blocks --------------------------------------------------------------------
 
 
-def _key(block) -> str:
-    if isinstance(block, m.Para):
+class _Key(BlockVisitor):
+    """The key blocks are aligned by: a paragraph's id, other blocks' kind and text."""
+
+    def para(self, block):
         return f"p:{block.id}"
-    if isinstance(block, m.Heading):
+
+    def heading(self, block):
         return f"h{block.level}:{m.plain_text(block.inlines)}"
-    if isinstance(block, m.Plain):
+
+    def plain(self, block):
         return f"text:{m.plain_text(block.inlines)[:40]}"
-    if isinstance(block, (m.Table, m.Chart)):
+
+    def table(self, block):
         return f"{type(block).__name__}:{block.caption}"
-    if isinstance(block, (m.BulletList, m.LetteredList)):
+
+    chart = table
+
+    def bullet_list(self, block):
         return f"{type(block).__name__}:{len(block.items)}"
-    if isinstance(block, m.Fields):
+
+    lettered_list = bullet_list
+
+    def fields(self, block):
         return "fields:" + "|".join(label for label, _ in block.rows)
-    return type(block).__name__
 
 
-def _whole(block, change: str):
-    """`block` inserted or deleted as a whole."""
-    wrap = m.Inserted if change == "inserted" else m.Deleted
-    if isinstance(block, m.Para):
-        return replace(block, inlines=(wrap(block.inlines),), change=change)
-    if isinstance(block, (m.Heading, m.Plain)):
-        return replace(block, inlines=(wrap(block.inlines),), change=change)
-    if isinstance(block, (m.Table, m.Chart)):
-        return None if change == "deleted" else block  # a new table or chart shows as it is
-    if isinstance(block, (m.BulletList, m.LetteredList)):
-        return replace(block, items=tuple(_whole_item(i, change) for i in block.items))
-    if isinstance(block, m.Fields):
-        return m.Fields(tuple((label, (wrap(inl),)) for label, inl in block.rows))
-    return block
+class _Whole(BlockVisitor):
+    """A block inserted or deleted as a whole (None: not shown)."""
+
+    def __init__(self, change: str):
+        self.change = change
+        self.wrap = m.Inserted if change == "inserted" else m.Deleted
+
+    def para(self, block):
+        return replace(block, inlines=(self.wrap(block.inlines),), change=self.change)
+
+    heading = plain = para
+
+    def table(self, block):
+        return None if self.change == "deleted" else block  # a new table or chart shows as it is
+
+    chart = table
+
+    def bullet_list(self, block):
+        return replace(block, items=tuple(_whole_item(i, self.change) for i in block.items))
+
+    lettered_list = bullet_list
+
+    def fields(self, block):
+        return m.Fields(tuple((label, (self.wrap(inl),)) for label, inl in block.rows))
 
 
 def _whole_item(item: m.ListItem, change: str) -> m.ListItem:
@@ -157,20 +178,34 @@ def _whole_item(item: m.ListItem, change: str) -> m.ListItem:
     )
 
 
-def _compare(old, new):
+class _Compare(BlockVisitor):
     """Two blocks of one key: the new block with its word changes marked."""
-    if isinstance(new, (m.Para, m.Heading, m.Plain)):
-        return replace(new, inlines=_flatten(diff_inlines(old.inlines, new.inlines)))
-    if isinstance(new, (m.BulletList, m.LetteredList)):
-        return replace(new, items=_items(old.items, new.items))
-    if isinstance(new, m.Fields):
+
+    def __init__(self, old):
+        self.old = old
+
+    def para(self, new):
+        return replace(new, inlines=_flatten(diff_inlines(self.old.inlines, new.inlines)))
+
+    heading = plain = para
+
+    def bullet_list(self, new):
+        return replace(new, items=_items(self.old.items, new.items))
+
+    lettered_list = bullet_list
+
+    def fields(self, new):
         return m.Fields(
             tuple(
                 (label, _flatten(diff_inlines(o, n)))
-                for (label, o), (_, n) in zip(old.rows, new.rows)
+                for (label, o), (_, n) in zip(self.old.rows, new.rows)
             )
         )
-    return new
+
+    def table(self, new):
+        return new  # the new table as it is (its cells are not tracked)
+
+    chart = table
 
 
 def _items(old, new) -> tuple:
@@ -195,41 +230,27 @@ def _children(old, new) -> tuple:
 def redline(old: m.Paper, new: m.Paper, revision: m.Revision) -> m.Paper:
     """The new paper with every change since the old one tracked."""
     a, b = list(old.blocks), list(new.blocks)
+    key = _Key()
     matcher = difflib.SequenceMatcher(
-        None, [_key(x) for x in a], [_key(x) for x in b], autojunk=False
+        None, [key.visit(x) for x in a], [key.visit(x) for x in b], autojunk=False
     )
     blocks = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
-            blocks += [_compare(o, n) for o, n in zip(a[i1:i2], b[j1:j2])]
+            blocks += [_Compare(o).visit(n) for o, n in zip(a[i1:i2], b[j1:j2])]
             continue
-        blocks += [_whole(o, "deleted") for o in a[i1:i2]]
-        blocks += [_whole(n, "inserted") for n in b[j1:j2]]
+        blocks += [_Whole("deleted").visit(o) for o in a[i1:i2]]
+        blocks += [_Whole("inserted").visit(n) for n in b[j1:j2]]
     return replace(new, blocks=tuple(b for b in blocks if b is not None), revision=revision)
 
 
 def changes(paper: m.Paper) -> int:
     """How many tracked changes a redline holds (runs of inserted or deleted text)."""
-    count = 0
-
-    def walk(inlines):
-        nonlocal count
-        for inline in inlines:
-            if isinstance(inline, (m.Inserted, m.Deleted)):
-                count += 1
-            elif isinstance(inline, m.Link):
-                walk(inline.children)
-
-    for block in paper.blocks:
-        if isinstance(block, (m.Para, m.Heading, m.Plain)):
-            walk(block.inlines)
-        elif isinstance(block, (m.BulletList, m.LetteredList)):
-            stack = list(block.items)
-            while stack:
-                item = stack.pop()
-                walk(item.inlines)
-                stack.extend(item.children)
-        elif isinstance(block, m.Fields):
-            for _, inlines in block.rows:
-                walk(inlines)
-    return count
+    runs = InlineRuns()
+    return sum(
+        isinstance(inline, (m.Inserted, m.Deleted))
+        for block in paper.blocks
+        for inlines in runs.visit(block)
+        for inline in walk_inlines(inlines)
+        if not isinstance(inline, m.NoteRef)
+    )
