@@ -59,7 +59,7 @@ def soffice() -> str:
     found = shutil.which("soffice") or shutil.which("libreoffice")
     if not found:
         if os.environ.get("CI"):
-            pytest.fail("soffice is missing: `make test` installs libreoffice-writer-nogui")
+            pytest.fail("soffice is missing: `make test` installs libreoffice-writer")
         pytest.skip("LibreOffice (soffice) is not installed")
     return found
 

@@ -8,7 +8,7 @@ import re
 import docx
 import pytest
 
-from boardpaper import pipeline
+from boardpaper import checking, pipeline
 
 from .conftest import ROOT, SHARED, needs_shared
 
@@ -112,7 +112,7 @@ def test_every_chart_has_alt_text_that_states_its_data(built):
 
 
 def test_tables_and_charts_pass_the_accessibility_check():
-    assert pipeline.check(PAPER) == []
+    assert checking.check(PAPER) == []
 
 
 def test_table_header_rows_repeat_and_figures_align_right(built):

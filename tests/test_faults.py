@@ -95,13 +95,15 @@ def test_data_changed_while_building_is_refused(tmp_path, monkeypatch, capsys):
     folder = copy_content(tmp_path)
     out = tmp_path / "out"
     data = folder / "data" / "measures.csv"
-    real = pipeline.appendix_outputs
+    from boardpaper.writers import appendices
+
+    real = appendices.write
 
     def meanwhile(*args, **kwargs):  # an analyst saves the file during the build
         data.write_text(data.read_text(encoding="utf-8") + "\n", encoding="utf-8")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(pipeline, "appendix_outputs", meanwhile)
+    monkeypatch.setattr(appendices, "write", meanwhile)
     assert main(["build", str(folder), "-o", str(out)]) == 2
     err = capsys.readouterr().err
     assert err.startswith(

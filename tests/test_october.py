@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from boardpaper import pipeline
+from boardpaper import checking, pipeline
 
 from .conftest import ROOT, SHARED, needs_shared, soffice
 
@@ -96,4 +96,4 @@ def test_appendix_a_is_set_out_from_the_shared_framework(built):
 
 
 def test_check_is_clean():
-    assert pipeline.check(PAPER) == []
+    assert checking.check(PAPER) == []

@@ -225,7 +225,7 @@ def _build(args) -> int:
 def _redline(args) -> int:
     import tempfile
 
-    from . import pipeline
+    from . import reviewing
     from .errors import BoardpaperError as Err
 
     if args.since:
@@ -235,13 +235,13 @@ def _redline(args) -> int:
 
         with tempfile.TemporaryDirectory(prefix="boardpaper-") as tmp:
             old = checkout(args.papers[0], args.since, Path(tmp))
-            _, count = pipeline.redline(
+            _, count = reviewing.redline(
                 old, args.papers[0], args.output, args.author, args.date, args.template
             )
     else:
         if len(args.papers) != 2:
             raise Err("name two papers: boardpaper redline OLD NEW -o X (or NEW --since REV)")
-        _, count = pipeline.redline(
+        _, count = reviewing.redline(
             args.papers[0], args.papers[1], args.output, args.author, args.date, args.template
         )
     print(f"wrote {args.output} ({count} tracked change{'s' if count != 1 else ''})")
@@ -251,9 +251,9 @@ def _redline(args) -> int:
 def _review(args) -> int:
     import json
 
-    from . import pipeline
+    from . import reviewing
 
-    result = pipeline.review(args.reviewed, args.content, apply=args.apply)
+    result = reviewing.review(args.reviewed, args.content, apply=args.apply)
     if args.json:
         print(
             json.dumps(
@@ -284,9 +284,9 @@ def _review(args) -> int:
 
 
 def _new(args) -> int:
-    from . import pipeline
+    from . import rolling
 
-    rolled = pipeline.new_paper(args.old, args.new, args.period, args.meeting)
+    rolled = rolling.new_paper(args.old, args.new, args.period, args.meeting)
     print(f"wrote {rolled.folder} (period {rolled.period}, meeting {rolled.meeting})")
     if not rolled.changed:
         print("no figure changes")
@@ -321,11 +321,11 @@ def _watch(args) -> int:
 def _check(args) -> int:
     import json
 
-    from . import pipeline
+    from . import checking
 
     findings = []
     for folder in args.papers:
-        findings += pipeline.check(folder, args.template)
+        findings += checking.check(folder, args.template)
     if args.json:
         print(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=1))
     else:

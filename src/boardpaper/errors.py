@@ -41,8 +41,8 @@ class BoardpaperError(Exception):
         self.where = where
         self.hint = hint
 
-    def __reduce__(self):  # keep the location and hint across processes (build -j)
-        return (type(self), (self.message, self.where, self.hint))
+    def __reduce__(self):  # keep the location, hint and details across processes (build -j)
+        return (type(self), (self.message, self.where, self.hint), self.__dict__)
 
     def render(self) -> str:
         """The one line printed for this error."""
@@ -69,7 +69,12 @@ class ContentError(BoardpaperError):
 
 
 class DataError(BoardpaperError):
-    """Measure data or definitions are wrong or do not cover what a figure needs."""
+    """Measure data or definitions are wrong or do not cover what a figure needs.
+
+    `missing` holds the months (as "YYYY-MM") a window needs that the data lacks, where
+    that is the fault, so a caller (`new`) can say what data is still to come."""
+
+    missing: tuple[str, ...] = ()
 
 
 class TemplateError(BoardpaperError):

@@ -19,6 +19,7 @@ from . import pipeline
 from .content.model import FrameworkText
 from .errors import BoardpaperError
 from .narrative import model as m
+from .templates import template_path
 from .writers.figures_csv import figures as listed
 
 
@@ -37,7 +38,7 @@ def watched_files(folder: Path, template: Path | None) -> list[Path]:
         if appendix.file is not None:
             files.append(appendix.file)
     files += [Path(b.framework.path) for b in source.blocks if isinstance(b, FrameworkText)]
-    found = pipeline.template_path(folder, template)
+    found = template_path(folder, template)
     if found is not None:
         files.append(found)
     return files

@@ -25,6 +25,7 @@ from ..measures.registry import (
     Value,
     WindowView,
 )
+from ..measures.windows import month_text
 from . import model as m
 from .traced import traced
 
@@ -135,9 +136,9 @@ class Resolver:
         except jinja2.exceptions.SecurityError as exc:
             raise fail(f"not allowed: {exc}") from None
         except MissingMonths as exc:
-            raise fail(
-                str(exc), "add the months to the data, or name another window", DataError
-            ) from None
+            error = fail(str(exc), "add the months to the data, or name another window", DataError)
+            error.missing = tuple(month_text(n) for n in exc.missing)
+            raise error from None
         except NoData as exc:
             raise fail(str(exc), None, DataError) from None
         except ZeroDivisionError as exc:

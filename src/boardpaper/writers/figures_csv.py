@@ -16,6 +16,7 @@ import io
 
 from ..narrative import model as m
 from ..narrative.walk import BlockVisitor, inline_children, list_items
+from .registry import Options, Written
 
 COLUMNS = (
     "number",
@@ -126,3 +127,8 @@ def _safe(cell: str) -> str:
         cell[:1] in ("+", "-") and not cell[1:2].isdigit()
     )
     return "'" + cell if risky else cell
+
+
+def write(paper: m.Paper, options: Options) -> Written:
+    """The writer of the registry: `<paper>.figures.csv`."""
+    return Written({f"{paper.name}.figures.csv": write_figures_csv(paper, options.hashes)})

@@ -16,7 +16,8 @@ import tempfile
 from pathlib import Path
 
 from ..errors import Location, OutputError
-from ..narrative.model import Meta
+from ..narrative.model import Meta, Paper
+from .registry import Options, Written
 
 TAGGED_PDF = 'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"}}'
 TIMEOUT = 300
@@ -124,3 +125,44 @@ def _text(value: str):
     from pypdf.generic import TextStringObject
 
     return TextStringObject(value)
+
+
+def write(paper: Paper, options: Options) -> Written:
+    """The writer of the registry: `<paper>-pack.pdf`, the paper as PDF and its
+    appendices in order; without LibreOffice, no file and a note saying so."""
+    from .appendices import appendix_name
+
+    soffice = soffice_path()
+    if soffice is None:
+        return Written(
+            {},
+            (
+                "LibreOffice (soffice) is not installed, so the board pack was not built; "
+                "the paper and its appendices were (apt-get install libreoffice-writer)",
+            ),
+        )
+    docx = options.output(paper, "docx").files[f"{paper.name}.docx"]
+    appendices = options.output(paper, "appendices").files
+    parts = [(paper.meta.title, to_pdf(docx, paper.name, soffice))]
+    identity = [docx]
+    notes = []
+    for appendix in paper.appendices:
+        title = f"Appendix {appendix.letter} – {appendix.title}"
+        if appendix.scorecard is not None or appendix.charts:
+            parts.append((title, appendices[appendix_name(paper, appendix.letter, ".pdf")]))
+            identity.append(parts[-1][1])
+        elif appendix.file is not None:
+            path = Path(appendix.file)
+            data = path.read_bytes()
+            identity.append(data)
+            if path.suffix.lower() == ".docx":
+                data = to_pdf(data, path.stem, soffice)
+            parts.append((title, data))
+        else:
+            notes.append(
+                f"Appendix {appendix.letter} has no scorecard or file, so it is not in the "
+                "board pack"
+            )
+    return Written(
+        {f"{paper.name}-pack.pdf": merge(parts, paper.meta, b"".join(identity))}, tuple(notes)
+    )

@@ -14,6 +14,7 @@ from ...errors import Location, TemplateError
 from ...narrative.model import Paper
 from ...oxml import bookmarks
 from ...oxml.package import deterministic_zip
+from ..registry import Options, Written
 from . import parts, template
 from .blocks import BlockWriter
 from .inlines import InlineWriter
@@ -38,3 +39,10 @@ def write_docx(paper: Paper, template_bytes: bytes, template_name: str = "templa
     out = io.BytesIO()
     document.save(out)
     return deterministic_zip(out.getvalue())
+
+
+def write(paper: Paper, options: Options) -> Written:
+    """The writer of the registry: `<paper>.docx` in the layout of the options' template."""
+    return Written(
+        {f"{paper.name}.docx": write_docx(paper, options.template, options.template_name)}
+    )

@@ -1,0 +1,136 @@
+"""`boardpaper new`: a paper rolled forward to a new reporting period, listing the
+paragraphs whose figures change."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ContentError, Location
+from .fsutil import write_atomic
+from .narrative.build import build as build_model
+from .pipeline import figures, load, resolver
+
+
+@dataclass
+class Rolled:
+    """What `new` did: the new folder, and each paragraph whose figures moved."""
+
+    folder: Path
+    period: str
+    meeting: str
+    changed: list[tuple[int, str, list[tuple[str, str, str]]]]  # (¶, id, [(expr, old, new)])
+
+
+def new_paper(old: Path, new: Path, period: str, meeting: str | None = None) -> Rolled:
+    """Copy the paper in `old` to `new`, move its reporting period (and meeting) on, and
+    list the paragraphs whose figures change. Figures whose months are not in the data
+    yet are listed as needing data, not refused: the analysts may not have sent it."""
+    import shutil
+    import tempfile
+
+    from .content import roundtrip
+    from .errors import BoardpaperError
+    from .measures.windows import month_number, month_text
+
+    old, new = Path(old), Path(new)
+    source = load(old)
+    if new.exists():
+        raise BoardpaperError(
+            "the new paper's folder exists already",
+            Location(str(new)),
+            "name a folder that does not exist yet",
+        )
+    try:
+        target = month_number(period)
+    except ValueError as exc:
+        raise BoardpaperError(
+            str(exc), Location("--period"), "write the month as YYYY-MM"
+        ) from None
+    if source.data is None:
+        raise ContentError(
+            "the paper has no reporting period to move",
+            Location(source.path),
+            "add 'period: YYYY-MM'",
+        )
+    shift = target - month_number(source.data.period)
+    meeting = meeting or _shifted(source.cover.meeting_date, shift, source)
+    new.parent.mkdir(parents=True, exist_ok=True)
+    # staged beside the new folder, so relative paths (../shared) resolve the same
+    copy = Path(tempfile.mkdtemp(prefix=f".{new.name}.", dir=new.parent))
+    copy.rmdir()
+    try:
+        shutil.copytree(
+            old, copy, ignore=shutil.ignore_patterns("REVIEW.md", "*.bak", "*.bak[0-9]*", ".~lock*")
+        )
+        yaml, doc = roundtrip.load(copy / "paper.yaml")
+        doc["period"] = month_text(target)
+        doc["cover"]["meeting"] = meeting
+        write_atomic(copy / "paper.yaml", roundtrip.dump(yaml, doc).encode("utf-8"))
+        load(copy)  # the new paper must validate before it is put in place
+        copy.rename(new)
+    finally:
+        shutil.rmtree(copy, ignore_errors=True)
+    return Rolled(new, month_text(target), meeting, _moved(old, new))
+
+
+def _shifted(meeting_date: str, months: int, source) -> str:
+    """The old meeting moved on by `months`: "2022-05" (or a date, same day if it exists)."""
+    import calendar
+    import datetime as dt
+
+    from .measures.windows import month_text
+
+    day = dt.date.fromisoformat(meeting_date)
+    number = day.year * 12 + day.month - 1 + months
+    if str(source.cover.meeting).count(" ") == 1:  # printed "May 2022": a month
+        return month_text(number)
+    year, month = number // 12, number % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1])).isoformat()
+
+
+def _moved(old: Path, new: Path) -> list:
+    """(¶, id, [(placeholder, old text, new text)]) for paragraphs whose figures differ."""
+    before, after = _figures_by_paragraph(old), _figures_by_paragraph(new)
+    out = []
+    for para_id, (number, printed) in after.items():
+        previous = before.get(para_id, (None, []))[1]
+        moved = [(expr, was, now) for (expr, now), (_, was) in zip(printed, previous) if was != now]
+        if moved:
+            out.append((number, para_id, moved))
+    return out
+
+
+def _figures_by_paragraph(folder: Path) -> dict:
+    """para id → (number, [(placeholder, printed text or 'needs data …')])."""
+    from .errors import BoardpaperError, DataError
+    from .narrative.model import Figure
+
+    source = load(folder)
+    found = figures(source)
+    if found is None:
+        return {}
+    strict = resolver(found)
+
+    class Tolerant:
+        def resolve(self, expression, where, para_id):
+            try:
+                return strict.resolve(expression, where, para_id)
+            except BoardpaperError as exc:
+                if isinstance(exc, DataError) and exc.missing:
+                    shown = ", ".join(exc.missing[:6]) + (" …" if len(exc.missing) > 6 else "")
+                    text = f"needs data for {shown}"
+                else:
+                    text = f"cannot be computed ({exc.message.split(': ', 1)[-1]})"
+                return Figure(text, attrs={"expression": expression})
+
+    paper = build_model(source, Tolerant())
+    from .writers.figures_csv import figures as listed
+
+    out: dict = {}
+    for number, para_id, _, figure in listed(paper):
+        if para_id:
+            out.setdefault(para_id, (number, []))[1].append(
+                (figure.attrs.get("expression", ""), figure.text)
+            )
+    return out

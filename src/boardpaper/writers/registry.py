@@ -1,0 +1,61 @@
+"""The writer interface, and the registry the pipeline asks for each output format.
+
+A writer is a function `write(paper, options) -> Written`: it reads the document
+model (never YAML) and the build's `Options`, and returns its files, named
+relative to the output folder, with any notes for the user. A writer that needs
+another's output (the pack needs the Word file and the appendices) asks
+`options.output(paper, name)`, which makes each output once a build.
+
+A new output format is one module with such a function plus one line in
+`WRITERS`. Modules are imported only when their output is asked for, so a build
+without a pack never loads pypdf or LibreOffice's helpers.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..narrative.model import Paper
+
+
+@dataclass(frozen=True)
+class Written:
+    """What one writer made: file name (relative to the output folder) → bytes."""
+
+    files: dict[str, bytes]
+    notes: tuple[str, ...] = ()
+
+
+@dataclass
+class Options:
+    """What every writer may use besides the model."""
+
+    template: bytes = b""  # the Word template (docxtpl) the paper is laid out in
+    template_name: str = "<built-in house template>"
+    hashes: dict[str, str] = field(default_factory=dict)  # source file → sha256, for the audit
+    _made: dict[str, Written] = field(default_factory=dict, repr=False)
+
+    def output(self, paper: Paper, name: str) -> Written:
+        """The output of writer `name` for `paper`, made once and kept for this build."""
+        if name not in self._made:
+            self._made[name] = writer(name)(paper, self)
+        return self._made[name]
+
+
+#: output name → "module:function" of its writer, in the order a build writes them
+WRITERS: dict[str, str] = {
+    "docx": "boardpaper.writers.docx:write",  # the paper in the SPCB layout
+    "audit": "boardpaper.writers.figures_csv:write",  # <paper>.figures.csv
+    "appendices": "boardpaper.writers.appendices:write",  # scorecards, charts (PDF, CSV)
+    "pack": "boardpaper.writers.pack:write",  # the board pack (PDF), with --pack
+}
+#: what `boardpaper build` writes without options
+DEFAULT = ("docx", "audit", "appendices")
+
+
+def writer(name: str) -> Callable[[Paper, Options], Written]:
+    """The writer function registered as `name`."""
+    module, _, function = WRITERS[name].partition(":")
+    return getattr(importlib.import_module(module), function)
