@@ -64,19 +64,19 @@ def warm_and_stages(tmp: Path, runs: int) -> dict:
 
     def word_only():  # what pandoc makes: the narrative as a Word file
         source = pipeline.load(EXAMPLE)
-        paper = pipeline.model(source, pipeline.figures(source, cache))
+        paper = pipeline.model(source, pipeline.measure_figures(source, cache))
         write_docx(paper, *find_template(EXAMPLE))
 
     warm_word = median(word_only, runs)
     warm_uncached = median(lambda: pipeline.build(EXAMPLE, tmp / "warm"), runs)
     source = pipeline.load(EXAMPLE)
-    found = pipeline.figures(source)
+    found = pipeline.measure_figures(source)
     paper = pipeline.model(source, found)
     template, name = find_template(EXAMPLE)
     appendix = next(a for a in paper.appendices if a.scorecard is not None)
     stages = {
         "load and validate": median(lambda: pipeline.load(EXAMPLE), runs),
-        "measures": median(lambda: pipeline.figures(source), runs),
+        "measures": median(lambda: pipeline.measure_figures(source), runs),
         "narrative": median(lambda: pipeline.model(source, found), runs),
         "docx": median(lambda: write_docx(paper, template, name), runs),
         "PDF appendix": median(lambda: write_scorecard(paper, appendix), runs),
@@ -101,7 +101,7 @@ def narrative_markdown(paper) -> str:
     for block in paper.blocks:
         if isinstance(block, m.Heading):
             out.append("#" * block.level + " " + m.plain_text(block.inlines))
-        elif isinstance(block, m.Para):
+        elif isinstance(block, m.Paragraph):
             out.append(f"{block.number}. {m.plain_text(block.inlines)}")
         elif isinstance(block, (m.BulletList, m.LetteredList)):
             out += [f"- {m.plain_text(i.inlines)}" for i in block.items]
@@ -116,7 +116,8 @@ def pandoc(tmp: Path, runs: int, warm: float) -> dict:
     source = pipeline.load(EXAMPLE)
     md = tmp / "paper.md"
     md.write_text(
-        narrative_markdown(pipeline.model(source, pipeline.figures(source))), encoding="utf-8"
+        narrative_markdown(pipeline.model(source, pipeline.measure_figures(source))),
+        encoding="utf-8",
     )
     seconds = median(lambda: run(["pandoc", str(md), "-o", str(tmp / "pandoc.docx")]), runs)
     return {"pandoc": seconds, "warm_vs_pandoc": warm / seconds}

@@ -83,7 +83,7 @@ def test_text_figures_match_the_published_text(built):
     from boardpaper.narrative import model as m
 
     text = " ".join(
-        m.plain_text(b.inlines) for b in built.paper.blocks if isinstance(b, (m.Plain, m.Para))
+        m.plain_text(b.inlines) for b in built.paper.blocks if isinstance(b, (m.Plain, m.Paragraph))
     )
     for phrase in (
         "for West Midlands was 86.9 per 1,000 population. Whilst this is 3.5 points",

@@ -54,6 +54,15 @@ class BoardpaperError(Exception):
         return self.render()
 
 
+def did_you_mean(name: str, choices, otherwise: str | None = None) -> str | None:
+    """The hint for a misspelt `name`: "did you mean 'x'?" with the nearest of `choices`,
+    else `otherwise`. The one rule for every did-you-mean of the program."""
+    import difflib
+
+    near = difflib.get_close_matches(str(name), sorted(map(str, choices)), n=1, cutoff=0.6)
+    return f"did you mean '{near[0]}'?" if near else otherwise
+
+
 def one_line(text: str) -> str:
     """`text` as one printable line whatever it quotes: a newline becomes a space, and
     every other character that ends a line for `str.splitlines` (\\r, \\v, \\f, \\x1c–\\x1e,

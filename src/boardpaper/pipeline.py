@@ -47,7 +47,7 @@ def load(folder: Path) -> PaperSource:
     return load_paper(folder)
 
 
-def figures(source: PaperSource, cache: dict | None = None):
+def measure_figures(source: PaperSource, cache: dict | None = None):
     """Measures stage: the paper's figures, or None for a paper without data.
 
     With `cache` (a dict kept between builds, as `watch` does), the measure data is
@@ -102,7 +102,7 @@ def model(source: PaperSource, found=None, resolve=None) -> Paper:
 def prepare(folder: Path, cache: dict | None = None) -> Prepared:
     """The content, measures and narrative stages of the paper in `folder`."""
     source = load(Path(folder))
-    found = figures(source, cache)
+    found = measure_figures(source, cache)
     resolve = resolver(found)
     return Prepared(source, found, resolve, model(source, found, resolve))
 
@@ -153,7 +153,7 @@ def build(
 def measures_table(folder: Path, as_csv: bool = False) -> str:
     """The computed measures of a paper as a text table (or CSV)."""
     source = load(Path(folder))
-    found = figures(source)
+    found = measure_figures(source)
     if found is None:
         raise ContentError(
             "this paper has no measure data",

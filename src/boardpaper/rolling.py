@@ -9,7 +9,7 @@ from pathlib import Path
 from .errors import ContentError, Location
 from .fsutil import write_atomic
 from .narrative.build import build as build_model
-from .pipeline import figures, load, resolver
+from .pipeline import load, measure_figures, resolver
 
 
 @dataclass
@@ -107,12 +107,14 @@ def _figures_by_paragraph(folder: Path) -> dict:
     from .narrative.model import Figure
 
     source = load(folder)
-    found = figures(source)
+    found = measure_figures(source)
     if found is None:
         return {}
     strict = resolver(found)
 
     class Tolerant:
+        figures = found
+
         def resolve(self, expression, where, para_id):
             try:
                 return strict.resolve(expression, where, para_id)
@@ -125,10 +127,10 @@ def _figures_by_paragraph(folder: Path) -> dict:
                 return Figure(text, attrs={"expression": expression})
 
     paper = build_model(source, Tolerant())
-    from .writers.figures_csv import figures as listed
+    from .writers.figures_csv import audited
 
     out: dict = {}
-    for number, para_id, _, figure in listed(paper):
+    for number, para_id, _, figure in audited(paper):
         if para_id:
             out.setdefault(para_id, (number, []))[1].append(
                 (figure.attrs.get("expression", ""), figure.text)

@@ -20,7 +20,7 @@ from .content.model import FrameworkText
 from .errors import BoardpaperError
 from .narrative import model as m
 from .templates import template_path
-from .writers.figures_csv import figures as listed
+from .writers.figures_csv import audited
 
 
 def watched_files(folder: Path, template: Path | None) -> list[Path]:
@@ -69,8 +69,8 @@ def differences(before: m.Paper | None, after: m.Paper) -> list[str]:
             lines.append(f"¶{para.number} {para.id}: text changed")
     for para_id in old.keys() - {p.id for p in after.paras()}:
         lines.append(f"{para_id}: paragraph removed")
-    was = {(pid, f.attrs.get("expression")): f.text for _, pid, _, f in listed(before)}
-    for number, pid, _, figure in listed(after):
+    was = {(pid, f.attrs.get("expression")): f.text for _, pid, _, f in audited(before)}
+    for number, pid, _, figure in audited(after):
         key = (pid, figure.attrs.get("expression"))
         if key in was and was[key] != figure.text:
             lines.append(f"¶{number} {{{{ {key[1]} }}}}: {was[key]} → {figure.text}")

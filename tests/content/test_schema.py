@@ -26,6 +26,12 @@ def test_minimal_paper_validates_with_derived_and_given_ids():
     assert p.cover.meeting == "May 2022" and p.cover.meeting_date == "2022-05-01"
 
 
+@pytest.mark.parametrize("written", ["2022-05-24", "'2022-05-24'"])
+def test_a_meeting_date_quoted_or_not_is_a_date(written):
+    p = paper(MINIMAL.replace("meeting: 2022-05", f"meeting: {written}"))
+    assert (p.cover.meeting, p.cover.meeting_date) == ("24 May 2022", "2022-05-24")
+
+
 def test_unknown_key_names_its_line_and_suggests_the_right_one():
     err = error(MINIMAL.replace("  title: A test paper", "  titel: A test paper"))
     assert (err.where.line, err.where.col) == (4, 3)
@@ -91,7 +97,7 @@ def test_bullets_nest_two_levels_and_no_deeper():
         "  - bullets:\n      - one\n      - text: two\n        bullets:\n          - two a\n"
     )
     block = paper(text).blocks[-1]
-    assert isinstance(block, c.Bullets) and block.items[1].children[0].text == "two a"
+    assert isinstance(block, c.BulletList) and block.items[1].children[0].text == "two a"
     deeper = (
         text + "  - bullets:\n      - text: a\n        bullets:\n          - text: b\n"
         "            bullets: [c]\n"

@@ -47,9 +47,9 @@ def _paper(*blocks):
 
 
 def test_paragraphs_added_and_removed_are_tracked_whole():
-    a = m.Para("a", 1, (T("First."),))
-    b = m.Para("b", 2, (T("Second."),))
-    c = m.Para("c", 2, (T("New."),))
+    a = m.Paragraph("a", 1, (T("First."),))
+    b = m.Paragraph("b", 2, (T("Second."),))
+    c = m.Paragraph("c", 2, (T("New."),))
     out = redline(_paper(a, b), _paper(a, c), m.Revision("boardpaper", "2022-05-01T00:00:00Z"))
     changes = [(blk.id, blk.change) for blk in out.blocks]
     assert changes == [("a", ""), ("b", "deleted"), ("c", "inserted")]

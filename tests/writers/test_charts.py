@@ -76,7 +76,7 @@ def test_a_line_chart_with_the_baseline_average_and_its_alt_text(example_dir):
     from boardpaper.narrative.tables import chart
 
     source = load_paper(example_dir)
-    found = pipeline.figures(source)
+    found = pipeline.measure_figures(source)
     spec_yaml = loads(
         "body:\n  - chart: Homicides each month\n    kind: line\n"
         "    measure: homicide\n    months: 2021-04..2022-03\n    baseline: yes\n",

@@ -86,7 +86,7 @@ def check_prose(source: c.PaperSource, paper: m.Paper, render, values=None) -> l
     return found
 
 
-def _figures(para: m.Para) -> list[m.Figure]:
+def _figures(para: m.Paragraph) -> list[m.Figure]:
     out = []
     for inline in para.inlines:
         if isinstance(inline, m.Figure):
@@ -106,7 +106,7 @@ def _words(chars) -> list[tuple[str, int, int, str | None]]:
     return words
 
 
-def _directions(block: c.Paragraph, chars, para: m.Para) -> list[Finding]:
+def _directions(block: c.Paragraph, chars, para: m.Paragraph) -> list[Finding]:
     words = _words(chars)
     figures = _figures(para)
     # each placeholder's words, in order, matched to the model's figures in order

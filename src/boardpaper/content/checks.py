@@ -7,9 +7,8 @@ Each raises `ContentError` at the location of the value at fault, with a
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 
-from ..errors import ContentError, Location
+from ..errors import ContentError, Location, did_you_mean
 from .yamlmarks import MarkedList, MarkedMap, MarkedStr
 
 
@@ -40,8 +39,7 @@ def _kind(value) -> str:
 def _keys(mapping: MarkedMap, allowed, required=(), what="this block") -> None:
     for key in mapping:
         if key not in allowed:
-            near = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-            hint = f"did you mean '{near[0]}'?" if near else f"known keys: {', '.join(allowed)}"
+            hint = did_you_mean(key, allowed, f"known keys: {', '.join(allowed)}")
             raise ContentError(f"unknown key '{key}' in {what}", mapping.key_loc[key], hint)
     for key in required:
         if key not in mapping:

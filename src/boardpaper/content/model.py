@@ -88,13 +88,13 @@ class Item:
 
 
 @dataclass(frozen=True)
-class Bullets:
+class BulletList:
     items: tuple[Item, ...]
     loc: Location
 
 
 @dataclass(frozen=True)
-class Letters:
+class LetteredList:
     """A lettered list (A. B. C.); `appendices=True` lists the paper's appendices."""
 
     items: tuple[Item, ...]
@@ -112,7 +112,7 @@ class Authors:
 
 
 @dataclass(frozen=True)
-class Text:
+class Plain:
     """An unnumbered body paragraph (annual reports, case studies)."""
 
     text: MarkedStr
@@ -159,7 +159,15 @@ class ChartSpec:
 
 
 Block = (
-    Heading | Paragraph | Text | Bullets | Letters | Authors | TableSpec | ChartSpec | FrameworkText
+    Heading
+    | Paragraph
+    | Plain
+    | BulletList
+    | LetteredList
+    | Authors
+    | TableSpec
+    | ChartSpec
+    | FrameworkText
 )
 
 

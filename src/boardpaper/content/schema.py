@@ -7,6 +7,7 @@ documented in docs/authoring.md.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from dataclasses import replace
@@ -123,6 +124,9 @@ def _cover(value, where: Location) -> m.Cover:
 
 def _meeting(value, where: Location) -> tuple[str, str]:
     """`2022-05` → ("May 2022", "2022-05-01"); a full date → ("24 May 2022", ISO)."""
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        with contextlib.suppress(ValueError):  # a date in quotes, as `new` may write it
+            value = dt.date.fromisoformat(value.strip())
     if isinstance(value, dt.date):
         return f"{value.day} {MONTHS[value.month - 1]} {value.year}", value.isoformat()
     match = re.fullmatch(r"(\d{4})-(\d{2})", str(value).strip()) if isinstance(value, str) else None
@@ -351,9 +355,9 @@ def _check_notes_used(blocks, notes: dict[str, m.Note]) -> None:
 
 def _all_text(blocks):
     for block in blocks:
-        if isinstance(block, (m.Paragraph, m.Heading, m.Text)):
+        if isinstance(block, (m.Paragraph, m.Heading, m.Plain)):
             yield block.text
-        elif isinstance(block, (m.Bullets, m.Letters)):
+        elif isinstance(block, (m.BulletList, m.LetteredList)):
             stack = list(block.items)
             while stack:
                 item = stack.pop()
@@ -406,13 +410,13 @@ class _Body:
             self.new_section(str(text))
             return m.Heading(1 if kind == "heading" else 2, text, loc)
         if kind == "bullets":
-            return m.Bullets(self.items(item["bullets"], item.value_loc["bullets"], 2), loc)
+            return m.BulletList(self.items(item["bullets"], item.value_loc["bullets"], 2), loc)
         if kind == "letters":
             return self.letters(item, loc)
         if kind == "table":
             return self.table(item, loc)
         if kind == "text":
-            return m.Text(_text(item, "text", True), loc)
+            return m.Plain(_text(item, "text", True), loc)
         if kind == "framework":
             from .framework import load_framework
 
@@ -573,7 +577,7 @@ class _Body:
                 raise ContentError(f"a list item must be text, not {_kind(item)}", loc)
         return tuple(found)
 
-    def letters(self, item: MarkedMap, loc: Location) -> m.Letters:
+    def letters(self, item: MarkedMap, loc: Location) -> m.LetteredList:
         value = item["letters"]
         if isinstance(value, MarkedStr) and value.strip() == "appendices":
             if not self.appendices:
@@ -582,5 +586,5 @@ class _Body:
                     item.value_loc["letters"],
                     "add an 'appendices:' list at the top level",
                 )
-            return m.Letters(tuple(m.Item(a.title) for a in self.appendices), loc, True)
-        return m.Letters(self.items(value, item.value_loc["letters"], 1), loc)
+            return m.LetteredList(tuple(m.Item(a.title) for a in self.appendices), loc, True)
+        return m.LetteredList(self.items(value, item.value_loc["letters"], 1), loc)

@@ -8,7 +8,6 @@ kind is reported with its file and line.
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +15,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..errors import DataError, Location
+from ..errors import DataError, Location, did_you_mean
 
 REQUIRED = ("measure", "period", "value")
 OPTIONAL = ("area",)
@@ -163,8 +162,8 @@ def _check(frame: pd.DataFrame, path: Path, measures, default_area: str) -> pd.D
 
 
 def _near(name: str, names) -> str:
-    found = difflib.get_close_matches(str(name), list(names), n=1)
-    return f" (did you mean '{found[0]}'?)" if found else ""
+    hint = did_you_mean(name, names)
+    return f" ({hint})" if hint else ""
 
 
 def _no_duplicates(frame: pd.DataFrame) -> None:

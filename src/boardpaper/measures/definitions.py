@@ -14,13 +14,12 @@ homicide:
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..content.yamlmarks import MarkedMap, load
-from ..errors import DataError, Location
+from ..errors import DataError, Location, did_you_mean
 
 UNITS = ("count", "percent", "rate", "money")
 COMBINE = ("sum", "mean", "latest")
@@ -73,11 +72,10 @@ def _measure(key: str, entry, loc: Location, value_loc: Location) -> Measure:
         raise DataError(f"measure '{key}' needs keys such as label, unit and source", value_loc)
     for name in entry:
         if name not in KEYS:
-            near = difflib.get_close_matches(name, KEYS, n=1)
             raise DataError(
                 f"unknown key '{name}' in measure '{key}'",
                 entry.key_loc[name],
-                f"did you mean '{near[0]}'?" if near else f"known keys: {', '.join(KEYS)}",
+                did_you_mean(name, KEYS, f"known keys: {', '.join(KEYS)}"),
             )
     label = entry.get("label")
     if not isinstance(label, str) or not label.strip():

@@ -21,7 +21,7 @@ from ..errors import DataError
 from ..status import STATUSES
 from . import fmt
 from .compute import MissingMonths, NoData
-from .registry import Figures, Text, Value
+from .registry import Figures, Phrase, Value
 from .windows import Window
 
 _OPS = {">": operator.gt, ">=": operator.ge, "<": operator.lt, "<=": operator.le}
@@ -92,7 +92,7 @@ def score_kpi(kpi: Kpi, framework: Framework, figures: Figures | None) -> KpiRes
     values = (("latest", latest_value),)
     if base_value is not None:
         direction = {"+": "up", "-": "down"}.get(change[:1], "same")
-        both = Text(change, base_value.provenance + latest_value.provenance, direction=direction)
+        both = Phrase(change, base_value.provenance + latest_value.provenance, direction=direction)
         values = (("baseline", base_value), *values, ("change", both))
     return KpiResult(
         kpi,

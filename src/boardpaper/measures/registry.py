@@ -17,8 +17,7 @@ one raises `UnknownName` with the nearest right one.
 
 from __future__ import annotations
 
-import difflib
-
+from ..errors import did_you_mean
 from . import fmt
 from .compute import Store
 from .windows import Window, month_label, month_number
@@ -28,8 +27,7 @@ class UnknownName(Exception):
     """A placeholder names a measure or field that does not exist."""
 
     def __init__(self, what: str, name: str, choices):
-        near = difflib.get_close_matches(name, sorted(choices), n=1, cutoff=0.6)
-        self.hint = f"did you mean '{near[0]}'?" if near else None
+        self.hint = did_you_mean(name, choices)
         super().__init__(f"{what} has no '{name}'")
 
 
@@ -68,9 +66,9 @@ class Value(_Checked):
         return Value(self.number, self.unit, int(places), self.provenance, self.direction)
 
     @property
-    def words(self) -> Text:
+    def words(self) -> Phrase:
         """One to nine in words ("four"), larger numbers in digits."""
-        return Text(fmt.words(self.number), self.provenance, direction=self.direction)
+        return Phrase(fmt.words(self.number), self.provenance, direction=self.direction)
 
     @property
     def value(self) -> Value:
@@ -81,7 +79,7 @@ class Value(_Checked):
         return Value(abs(self.number), self.unit, self.decimals, self.provenance, self.direction)
 
 
-class Text(_Checked):
+class Phrase(_Checked):
     """A computed phrase ("increase", "February 2022") with its provenance."""
 
     WHAT = "a phrase"
@@ -113,8 +111,8 @@ class WindowView(_Checked):
     def __str__(self) -> str:
         return self.window.label()
 
-    def _text(self, text: str) -> Text:
-        return Text(text, self.provenance, self.window)
+    def _text(self, text: str) -> Phrase:
+        return Phrase(text, self.provenance, self.window)
 
     label = property(lambda self: self._text(self.window.label()))
     year_ending = property(lambda self: self._text(self.window.year_ending()))
@@ -185,8 +183,8 @@ class Comparison(_Checked):
             return "same"
         return "up" if self.diff > 0 else "down"
 
-    def _text(self, text: str) -> Text:
-        return Text(text, self.provenance, direction=self.direction)
+    def _text(self, text: str) -> Phrase:
+        return Phrase(text, self.provenance, direction=self.direction)
 
     def pct_change(self) -> float | None:
         """The signed percentage change (None from a baseline of zero), for checks."""
@@ -209,7 +207,7 @@ class Comparison(_Checked):
         return Value(value, "percent", places, self.provenance, self.direction)
 
     @property
-    def signed_pct(self) -> Text:
+    def signed_pct(self) -> Phrase:
         """ "+28%" or "-17%"."""
         pct = self.pct
         sign = (
@@ -220,7 +218,7 @@ class Comparison(_Checked):
         return self._text(sign + str(pct))
 
     @property
-    def change(self) -> Value | Text:
+    def change(self) -> Value | Phrase:
         """The size of the difference, unsigned: "55" (percentage points for percentages)."""
         size = Value(
             abs(self.diff),
@@ -234,20 +232,20 @@ class Comparison(_Checked):
         return size
 
     @property
-    def signed(self) -> Text:
+    def signed(self) -> Phrase:
         """ "+55" or "-55"."""
         sign = "+" if self.diff > 0 else "-" if self.diff < 0 else ""
         return self._text(sign + str(self.change))
 
     @property
-    def noun(self) -> Text:
+    def noun(self) -> Phrase:
         """ "increase", "decrease" (or "reduction") or "no change"."""
         if self._rounded_diff_is_zero():
             return self._text("no change")
         return self._text("increase" if self.diff > 0 else self.decrease)
 
     @property
-    def verb(self) -> Text:
+    def verb(self) -> Phrase:
         """ "increased", "decreased" (or "reduced") or "not changed"."""
         word = {
             "increase": "increased",
@@ -258,24 +256,24 @@ class Comparison(_Checked):
         return self._text(word)
 
     @property
-    def up_down(self) -> Text:
+    def up_down(self) -> Phrase:
         return self._text({"increase": "up", "no change": "unchanged"}.get(self.noun.text, "down"))
 
     @property
-    def fold(self) -> Text:
+    def fold(self) -> Phrase:
         """The current value as a multiple of the base: "five-fold"."""
         if self.base.number <= 0:
             raise ZeroDivisionError("a multiple of a baseline of zero is undefined")
         return self._text(fmt.fold(self.current.number / self.base.number))
 
     @property
-    def status(self) -> Text:
+    def status(self) -> Phrase:
         """ "improving", "worsening" or "stable", by which way is good for the measure."""
         noun = self.noun.text
         if noun == "no change" or self.good == "none":
-            return Text("stable" if noun == "no change" else "changing", self.provenance)
+            return Phrase("stable" if noun == "no change" else "changing", self.provenance)
         better = (noun == "increase") == (self.good == "up")
-        return Text("improving" if better else "worsening", self.provenance)
+        return Phrase("improving" if better else "worsening", self.provenance)
 
     def __str__(self) -> str:
         noun = self.noun.text
@@ -338,7 +336,7 @@ class MeasureView(_Checked):
     min = property(lambda self: self._value("min"))
     max = property(lambda self: self._value("max"))
     latest = property(lambda self: self._value("latest"))
-    label = property(lambda self: Text(self.definition.label, self.provenance))
+    label = property(lambda self: Phrase(self.definition.label, self.provenance))
     window = property(
         lambda self: WindowView(
             self.window_,
@@ -358,7 +356,7 @@ class MeasureView(_Checked):
         return self.value.dp(places)
 
     @property
-    def words(self) -> Text:
+    def words(self) -> Phrase:
         return self.value.words
 
     @property
@@ -413,10 +411,10 @@ class MeasureView(_Checked):
         )
 
     @property
-    def rank(self) -> Text:
+    def rank(self) -> Phrase:
         """ "2nd of 8": the area's place among all areas of the measure (1st = highest)."""
         place, count = self._f.store.rank(self.measure, self.area_, self.window_)
-        return Text(f"{fmt.ordinal(place)} of {count}", self.value.provenance)
+        return Phrase(f"{fmt.ordinal(place)} of {count}", self.value.provenance)
 
 
 class PeakView(MeasureView):
@@ -437,14 +435,14 @@ class PeakView(MeasureView):
         )
 
     @property
-    def month(self) -> Text:  # type: ignore[override]
+    def month(self) -> Phrase:  # type: ignore[override]
         """ "February 2022"."""
-        return Text(month_label(self.window_.first), self.value.provenance)
+        return Phrase(month_label(self.window_.first), self.value.provenance)
 
     @property
-    def month_name(self) -> Text:
+    def month_name(self) -> Phrase:
         """ "February": the month without its year."""
-        return Text(month_label(self.window_.first).split()[0], self.value.provenance)
+        return Phrase(month_label(self.window_.first).split()[0], self.value.provenance)
 
 
 def _view(other) -> MeasureView:

@@ -56,7 +56,7 @@ def _value(figures: Figures, measure: str, area: str, window) -> Value | None:
 
 
 def render_table(figures: Figures, as_csv: bool = False) -> str:
-    """Text (or CSV) of the measures: current year, baseline, change, previous year."""
+    """Phrase (or CSV) of the measures: current year, baseline, change, previous year."""
     found = rows(figures)
     if as_csv:
         return _csv(found)

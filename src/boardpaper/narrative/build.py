@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from ..content import model as c
-from ..errors import ContentError, TemplateError
+from ..errors import ContentError, TemplateError, did_you_mean
 from . import markup, tables
 from . import model as m
 from .phrasing import agree_articles
@@ -19,6 +19,8 @@ from .walk import same_kinds
 
 class FigureResolver(Protocol):
     """What the narrative needs of the measures stage: placeholder → printed figure."""
+
+    figures: object  # measures.registry.Figures: tables and charts read the data through it
 
     def resolve(self, expression: str, where, para_id: str | None) -> m.Figure: ...
 
@@ -40,7 +42,7 @@ class _Builder:
         scorecards: dict[str, m.Scorecard],
     ):
         self.source = source
-        self.figures = figures
+        self.resolver = figures
         self.scorecards = scorecards
         self.notes: dict[str, m.Note] = {}
 
@@ -52,26 +54,26 @@ class _Builder:
         ]
         cover, about = s.cover, s.about
         meta = m.Meta(
-            title=self.plain(cover.title),
-            board=self.plain(cover.board),
+            title=self.markup_free(cover.title),
+            board=self.markup_free(cover.board),
             meeting=cover.meeting,
             date=cover.meeting_date,
-            priority=self.plain(cover.priority),
-            presented_by=self.plain(cover.presented_by),
-            marking=self.plain(cover.marking),
-            agenda_item=self.plain(cover.agenda_item),
+            priority=self.markup_free(cover.priority),
+            presented_by=self.markup_free(cover.presented_by),
+            marking=self.markup_free(cover.marking),
+            agenda_item=self.markup_free(cover.agenda_item),
             subject=about.subject,
-            author=about.author or self.plain(cover.presented_by),
+            author=about.author or self.markup_free(cover.presented_by),
             keywords=about.keywords,
             language=about.language,
         )
         appendices = tuple(
             m.Appendix(
                 a.letter,
-                self.plain(a.title),
+                self.markup_free(a.title),
                 self.scorecards.get(a.letter),
                 file=str(a.file) if a.file else None,
-                charts=tuple(tables.chart(spec, self._figures_data()) for spec in a.charts),
+                charts=tuple(tables.chart(spec, self._measures()) for spec in a.charts),
             )
             for a in s.appendices
         )
@@ -82,28 +84,28 @@ class _Builder:
     def paragraph(self, block: c.Paragraph) -> list:
         self.number += 1
         inlines = self.inlines(block.text, block.id)
-        return [m.Para(block.id, self.number, inlines, {"line": block.loc.line})]
+        return [m.Paragraph(block.id, self.number, inlines, {"line": block.loc.line})]
 
     def heading(self, block: c.Heading) -> list:
         return [m.Heading(block.level, self.inlines(block.text, None, notes=False))]
 
-    def bullets(self, block: c.Bullets) -> list:
+    def bullet_list(self, block: c.BulletList) -> list:
         return [m.BulletList(self.items(block.items))]
 
-    def letters(self, block: c.Letters) -> list:
+    def lettered_list(self, block: c.LetteredList) -> list:
         return [m.LetteredList(self.items(block.items))]
 
-    def text(self, block: c.Text) -> list:
+    def plain(self, block: c.Plain) -> list:
         return [m.Plain(self.inlines(block.text, None))]
 
     def framework_text(self, block: c.FrameworkText) -> list:
         return framework_blocks(block.framework)
 
     def table_spec(self, block: c.TableSpec) -> list:
-        return [tables.table(block, self._figures_data())]
+        return [tables.table(block, self._measures())]
 
     def chart_spec(self, block: c.ChartSpec) -> list:
-        return [tables.chart(block, self._figures_data())]
+        return [tables.chart(block, self._measures())]
 
     def authors(self, block: c.Authors) -> list:
         rows = [("Author(s)", self.inlines(block.names, None))]
@@ -111,11 +113,11 @@ class _Builder:
             rows.append(("Job Title", self.inlines(block.job_title, None)))
         return [m.Fields(tuple(rows))]
 
-    def _figures_data(self):
+    def _measures(self):
         """The measures behind the placeholders (tables and charts read them directly)."""
-        return getattr(self.figures, "figures", None)
+        return None if self.resolver is None else self.resolver.figures
 
-    def plain(self, text) -> str | None:
+    def markup_free(self, text) -> str | None:
         """Cover fields: markup-free text (placeholders allowed)."""
         if text is None:
             return None
@@ -134,23 +136,22 @@ class _Builder:
         and, with `mapped`, its source map; `locate(offset)` places errors."""
 
         def resolve(expression: str, offset: int) -> m.Figure:
-            if self.figures is None:
+            if self.resolver is None:
                 raise TemplateError(
                     f"'{{{{ {expression} }}}}' needs measure data, and this paper has none",
                     locate(offset),
                 )
             # the location is worked out only if an error needs it
-            return self.figures.resolve(expression, lambda: locate(offset), para_id)
+            return self.resolver.resolve(expression, lambda: locate(offset), para_id)
 
         def note(key: str, offset: int) -> m.Note:
             if key not in self.source.notes:
-                near = _near(key, self.source.notes)
                 raise ContentError(
                     f"no note named '{key}' under notes:",
                     locate(offset),
-                    f"did you mean '{near}'?"
-                    if near
-                    else f"define it under notes: as '{key}: text'",
+                    did_you_mean(
+                        key, self.source.notes, f"define it under notes: as '{key}: text'"
+                    ),
                 )
             return self.note(key)
 
@@ -177,9 +178,9 @@ class _Builder:
 CONTENT_METHODS: dict[type, str] = {
     c.Paragraph: "paragraph",
     c.Heading: "heading",
-    c.Bullets: "bullets",
-    c.Letters: "letters",
-    c.Text: "text",
+    c.BulletList: "bullet_list",
+    c.LetteredList: "lettered_list",
+    c.Plain: "plain",
     c.FrameworkText: "framework_text",
     c.TableSpec: "table_spec",
     c.ChartSpec: "chart_spec",
@@ -221,13 +222,6 @@ def framework_blocks(framework) -> list:
                     items.append(m.ListItem((m.Text(kpi.text),), children))
                 out.append(m.BulletList(tuple(items)))
     return out
-
-
-def _near(key: str, names) -> str | None:
-    import difflib
-
-    found = difflib.get_close_matches(key, list(names), n=1, cutoff=0.6)
-    return found[0] if found else None
 
 
 def paragraph_renderer(source: c.PaperSource, figures: FigureResolver | None):

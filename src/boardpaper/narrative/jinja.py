@@ -9,18 +9,16 @@ column of the placeholder, the paragraph id and the expression.
 
 from __future__ import annotations
 
-import difflib
-
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-from ..errors import DataError, TemplateError
+from ..errors import DataError, TemplateError, did_you_mean
 from ..measures.compute import MissingMonths, NoData
 from ..measures.registry import (
     Comparison,
     Figures,
     MeasureView,
-    Text,
+    Phrase,
     UnknownName,
     Value,
     WindowView,
@@ -29,7 +27,7 @@ from ..measures.windows import month_text
 from . import model as m
 from .traced import traced
 
-OURS = (Value, Text, Comparison, MeasureView, WindowView)
+OURS = (Value, Phrase, Comparison, MeasureView, WindowView)
 PRINTABLE = OURS + (str, int)
 
 
@@ -48,10 +46,10 @@ def _restyle(change):
 
     def apply(value):
         if isinstance(value, OURS):
-            return Text(
+            return Phrase(
                 change(str(value)),
                 value.provenance,
-                value.window if isinstance(value, (Text, WindowView)) else None,
+                value.window if isinstance(value, (Phrase, WindowView)) else None,
                 getattr(value, "direction", "") or "",
             )
         return change(str(value))
@@ -112,12 +110,9 @@ class Resolver:
             return kind(f"{shown}{in_para}: {message}", where() if callable(where) else where, hint)
 
         def unknown(name: str):
-            near = difflib.get_close_matches(name, list(self.context), n=1)
             return fail(
                 f"unknown name '{name}'",
-                f"did you mean '{near[0]}'?"
-                if near
-                else "names are m (the measures), period and baseline",
+                did_you_mean(name, self.context, "names are m (the measures), period and baseline"),
             )
 
         try:

@@ -80,7 +80,7 @@ class Heading:
 
 
 @dataclass(frozen=True)
-class Para:
+class Paragraph:
     """A numbered paragraph; `number` is the number a reader sees."""
 
     id: str
@@ -161,7 +161,7 @@ class Chart:
     points: tuple[Figure, ...] = ()  # every value drawn, as printed, with its provenance
 
 
-Block = Heading | Para | Plain | BulletList | LetteredList | Fields | Table | Chart
+Block = Heading | Paragraph | Plain | BulletList | LetteredList | Fields | Table | Chart
 
 
 @dataclass(frozen=True)
@@ -239,8 +239,8 @@ class Paper:
     appendices: tuple[Appendix, ...] = ()
     revision: Revision | None = None  # set on a redline: the changes are tracked
 
-    def paras(self) -> list[Para]:
-        return [b for b in self.blocks if isinstance(b, Para)]
+    def paras(self) -> list[Paragraph]:
+        return [b for b in self.blocks if isinstance(b, Paragraph)]
 
 
 def merge_texts(inlines) -> list:

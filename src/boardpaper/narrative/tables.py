@@ -11,7 +11,7 @@ from ..content import model as c
 from ..errors import DataError, TemplateError
 from ..measures import fmt
 from ..measures.compute import MissingMonths, NoData
-from ..measures.registry import Figures, Text, Value
+from ..measures.registry import Figures, Phrase, Value
 from ..measures.windows import Window, month_label
 from . import model as m
 from .traced import traced
@@ -175,7 +175,7 @@ def _change(spec, row: str, column: str, first: Value | None, last: Value | None
         return m.Text(NO_DATA)
     text = fmt.signed_change(last.number, first.number, first.unit)
     direction = {"+": "up", "-": "down"}.get(text[:1], "same")
-    both = Text(text, first.provenance + last.provenance, direction=direction)
+    both = Phrase(text, first.provenance + last.provenance, direction=direction)
     return traced(both, f"table '{spec.caption}': {row}, {column}")
 
 

@@ -9,10 +9,10 @@ from, and for a change its direction.
 
 from __future__ import annotations
 
-from ..measures.registry import Comparison, MeasureView, Text, Value, WindowView
+from ..measures.registry import Comparison, MeasureView, Phrase, Value, WindowView
 from . import model as m
 
-_TRACED = (Value, Text, Comparison, MeasureView, WindowView)
+_TRACED = (Value, Phrase, Comparison, MeasureView, WindowView)
 
 
 def traced(value, expression: str, text: str | None = None) -> m.Figure:
@@ -31,7 +31,7 @@ def traced(value, expression: str, text: str | None = None) -> m.Figure:
         "window": " vs ".join(windows),
         "area": " ".join(a for a in areas if a),
         "files": files,
-        "direction": value.direction if isinstance(value, (Value, Text, Comparison)) else "",
+        "direction": value.direction if isinstance(value, (Value, Phrase, Comparison)) else "",
     }
     if isinstance(value, Comparison) and value.pct_change() is not None:
         attrs["pct_change"] = value.pct_change()

@@ -21,7 +21,7 @@ from . import model as m
 #: block kind → the visitor method that handles it
 BLOCK_METHODS: dict[type, str] = {
     m.Heading: "heading",
-    m.Para: "para",
+    m.Paragraph: "para",
     m.Plain: "plain",
     m.BulletList: "bullet_list",
     m.LetteredList: "lettered_list",

@@ -73,13 +73,13 @@ def _inlines(place: str, inlines) -> list[tuple[str, m.Figure]]:
     return out
 
 
-def figures(paper: m.Paper):
+def audited(paper: m.Paper):
     """(number, paragraph id, place, Figure) for every figure, in reading order, the
     appendices' scorecards and charts last."""
     number, para_id = "", ""
     placed = _Placed()
     for block in paper.blocks:
-        if isinstance(block, m.Para):
+        if isinstance(block, m.Paragraph):
             number, para_id = block.number, block.id
         elif isinstance(block, m.Heading):
             number, para_id = "", ""
@@ -101,7 +101,7 @@ def write_figures_csv(paper: m.Paper, hashes: dict[str, str]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
-    for number, para_id, place, figure in figures(paper):
+    for number, para_id, place, figure in audited(paper):
         a = figure.attrs
         source = "; ".join(f"{f} sha256:{hashes.get(f, '')}" for f in a.get("files", ()))
         writer.writerow(

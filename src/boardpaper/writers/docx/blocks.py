@@ -46,7 +46,7 @@ class BlockWriter(BlockVisitor):
     def heading(self, block: m.Heading) -> None:
         self.add(HEADING_STYLES[block.level], block.inlines, change=block.change)
 
-    def para(self, block: m.Para) -> None:
+    def para(self, block: m.Paragraph) -> None:
         p = self.add("NumberedParagraph", block.inlines, change=block.change)
         if block.change != "deleted":
             bookmarks.wrap_paragraph(p, next(self.inlines.ids), bookmarks.bookmark_name(block.id))
