@@ -159,3 +159,22 @@ def test_text_is_escaped_not_injected(tmp_path):
     out = pipeline.build(folder, tmp_path / "out").outputs[0]
     texts = [p.text for p in docx.Document(str(out)).paragraphs]
     assert 'Tom & Jerry <w:p/> said "hi"' in texts
+
+
+def test_the_house_template_defines_every_style_the_writer_names():
+    import io
+
+    from boardpaper.oxml import style_ids
+    from boardpaper.oxml.house import template_package
+
+    defined = {s.style_id for s in docx.Document(io.BytesIO(template_package())).styles}
+    named = {
+        *style_ids.HEADING.values(),
+        *style_ids.BULLETS,
+        *(
+            value
+            for name, value in vars(style_ids).items()
+            if name.isupper() and isinstance(value, str)
+        ),
+    }
+    assert named and named <= defined, named - defined

@@ -88,7 +88,7 @@ def load_framework(path: Path) -> Framework:
             f"baseline must be a financial year like 2019/20, not {baseline!r}",
             top.value_loc["baseline"],
         )
-    builder = _Builder()
+    builder = _FrameworkReader()
     sections = []
     for value, loc in _items(top, "sections"):
         section = _mapping(value, loc, "a section")
@@ -108,7 +108,7 @@ def _items(mapping: MarkedMap, key: str):
     return list(zip(value, value.item_loc))
 
 
-class _Builder:
+class _FrameworkReader:
     def __init__(self):
         self.ids: dict[str, Location] = {}
 

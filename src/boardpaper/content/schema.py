@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from ..dates import MONTHS
 from ..errors import ContentError, Location
 from . import model as m
 from .checks import _keys, _kind, _mapping, _text
@@ -38,20 +39,6 @@ BLOCK_KINDS = {
 _PERIOD = re.compile(r"^(\d{4}/\d{2}|\d{4}|\d{4}-\d{2})$")
 ID_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,63}$")
 LANG_RE = re.compile(r"^[a-z]{2,3}(-[A-Z]{2})?$")
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 
 def load_paper(folder: Path | str) -> m.PaperSource:

@@ -161,7 +161,7 @@ def _loads(text: str, path: str, loader_class) -> object:
         node = loader.get_single_node()
         if node is None:
             return None
-        return _Builder(source, loader).build(node)
+        return _MarkedValues(source, loader).build(node)
     except yaml.YAMLError as exc:
         if loader_class is not yaml.SafeLoader:
             raise _Retry() from None
@@ -183,7 +183,7 @@ def _loads(text: str, path: str, loader_class) -> object:
             loader.dispose()
 
 
-class _Builder:
+class _MarkedValues:
     """Turns composed YAML nodes into marked Python values."""
 
     def __init__(self, source: _Source, loader: yaml.SafeLoader):

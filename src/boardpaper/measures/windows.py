@@ -11,20 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+from ..dates import MONTHS
+
 _MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 _FY_RE = re.compile(r"^(\d{4})/(\d{2})$")
 

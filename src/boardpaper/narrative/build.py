@@ -31,10 +31,10 @@ def build(
     scorecards: dict[str, m.Scorecard] | None = None,
 ) -> m.Paper:
     """The document model of one paper; `scorecards` maps appendix letters to scorecards."""
-    return _Builder(source, figures, scorecards or {}).paper()
+    return _ModelBuilder(source, figures, scorecards or {}).paper()
 
 
-class _Builder:
+class _ModelBuilder:
     def __init__(
         self,
         source: c.PaperSource,
@@ -173,7 +173,7 @@ class _Builder:
         return note
 
 
-#: content block kind → the _Builder method that turns it into model blocks; checked
+#: content block kind → the _ModelBuilder method that turns it into model blocks; checked
 #: against content.model.Block below, so a new content kind cannot be skipped silently
 CONTENT_METHODS: dict[type, str] = {
     c.Paragraph: "paragraph",
@@ -187,7 +187,8 @@ CONTENT_METHODS: dict[type, str] = {
     c.Authors: "authors",
 }
 same_kinds(CONTENT_METHODS, c.Block, "content block kinds")
-assert all(hasattr(_Builder, name) for name in CONTENT_METHODS.values())
+if not all(callable(getattr(_ModelBuilder, name, None)) for name in CONTENT_METHODS.values()):
+    raise TypeError("a content block kind names no method of _ModelBuilder")
 
 
 def framework_blocks(framework) -> list:
@@ -228,7 +229,7 @@ def paragraph_renderer(source: c.PaperSource, figures: FigureResolver | None):
     """A function printing a paragraph's text (possibly edited) with its source map,
     exactly as `build` would: (text, content paragraph) → (inlines, chars). Errors are
     placed at the paragraph."""
-    builder = _Builder(source, figures, {})
+    builder = _ModelBuilder(source, figures, {})
 
     def render(text: str, para: c.Paragraph):
         return builder.parse(text, lambda _offset: para.loc, para.id, mapped=True)

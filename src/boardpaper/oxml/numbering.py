@@ -10,6 +10,7 @@ place a restart is right.
 
 from __future__ import annotations
 
+from . import style_ids
 from .ns import nsdecls, qn
 from .parser import parse_xml
 
@@ -22,7 +23,7 @@ _ABSTRACT = {
     2: [("upperLetter", "%1.", 1134, 567, None)],
 }
 _NSIDS = {0: "3A5C0001", 1: "3A5C0002", 2: "3A5C0003"}
-_STYLE_OF = {0: "NumberedParagraph", 2: "ListLetter"}
+_STYLE_OF = {0: style_ids.NUMBERED, 2: style_ids.LETTERED}
 
 
 def _level(ilvl: int, fmt: str, text: str, left: int, hanging: int, font, style) -> str:

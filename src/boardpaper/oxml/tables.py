@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from . import style_ids
 from .ns import attr, nsdecls, text
 
 TABLE_WIDTH = 9026  # twips: the text width of A4 with 2.54 cm margins
@@ -21,7 +22,7 @@ def column_widths(header, rows, total: int = TABLE_WIDTH) -> list[int]:
     return widths
 
 
-def table(header, rows, numeric, style: str = "BoardTable"):
+def table(header, rows, numeric, style: str = style_ids.TABLE):
     """A `w:tbl`: the first row marked to repeat on each page (`w:tblHeader`) and not to
     split; cells of numeric columns right-aligned."""
     from .parser import parse_xml
@@ -31,7 +32,7 @@ def table(header, rows, numeric, style: str = "BoardTable"):
 
     def cell(value: str, width: int, right: bool, head: bool) -> str:
         jc = '<w:jc w:val="right"/>' if right else ""
-        style_id = "TableHeading" if head else "TableText"
+        style_id = style_ids.TABLE_HEADING if head else style_ids.TABLE_TEXT
         return (
             f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
             f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{jc}</w:pPr>'

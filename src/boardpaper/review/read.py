@@ -21,10 +21,10 @@ from ..oxml import reviewed
 from ..oxml.bookmarks import bookmark_name
 from ..oxml.package import UnsafePackage, read_members
 from ..oxml.parser import UnsafeXml, parse_untrusted
+from ..oxml.style_ids import NUMBERED
 from .changes import Change
 
 DOCUMENT, COMMENTS = "word/document.xml", "word/comments.xml"
-NUMBERED = "NumberedParagraph"
 MATCH = 0.75  # text similarity that places a paragraph whose bookmark is gone
 
 

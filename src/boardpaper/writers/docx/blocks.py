@@ -8,12 +8,10 @@ from ...errors import TemplateError
 from ...narrative import model as m
 from ...narrative.walk import BlockVisitor
 from ...oxml import bookmarks, numbering, runs, tables
+from ...oxml import style_ids as ids
 from ...oxml.ns import attr, nsdecls
 from ...oxml.parser import parse_xml
 from .inlines import InlineWriter
-
-HEADING_STYLES = {1: "Heading1", 2: "Heading2"}
-BULLET_STYLES = ("ListBullet", "ListBullet2")
 
 
 def paragraph(style: str):
@@ -44,42 +42,42 @@ class BlockWriter(BlockVisitor):
         self.anchor.getparent().remove(self.anchor)
 
     def heading(self, block: m.Heading) -> None:
-        self.add(HEADING_STYLES[block.level], block.inlines, change=block.change)
+        self.add(ids.HEADING[block.level], block.inlines, change=block.change)
 
     def para(self, block: m.Paragraph) -> None:
-        p = self.add("NumberedParagraph", block.inlines, change=block.change)
+        p = self.add(ids.NUMBERED, block.inlines, change=block.change)
         if block.change != "deleted":
             bookmarks.wrap_paragraph(p, next(self.inlines.ids), bookmarks.bookmark_name(block.id))
 
     def plain(self, block: m.Plain) -> None:
-        self._require("BodyText")
-        self.add("BodyText", block.inlines, change=block.change)
+        self._require(ids.BODY)
+        self.add(ids.BODY, block.inlines, change=block.change)
 
     def bullet_list(self, block: m.BulletList) -> None:
         for item in block.items:
-            self.add(BULLET_STYLES[0], item.inlines, change=item.change)
+            self.add(ids.BULLETS[0], item.inlines, change=item.change)
             for child in item.children:
-                self.add(BULLET_STYLES[1], child.inlines, change=child.change)
+                self.add(ids.BULLETS[1], child.inlines, change=child.change)
 
     def lettered_list(self, block: m.LetteredList) -> None:
         self.lettered_lists += 1
         restart = None
         if self.lettered_lists > 1:  # each lettered list starts again at A
-            style = self.document.styles.element.get_by_id("ListLetter")
+            style = self.document.styles.element.get_by_id(ids.LETTERED)
             restart = numbering.restarted(
                 self.document.part.numbering_part.element, numbering.style_num_id(style)
             )
         for item in block.items:
-            p = self.add("ListLetter", item.inlines, change=item.change)
+            p = self.add(ids.LETTERED, item.inlines, change=item.change)
             if restart is not None:
                 p.pPr.pStyle.addnext(numbering.num_pr(restart))
 
     def table(self, block: m.Table) -> None:
-        self._require("Caption", "TableText", "TableHeading", "TableSource", "BoardTable")
-        self.add("Caption", (m.Text(block.caption),))
+        self._require(ids.CAPTION, ids.TABLE_TEXT, ids.TABLE_HEADING, ids.TABLE_SOURCE, ids.TABLE)
+        self.add(ids.CAPTION, (m.Text(block.caption),))
         self.anchor.addprevious(tables.table(block.header, block.text_rows(), block.numeric))
         if block.source:
-            self.add("TableSource", (m.Text(f"Source: {block.source}"),))
+            self.add(ids.TABLE_SOURCE, (m.Text(f"Source: {block.source}"),))
 
     def chart(self, block: m.Chart) -> None:
         """The chart as a picture whose alt text (`wp:docPr/@descr`) states its data."""
@@ -88,9 +86,9 @@ class BlockWriter(BlockVisitor):
 
         from ..charts import HEIGHT_CM, WIDTH_CM, render_png
 
-        self._require("Caption", "Figure", "TableSource")
-        self.add("Caption", (m.Text(block.caption),))
-        p = self.add("Figure")
+        self._require(ids.CAPTION, ids.FIGURE, ids.TABLE_SOURCE)
+        self.add(ids.CAPTION, (m.Text(block.caption),))
+        p = self.add(ids.FIGURE)
         picture = (
             Paragraph(p, self.document._body)
             .add_run()
@@ -99,7 +97,7 @@ class BlockWriter(BlockVisitor):
         picture._inline.docPr.set("descr", block.alt)
         picture._inline.docPr.set("title", block.caption)
         if block.source:
-            self.add("TableSource", (m.Text(f"Source: {block.source}"),))
+            self.add(ids.TABLE_SOURCE, (m.Text(f"Source: {block.source}"),))
 
     def _require(self, *style_ids: str) -> None:
         defined = {s.style_id for s in self.document.styles}
@@ -113,4 +111,4 @@ class BlockWriter(BlockVisitor):
 
     def fields(self, block: m.Fields) -> None:
         for label, inlines in block.rows:
-            self.add("AuthorBlock", inlines, prefix=[runs.run(f"{label}: ", bold=True)])
+            self.add(ids.AUTHORS, inlines, prefix=[runs.run(f"{label}: ", bold=True)])

@@ -15,19 +15,13 @@ from markupsafe import Markup
 
 from ...errors import Location, TemplateError
 from ...narrative.model import Meta
-from ...oxml import bookmarks
+from ...oxml import bookmarks, style_ids
 from ...oxml.ns import nsdecls
 
 ANCHOR = "_boardpaper_body"
 #: Style ids the writer names; the template must define each.
 REQUIRED_STYLES = (
-    "Heading1",
-    "Heading2",
-    "NumberedParagraph",
-    "ListBullet",
-    "ListBullet2",
-    "ListLetter",
-    "AuthorBlock",
+    *style_ids.BODY_STYLES,
     "FootnoteText",
     "FootnoteReference",
     "Hyperlink",
