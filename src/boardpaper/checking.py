@@ -7,7 +7,6 @@ from pathlib import Path
 
 from .errors import Location
 from .pipeline import options, prepare
-from .reviewing import renderer
 
 
 def check(folder: Path, template: Path | None = None) -> list:
@@ -15,6 +14,7 @@ def check(folder: Path, template: Path | None = None) -> list:
     checks. Errors raise; findings are returned."""
     from .check.access import check_access
     from .check.prose import check_prose
+    from .narrative.build import paragraph_renderer
 
     prepared = prepare(Path(folder))
     paper = prepared.paper
@@ -26,7 +26,10 @@ def check(folder: Path, template: Path | None = None) -> list:
         if name.endswith(".pdf")
     }  # every PDF appendix is checked
     findings = check_prose(
-        prepared.source, paper, renderer(prepared), _usual_values(prepared.resolver)
+        prepared.source,
+        paper,
+        paragraph_renderer(prepared.source, prepared.resolver),
+        _usual_values(prepared.resolver),
     )
     findings += check_access(prepared.source, paper, docx, scorecards)
     return findings

@@ -260,9 +260,11 @@ def _review(args) -> int:
                 {
                     "changes": [c.as_dict() for c in result.changes],
                     "applied": result.applied,
+                    "to_apply": result.pending,
                     "conflicts": result.conflicts,
                     "backup": result.backup,
                     "comments_file": result.comments_file,
+                    "notes": result.notes,
                 },
                 ensure_ascii=False,
                 indent=1,
@@ -272,6 +274,10 @@ def _review(args) -> int:
         from .review.changes import table
 
         print(table(result.changes), end="")
+        for line in result.notes:
+            print(f"note: {line}")
+        for line in result.pending:
+            print(f"to apply: {line}")
         for line in result.applied:
             print(f"applied: {line}")
         for line in result.conflicts:
@@ -280,7 +286,8 @@ def _review(args) -> int:
             print(f"backup: {result.backup}")
         if result.comments_file:
             print(f"comments: {result.comments_file}")
-    return EXIT_WARNINGS if result.conflicts else EXIT_OK
+    # listing is always whole; applying is whole only when nothing was left out
+    return EXIT_WARNINGS if args.apply and result.conflicts else EXIT_OK
 
 
 def _new(args) -> int:

@@ -118,7 +118,16 @@ def options(prepared: Prepared, folder: Path, template: Path | None = None):
         hashes = {k: v.sha256 for k, v in found.store.sources.items()}
         if found.origin:  # the period and baseline are set in paper.yaml
             hashes[found.origin] = hashlib.sha256(Path(found.origin).read_bytes()).hexdigest()
-    return Options(template_bytes, template_name, hashes)
+    return Options(template_bytes, template_name, hashes, draft_units(prepared))
+
+
+def draft_units(prepared: Prepared) -> tuple[tuple[str, str, str], ...]:
+    """The paper's text units (kind, key, text), for the draft described in the .docx."""
+    from .narrative.build import text_renderer
+    from .review.units import units
+
+    render = text_renderer(prepared.source, prepared.resolver)
+    return tuple((u.kind, u.key, u.text) for u in units(prepared.source, prepared.paper, render))
 
 
 def build(

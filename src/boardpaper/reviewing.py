@@ -3,6 +3,7 @@ their tracked changes and comments back into the YAML (`review`)."""
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,31 +44,78 @@ def redline(
 class Reviewed:
     """What `review` found and, with apply, did."""
 
-    changes: list
+    changes: list  # the tracked changes and comments, as marked up in the file
     applied: list[str] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
+    pending: list[str] = field(default_factory=list)  # differences to apply (without --apply)
     backup: str | None = None
     comments_file: str | None = None
+    notes: list[str] = field(default_factory=list)
 
 
 def review(reviewed: Path, folder: Path, apply: bool = False) -> Reviewed:
-    """Read a reviewer's .docx against the paper in `folder`; optionally apply it."""
-    from .review.read import read
+    """Read a reviewer's .docx against the draft it carries and the paper in `folder`;
+    with `apply`, write every difference into paper.yaml or name it as a conflict.
 
-    prepared = prepare(Path(folder))
-    found = read(Path(reviewed), prepared.paper)
-    result = Reviewed(found.changes)
-    if apply:
-        from .review.apply import apply_review
+    After applying, the plan is made again from the new YAML: anything it would still
+    change was not applied, and is a conflict. Edits that would leave a paper that does
+    not build are undone."""
+    from .errors import BoardpaperError
+    from .review.apply import Outcome, apply_plan, write_review_file
+    from .review.merge import plan
+    from .review.read import read, read_package
 
-        outcome = apply_review(found, prepared.source, Path(reviewed), renderer(prepared))
-        result.applied, result.conflicts = outcome.applied, outcome.conflicts
-        result.backup, result.comments_file = outcome.backup, outcome.comments_file
+    folder, reviewed = Path(folder), Path(reviewed)
+    prepared = prepare(folder)
+    found = read(reviewed, prepared.paper)
+    base, theirs, note = read_package(reviewed, lambda: _draft_now(prepared, folder))
+    result = Reviewed(found.changes, notes=[note] if note else [])
+    first = plan(base, theirs, _units(prepared))
+    if not apply:
+        result.pending, result.conflicts = first.applied, first.conflicts
+        return result
+    outcome = Outcome(list(first.applied), list(first.conflicts))
+    outcome.backup = apply_plan(first, Path(prepared.source.path))
+    if outcome.backup is not None:
+        try:
+            again = plan(base, theirs, _units(prepare(folder)))
+        except BoardpaperError as exc:
+            shutil.copyfile(outcome.backup, prepared.source.path)
+            outcome.conflicts = [
+                f"the changes would leave a paper that does not build ({exc.render()}); "
+                "paper.yaml is as it was",
+                *outcome.conflicts,
+            ]
+            outcome.applied = []
+        else:
+            left = [f"not applied: {line}" for line in again.applied]
+            if left:
+                done = set(again.applied)
+                outcome.applied = [a for a in outcome.applied if a not in done]
+            outcome.conflicts += left + [c for c in again.conflicts if c not in outcome.conflicts]
+    write_review_file(found, folder, reviewed, outcome)
+    result.applied, result.conflicts = outcome.applied, outcome.conflicts
+    result.backup, result.comments_file = outcome.backup, outcome.comments_file
     return result
 
 
-def renderer(prepared):
-    """(text, paragraph) → (inlines, source map), as the narrative stage prints a paragraph."""
-    from .narrative.build import paragraph_renderer
+def _units(prepared):
+    from .review.units import units
 
-    return paragraph_renderer(prepared.source, prepared.resolver)
+    return units(prepared.source, prepared.paper, renderer(prepared))
+
+
+def _draft_now(prepared, folder: Path) -> bytes:
+    """The Word file of the paper as it is now (for a reviewed file that carries no draft)."""
+    from .pipeline import options
+
+    opts = options(prepared, folder)
+    return opts.output(prepared.paper, "docx").files[f"{prepared.paper.name}.docx"]
+
+
+def renderer(prepared):
+    """(text, location, paragraph id, notes) → (inlines, source map): any text of the
+    paper printed as the narrative stage prints it."""
+    from .narrative.build import text_renderer
+
+    return text_renderer(prepared.source, prepared.resolver)

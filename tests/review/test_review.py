@@ -85,8 +85,8 @@ def test_apply_makes_the_rebuilt_paper_read_as_the_reviewer_accepted(reviewed, c
     out = capsys.readouterr().out
     assert status == 1  # the figure change is a conflict
     assert (
-        "conflict: paragraph 5 (measure-reduce-murder-and-other-1): the change touches "
-        "the computed figure(s) m.homicide; change the data, not the prose" in out
+        "conflict: paragraph 5 (measure-reduce-murder-and-other-1): “53” → “54”: touches "
+        "the computed figure(s) {{ m.homicide }}; change the data, not the prose" in out
     )
     assert (folder / "paper.yaml.bak").read_text(encoding="utf-8") == before_yaml
     # comments are kept beside their paragraph

@@ -61,3 +61,54 @@ def folded(text: str, width: int = 88):
         folds.append(last)
     value.fold_pos = folds
     return value
+
+
+def paths(doc) -> dict[tuple[int, int], tuple]:
+    """(line, column) of every string value in the round-trip document (1-based, where
+    the value starts) → its path of keys and indexes from the root, so a `MarkedStr`
+    read by the content stage can be found and rewritten here."""
+    found: dict[tuple[int, int], tuple] = {}
+
+    def walk(node, path: tuple) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if isinstance(value, str):
+                    line, col = node.lc.value(key)
+                    found[(line + 1, col + 1)] = (*path, key)
+                else:
+                    walk(value, (*path, key))
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                if isinstance(value, str):
+                    line, col = node.lc.item(i)
+                    found[(line + 1, col + 1)] = (*path, i)
+                else:
+                    walk(value, (*path, i))
+
+    walk(doc, ())
+    return found
+
+
+def where(marked) -> tuple[int, int]:
+    """The (line, column) where a `MarkedStr`'s value starts, as `paths` keys it."""
+    loc = marked.source.location(marked.start)
+    return loc.line, loc.col
+
+
+def get(doc, path: tuple):
+    for key in path:
+        doc = doc[key]
+    return doc
+
+
+def set_text(doc, path: tuple, text: str) -> None:
+    """Replace the string at `path`, in the style it was written: a `>` block stays a
+    folded block; a short plain or quoted string stays one line."""
+    from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
+
+    parent = get(doc, path[:-1])
+    old = parent[path[-1]]
+    if isinstance(old, (FoldedScalarString, LiteralScalarString)) or len(text) > 88:
+        parent[path[-1]] = folded(text)
+    else:
+        parent[path[-1]] = text

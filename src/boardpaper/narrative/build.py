@@ -235,3 +235,15 @@ def paragraph_renderer(source: c.PaperSource, figures: FigureResolver | None):
         return builder.parse(text, lambda _offset: para.loc, para.id, mapped=True)
 
     return render
+
+
+def text_renderer(source: c.PaperSource, figures: FigureResolver | None):
+    """A function printing any text of the paper (possibly edited) with its source map,
+    as `build` would: (text, location, paragraph id, notes allowed) → (inlines, chars).
+    Errors are placed at `location`."""
+    builder = _ModelBuilder(source, figures, {})
+
+    def render(text: str, where, para_id: str | None = None, notes: bool = True):
+        return builder.parse(text, lambda _offset: where, para_id, notes, mapped=True)
+
+    return render

@@ -45,8 +45,9 @@ class UnsafePackage(Exception):
     """The file is not a .docx boardpaper will read."""
 
 
-def read_members(path, wanted: tuple[str, ...], required: tuple[str, ...] = ()) -> dict:
-    """The bytes of the members `wanted` of the zip at `path`, after checking it is safe.
+def read_members(path, wanted, required: tuple[str, ...] = ()) -> dict:
+    """The bytes of the members `wanted` (names, or a test of a name) of the zip at
+    `path`, after checking it is safe.
 
     Refuses a file that is not a zip, is larger than `MAX_FILE`, has member names
     that leave the package (absolute, `..`), too many members, members whose
@@ -98,6 +99,8 @@ def read_members(path, wanted: tuple[str, ...], required: tuple[str, ...] = ()) 
         if missing:
             raise UnsafePackage(f"not a Word document: it has no {missing[0]}")
         found = {}
+        if callable(wanted):  # a test of the name: every member that passes it
+            wanted = tuple(sorted(n for n in names if wanted(n)))
         for name in wanted:
             if name not in names:
                 continue

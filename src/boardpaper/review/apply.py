@@ -1,32 +1,25 @@
-"""Accepted tracked changes → edits of `paper.yaml`, comments → a review file.
+"""A review plan → edits of `paper.yaml`; comments and conflicts → REVIEW.md.
 
-A paragraph's change is applied word by word to its YAML text through the
-source map of the markup (each printed character knows where it stands in the
-YAML), so placeholders, emphasis, links and footnote marks around the change
-are kept. A change that touches a computed figure is never applied: it is a
-conflict naming the measure, because the figure must change in the data. The
-YAML is rewritten by ruamel.yaml's round trip (comments, key order and layout
-kept), after a backup; a paragraph whose result would not print the
-reviewer's text is left alone and reported.
+The YAML is rewritten by ruamel.yaml's round trip (comments, key order and
+layout kept), after a backup. Each string to change is found by where the
+content stage read it (`roundtrip.paths`), so any text of the paper (a cover
+field, a heading, a bullet, a footnote) is edited the same way. Entries are
+inserted and deleted in the list that holds them: a new paragraph after a
+heading or a list goes into the body after that block, a new bullet into its
+list. A footnote whose last citation was deleted is removed from `notes:`.
 """
 
 from __future__ import annotations
 
-import difflib
 import hashlib
-import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..content import model as c
 from ..content import roundtrip
-from ..errors import BoardpaperError
 from ..fsutil import write_atomic
-from ..narrative import model as m
+from .merge import Insert, Plan
 from .read import Review
-
-_TOKENS = re.compile(r"\s+|[^\s]+")
 
 
 @dataclass
@@ -37,131 +30,131 @@ class Outcome:
     comments_file: str | None = None
 
 
-def apply_review(review: Review, source: c.PaperSource, reviewed: Path, render) -> Outcome:
-    """Apply `review` to the paper's YAML. `render(text, para)` gives the inlines and
-    source map of a paragraph text, as the narrative stage prints it."""
-    outcome = Outcome()
-    yaml, doc = roundtrip.load(Path(source.path))
-    body = doc["body"]
-    by_id = {p.id: p for p in source.paragraphs()}
-    edits: dict[int, str] = {}  # body index → new text
-    inserts: list[tuple[int, str]] = []  # (after body index, text)
-    deletes: list[int] = []
-    for spot in review.placed:
-        para = spot.para
-        label = f"paragraph {spot.number} ({spot.para_id})" if spot.para_id else "a paragraph"
-        if spot.where == "unplaced":
-            if any(s.kind for s in para.segments):
-                outcome.conflicts.append(
-                    f"a changed paragraph could not be placed: "
-                    f"“{_cut(para.text(False))}”; apply it by hand"
-                )
-            continue
-        if spot.is_new:
-            after = by_id[spot.para_id].index if spot.para_id in by_id else -1
-            text = " ".join(para.text(accept=True).split())
-            if text:
-                inserts.append((after, text))
-                outcome.applied.append(f"new paragraph after {label}: “{_cut(text)}”")
-            continue
-        if not any(s.kind for s in para.segments):
-            continue
-        target = by_id[spot.para_id]
-        accepted = " ".join(para.text(accept=True).split())
-        if not accepted:
-            deletes.append(target.index)
-            outcome.applied.append(f"deleted {label}")
-            continue
-        result = _edit(target, para, render)
-        if isinstance(result, str):
-            edits[target.index] = result
-            outcome.applied.append(f"{label}: “{_cut(accepted)}”")
+def apply_plan(plan: Plan, path: Path) -> str | None:
+    """Write `plan` into the YAML at `path`; the backup's path (None: nothing to do)."""
+    if not (plan.actions or plan.uncited):
+        return None
+    yaml, doc = roundtrip.load(path)
+    paths = roundtrip.paths(doc)
+
+    def path_of(unit) -> tuple:
+        return paths[roundtrip.where(unit.slot)]
+
+    for edit in plan.edits:
+        roundtrip.set_text(doc, path_of(edit.unit), edit.source)
+    ops = []  # (list, index, order, action, value)
+    for unit in plan.deletes:
+        container, index = _entry(doc, path_of(unit))
+        ops.append((id(container), container, index, 0, "delete", None))
+    for n, insert in enumerate(plan.inserts):
+        container, index, value = _insertion(doc, insert, path_of)
+        ops.append((id(container), container, index, 1 + n, "insert", value))
+    # from the end of each list, so earlier indexes stay right; inserts at one place in order
+    for _, container, index, _, action, value in sorted(
+        ops, key=lambda op: (op[0], op[2], op[3]), reverse=True
+    ):
+        if action == "insert":
+            container.insert(index, value)
         else:
-            outcome.conflicts.append(f"{label}: {result[0]}")
-    if edits or inserts or deletes:
-        _write_yaml(yaml, doc, body, edits, inserts, deletes, Path(source.path), outcome)
-    _write_comments(review, Path(source.path).parent, reviewed, outcome)
-    return outcome
-
-
-def _edit(target: c.Paragraph, reviewed, render):
-    """The paragraph's new YAML text, or (reason,) when it cannot be applied."""
-    source = str(target.text)
-    _, chars = render(source, target)
-    printed = "".join(ch[0] for ch in chars)
-    before = " ".join(reviewed.text(accept=False).split())
-    after = " ".join(reviewed.text(accept=True).split())
-    if " ".join(printed.split()) != before:
-        return (
-            "the paragraph has changed since the reviewed draft was built; "
-            "apply the change by hand",
-        )
-    a, b = _TOKENS.findall(printed), _TOKENS.findall(after)
-    starts = [0]
-    for token in a:
-        starts.append(starts[-1] + len(token))
-    ops = [
-        op
-        for op in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
-        if op[0] != "equal"
-    ]
-    new = source
-    for tag, i1, i2, j1, j2 in reversed(ops):
-        lo, hi = starts[i1], starts[i2]
-        touched = {ch[3] for ch in chars[lo:hi] if ch[3]}
-        if (
-            tag == "insert"
-            and 0 < lo < len(chars)
-            and chars[lo - 1][3]
-            and chars[lo - 1][3] == chars[lo][3]
-        ):
-            touched.add(chars[lo][3])
-        if touched:
-            return (
-                f"the change touches the computed figure(s) {', '.join(sorted(touched))}; "
-                "change the data, not the prose",
-            )
-        text = _escape("".join(b[j1:j2]))
-        if lo < hi:
-            s_lo, s_hi = chars[lo][1], chars[hi - 1][2]
-        elif lo < len(chars):
-            s_lo = s_hi = chars[lo][1]
-        else:
-            s_lo = s_hi = chars[-1][2] if chars else len(source)
-        new = new[:s_lo] + text + new[s_hi:]
-    try:
-        inlines, _ = render(new, target)
-    except BoardpaperError as exc:  # the edit broke the markup (emphasis or a link cut in two)
-        return (f"the change would break the paragraph's markup ({exc}); apply it by hand",)
-    if " ".join(m.plain_text(inlines).split()) != after:
-        return ("the change could not be placed in the YAML text exactly; apply it by hand",)
-    return new
-
-
-def _escape(text: str) -> str:
-    from ..narrative.markup import escape
-
-    return escape(text)
-
-
-def _write_yaml(yaml, doc, body, edits, inserts, deletes, path: Path, outcome: Outcome) -> None:
-    for index, text in edits.items():
-        item = body[index]
-        if isinstance(item, str):
-            body[index] = roundtrip.folded(text)
-        else:
-            item["para"] = roundtrip.folded(text)
-    # insertions and deletions from the end, so earlier indexes stay right
-    for index in sorted(set(deletes) | {after for after, _ in inserts}, reverse=True):
-        for _after, text in reversed([x for x in inserts if x[0] == index]):
-            body.insert(index + 1, roundtrip.folded(text))
-        if index in deletes:
-            del body[index]
+            del container[index]
+    _drop_empty_lists(doc)
+    _drop_uncited(doc, plan.uncited)
     text = roundtrip.dump(yaml, doc)
     backup = _backup(path)
     shutil.copyfile(path, backup)
     write_atomic(path, text.encode("utf-8"))
-    outcome.backup = str(backup)
+    return str(backup)
+
+
+def _entry(doc, path: tuple):
+    """The list holding the entry at `path`, and the entry's index in it."""
+    k = max(n for n, key in enumerate(path) if isinstance(key, int))
+    return roundtrip.get(doc, path[:k]), path[k]
+
+
+def _insertion(doc, insert: Insert, path_of):
+    """(list, index, value) that puts `insert` after its anchor."""
+    from ruamel.yaml.comments import CommentedMap
+
+    anchor = insert.anchor
+    if insert.kind in ("bullet", "letter") and anchor is not None and anchor.kind == insert.kind:
+        container, index = _entry(doc, path_of(anchor))
+        if insert.level == anchor.level:
+            return container, index + 1, insert.source
+        if insert.level > anchor.level:  # the first sub-item of the anchor
+            item = container[index]
+            if isinstance(item, str):
+                item = CommentedMap([("text", item), ("bullets", [])])
+                container[index] = item
+            item.setdefault("bullets", [])
+            return item["bullets"], 0, insert.source
+        outer, outer_index = _entry(doc, _parent_item(path_of(anchor)))
+        return outer, outer_index + 1, insert.source
+    body = doc["body"]
+    index = 0
+    if anchor is not None:
+        path = path_of(anchor)
+        if path[0] == "body" and isinstance(path[1], int):
+            index = path[1] + 1
+    if insert.kind == "paragraph":
+        value = roundtrip.folded(insert.source)
+    elif insert.kind == "plain":
+        value = CommentedMap([("text", roundtrip.folded(insert.source))])
+    elif insert.kind == "heading":
+        value = CommentedMap([("heading" if insert.level == 1 else "subheading", insert.source)])
+    else:
+        value = CommentedMap(
+            [("bullets" if insert.kind == "bullet" else "letters", [insert.source])]
+        )
+    return body, index, value
+
+
+def _parent_item(path: tuple) -> tuple:
+    ints = [n for n, key in enumerate(path) if isinstance(key, int)]
+    return path[: ints[-2] + 1]
+
+
+def _drop_empty_lists(doc) -> None:
+    """A list whose last entry was deleted goes too (a block of no items is not valid)."""
+    body = doc.get("body", [])
+    for index in range(len(body) - 1, -1, -1):
+        item = body[index]
+        if isinstance(item, dict):
+            for key in ("bullets", "letters"):
+                if key in item and isinstance(item[key], list):
+                    _drop_empty_children(item[key])
+                    if not item[key]:
+                        del body[index]
+                        break
+
+
+def _drop_empty_children(items) -> None:
+    for item in items:
+        if isinstance(item, dict) and "bullets" in item and not item["bullets"]:
+            del item["bullets"]
+
+
+def _drop_uncited(doc, keys: list[str]) -> None:
+    notes = doc.get("notes")
+    if not notes:
+        return
+    texts = list(_strings(doc.get("body", []))) + list(_strings(doc.get("cover", {})))
+    for key in dict.fromkeys(keys):
+        if key in notes and not any(f"[^{key}]" in text for text in texts):
+            del notes[key]
+    if not notes:
+        del doc["notes"]
+
+
+def _strings(node):
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, dict):
+        for value in node.values():
+            yield from _strings(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _strings(value)
 
 
 def _backup(path: Path) -> Path:
@@ -173,18 +166,19 @@ def _backup(path: Path) -> Path:
     return candidate
 
 
-def _write_comments(review: Review, folder: Path, reviewed: Path, outcome: Outcome) -> None:
-    """Append the review's comments to REVIEW.md, once per reviewed file."""
+def write_review_file(review: Review, folder: Path, reviewed: Path, outcome: Outcome) -> None:
+    """Append the review's comments, and what could not be applied, to REVIEW.md, once
+    per reviewed file."""
     notes = [ch for ch in review.changes if ch.kind == "comment"]
-    if not notes:
+    if not notes and not outcome.conflicts:
         return
     target = folder / "REVIEW.md"
     digest = hashlib.sha256(reviewed.read_bytes()).hexdigest()[:12]
     existing = (
         target.read_text(encoding="utf-8")
         if target.exists()
-        else "# Review comments\n\nComments from reviewed drafts, beside the paragraph they are on. "
-        "Tick each off when dealt with.\n"
+        else "# Review comments\n\nComments from reviewed drafts, beside the paragraph they are on, "
+        "and the reviewers' changes boardpaper could not apply. Tick each off when dealt with.\n"
     )
     marker = f"<!-- review {digest} -->"
     if marker in existing:
@@ -200,6 +194,13 @@ def _write_comments(review: Review, folder: Path, reviewed: Path, outcome: Outco
         lines.append(f"- [ ] **{where}** {note.author}, {note.date[:10]}: {note.comment}")
         if note.before:
             lines.append(f"  > on “{' '.join(note.before.split())}”")
+    if outcome.conflicts:
+        lines += [
+            "",
+            "Not applied (make these changes by hand, or settle them with the reviewer):",
+            "",
+        ]
+        lines += [f"- [ ] {conflict}" for conflict in outcome.conflicts]
     write_atomic(target, (existing.rstrip("\n") + "\n" + "\n".join(lines) + "\n").encode("utf-8"))
     outcome.comments_file = str(target)
 

@@ -227,3 +227,38 @@ def _runs(para, number, para_id, where) -> list[Change]:
 def _adjacent(segments, a, b) -> bool:
     ia = next(i for i, s in enumerate(segments) if s is a)
     return ia + 1 < len(segments) and segments[ia + 1] is b
+
+
+def read_package(path: Path, draft_now) -> tuple[list, list, str | None]:
+    """(base, theirs, note) of a reviewed file: the draft it carries (oxml/draft.py) and
+    every paragraph a reader sees in it with all changes accepted. A file that carries
+    no draft is compared with `draft_now()` (the .docx the paper builds today), and the
+    note says so."""
+    import io
+    import zipfile
+
+    from ..oxml import draft
+
+    where = Location(str(path))
+    try:
+        members = read_members(
+            path,
+            lambda name: bool(draft.PARTS.match(name)) or name.startswith("customXml/item"),
+            required=("[Content_Types].xml", DOCUMENT),
+        )
+        theirs = draft.read_paragraphs(members, parse_untrusted)
+        base = draft.find(members, parse_untrusted)
+    except (UnsafePackage, UnsafeXml) as exc:
+        raise ReviewError(
+            str(exc), where, "review reads .docx files saved by Word or LibreOffice"
+        ) from None
+    if base is not None:
+        return base, theirs, None
+    with zipfile.ZipFile(io.BytesIO(draft_now())) as package:
+        own = {n: package.read(n) for n in package.namelist() if n.startswith("customXml/")}
+    return (
+        draft.find(own, parse_untrusted) or [],
+        theirs,
+        "the reviewed file carries no description of its draft (it was built by an older "
+        "boardpaper), so it is compared with the paper as paper.yaml builds today",
+    )

@@ -35,6 +35,9 @@ class Options:
     template: bytes = b""  # the Word template (docxtpl) the paper is laid out in
     template_name: str = "<built-in house template>"
     hashes: dict[str, str] = field(default_factory=dict)  # source file → sha256, for the audit
+    #: the paper's text units (kind, key, text) in reading order, described inside the
+    #: Word file as the draft a reviewer starts from (oxml/draft.py); none: not described
+    draft_units: tuple[tuple[str, str, str], ...] = ()
     _made: dict[str, Written] = field(default_factory=dict, repr=False)
 
     def output(self, paper: Paper, name: str) -> Written:

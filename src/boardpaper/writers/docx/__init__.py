@@ -43,6 +43,21 @@ def write_docx(paper: Paper, template_bytes: bytes, template_name: str = "templa
 
 def write(paper: Paper, options: Options) -> Written:
     """The writer of the registry: `<paper>.docx` in the layout of the options' template."""
-    return Written(
-        {f"{paper.name}.docx": write_docx(paper, options.template, options.template_name)}
-    )
+    docx = write_docx(paper, options.template, options.template_name)
+    if options.draft_units:
+        docx = with_draft(docx, options.draft_units)
+    return Written({f"{paper.name}.docx": docx})
+
+
+def with_draft(docx: bytes, units) -> bytes:
+    """`docx` carrying a description of itself as the draft a reviewer starts from."""
+    import zipfile
+
+    from lxml import etree
+
+    from ...oxml import draft
+
+    with zipfile.ZipFile(io.BytesIO(docx)) as package:
+        members = {n: package.read(n) for n in package.namelist() if draft.PARTS.match(n)}
+    paras = draft.read_paragraphs(members, lambda data, _name: etree.fromstring(data))
+    return draft.embed(docx, draft.describe(paras, units))

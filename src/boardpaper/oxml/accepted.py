@@ -1,0 +1,199 @@
+"""A .docx read as a reader sees it with every tracked change accepted.
+
+Whatever a reviewer did (tracked or not, accepted or not before saving), the
+text they meant is the document with its changes accepted: inserted and moved-to
+text kept, deleted and moved-from text dropped, and a paragraph whose mark was
+deleted joined to the next. This module reads every part a reader sees in that
+state, in order: the body (its tables' cells included), the header and footer,
+and the footnotes. Field results (page numbers) are left out: they are not the
+author's text. Each paragraph keeps its style, the footnotes it cites, its
+bold and italic spans, and who changed it, so a difference can be explained.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .ns import qn
+
+_SKIPPED = {qn("w:del"), qn("w:moveFrom")}
+_CHANGES = {
+    qn("w:ins"): "insertion",
+    qn("w:moveTo"): "move",
+    qn("w:del"): "deletion",
+    qn("w:moveFrom"): "move",
+    qn("w:rPrChange"): "formatting",
+    qn("w:pPrChange"): "paragraph formatting",
+}
+_BLANKS = re.compile(r"\s+")
+
+
+@dataclass
+class Para:
+    """One paragraph as accepted."""
+
+    part: str  # body, header, footer, footnote
+    style: str
+    text: str  # blanks collapsed, trimmed
+    notes: tuple[str, ...] = ()  # footnote ids cited, in order
+    spans: tuple[tuple[int, int, bool, bool], ...] = ()  # (start, end, bold, italic)
+    bookmarks: tuple[str, ...] = ()
+    changed_by: tuple[tuple[str, str, str], ...] = ()  # (kind, author, date) of its changes
+    note_id: str = ""  # for a footnote: its id
+
+
+@dataclass
+class _Collected:
+    part: str
+    style: str = ""
+    pieces: list[tuple[str, bool, bool]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    bookmarks: list[str] = field(default_factory=list)
+    changed_by: list[tuple[str, str, str]] = field(default_factory=list)
+    note_id: str = ""
+
+    def finish(self) -> Para:
+        text, spans = "", []
+        # collapse blanks, keeping each piece's formatting on its surviving characters
+        for piece, bold, italic in self.pieces:
+            start = len(text)
+            for ch in piece:
+                if ch.isspace():
+                    if text and not text.endswith(" "):
+                        text += " "
+                else:
+                    text += ch
+            if (bold or italic) and len(text) > start:
+                spans.append((start, len(text), bold, italic))
+        stripped = text.rstrip()
+        spans = [(a, min(b, len(stripped)), bo, it) for a, b, bo, it in spans if a < len(stripped)]
+        return Para(
+            self.part,
+            self.style,
+            stripped,
+            tuple(self.notes),
+            _merge(spans),
+            tuple(self.bookmarks),
+            tuple(dict.fromkeys(self.changed_by)),
+            self.note_id,
+        )
+
+
+def _merge(spans) -> tuple:
+    out: list = []
+    for span in spans:
+        if out and out[-1][1] >= span[0] and out[-1][2:] == span[2:]:
+            out[-1] = (out[-1][0], max(out[-1][1], span[1]), *span[2:])
+        else:
+            out.append(span)
+    return tuple(out)
+
+
+def paragraphs(root, part: str) -> list[Para]:
+    """The paragraphs of a part's root (w:document, w:hdr, w:ftr, w:footnotes) as accepted."""
+    out: list[Para] = []
+    if part == "footnote":
+        for note in root.iter(qn("w:footnote")):
+            if note.get(qn("w:type")) in (
+                "separator",
+                "continuationSeparator",
+                "continuationNotice",
+            ):
+                continue
+            builder = _Collected(part, note_id=note.get(qn("w:id"), ""))
+            for p in note.iter(qn("w:p")):
+                if builder.pieces:
+                    builder.pieces.append((" ", False, False))
+                _read(p, builder)
+                builder.style = builder.style or _style(p)
+            out.append(builder.finish())
+        return out
+    pending: _Collected | None = None
+    for p in root.iter(qn("w:p")):
+        builder = pending or _Collected(part, _style(p))
+        if pending is not None and not pending.style:
+            pending.style = _style(p)
+        _read(p, builder)
+        if _mark_deleted(p):
+            pending = builder  # the next paragraph joins this one
+            builder.changed_by.append(("deleted paragraph mark", *_who(_mark_deleted(p))))
+            continue
+        pending = None
+        out.append(builder.finish())
+    if pending is not None:
+        out.append(pending.finish())
+    return out
+
+
+def _style(p) -> str:
+    style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+    return style.get(qn("w:val"), "") if style is not None else ""
+
+
+def _mark_deleted(p):
+    mark = p.find(f"{qn('w:pPr')}/{qn('w:rPr')}")
+    if mark is None:
+        return None
+    for child in mark:
+        if child.tag in (qn("w:del"), qn("w:moveFrom")):
+            return child
+    return None
+
+
+def _who(element) -> tuple[str, str]:
+    return element.get(qn("w:author"), ""), element.get(qn("w:date"), "")
+
+
+def _read(p, builder: _Collected) -> None:
+    """Add the accepted text of paragraph `p` to `builder`."""
+    in_field = 0  # inside a complex field's result (between separate and end)
+    for element in p.iter():
+        tag = element.tag
+        if tag in _CHANGES and (
+            tag in (qn("w:rPrChange"), qn("w:pPrChange")) or element.getparent().tag != qn("w:rPr")
+        ):
+            builder.changed_by.append((_CHANGES[tag], *_who(element)))
+        if tag == qn("w:bookmarkStart"):
+            builder.bookmarks.append(element.get(qn("w:name"), ""))
+            continue
+        if tag == qn("w:fldChar"):
+            kind = element.get(qn("w:fldCharType"))
+            if kind == "separate":
+                in_field += 1
+            elif kind == "end" and in_field:
+                in_field -= 1
+            continue
+        if in_field or _skipped(element, p):
+            continue
+        if tag == qn("w:footnoteReference"):
+            builder.notes.append(element.get(qn("w:id"), ""))
+        elif tag == qn("w:t"):
+            bold, italic = _format(element)
+            builder.pieces.append((element.text or "", bold, italic))
+        elif tag in (qn("w:tab"), qn("w:br"), qn("w:cr")) and element.getparent().tag == qn("w:r"):
+            builder.pieces.append((" ", False, False))
+        elif tag == qn("w:noBreakHyphen"):
+            builder.pieces.append(("-", False, False))
+
+
+def _skipped(element, p) -> bool:
+    """Whether `element` is deleted or moved away, or inside a simple field."""
+    node = element.getparent()
+    while node is not None and node is not p:
+        if node.tag in _SKIPPED or node.tag == qn("w:fldSimple"):
+            return True
+        node = node.getparent()
+    return False
+
+
+def _format(t) -> tuple[bool, bool]:
+    run = t.getparent()
+    rpr = run.find(qn("w:rPr")) if run is not None else None
+    if rpr is None:
+        return False, False
+    return _on(rpr.find(qn("w:b"))), _on(rpr.find(qn("w:i")))
+
+
+def _on(element) -> bool:
+    return element is not None and element.get(qn("w:val"), "true") not in ("0", "false", "off")

@@ -1,0 +1,495 @@
+"""A reviewed file against its draft and the YAML today: what to change, what conflicts.
+
+Three versions of every piece of text meet here (a three-way merge):
+
+- base: the draft as built, described inside the .docx (oxml/draft.py);
+- theirs: the reviewed file with every tracked change accepted (oxml/accepted.py);
+- ours: the paper's YAML as it is now, printed unit by unit (review/units.py).
+
+Paragraphs are paired by content, not by position or derived ids: equal texts
+first, then the most similar in order (as Word's Compare does), so an inserted,
+deleted, moved, split or joined paragraph is recognised as such. Each
+difference between base and theirs becomes an edit of a YAML string (through
+its source map, so placeholders, emphasis, links and footnote marks are kept),
+an insertion or deletion of a list entry, or a conflict that says why it cannot
+be applied. An edit over a computed figure, text the template prints, or text
+that changed in the YAML since the draft is a conflict; other edits of the same
+paragraph still apply. Nothing is dropped: every difference is in `applied` or
+in `conflicts`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from ..oxml.accepted import Para
+from ..oxml.draft import DraftPara
+from ..oxml.style_ids import BODY, BULLETS, HEADING, LETTERED, NUMBERED
+from .units import Unit
+
+_TOKENS = re.compile(r"\s+|[^\s]+")
+SIMILAR = 0.5  # paragraphs this similar are the same paragraph, edited
+#: a body paragraph's style → the kind of text it holds (and a new one becomes)
+STYLE_KIND = {
+    NUMBERED: "paragraph",
+    BODY: "plain",
+    LETTERED: "letter",
+    BULLETS[0]: "bullet",
+    BULLETS[1]: "bullet",
+    HEADING[1]: "heading",
+    HEADING[2]: "heading",
+}
+DELETABLE = ("paragraph", "plain", "bullet", "letter", "heading")
+WHY_FIXED = {
+    "cell": "is computed from the data; change the data, not the table",
+    "framework": "is set out from the KPI framework file; change that file",
+    "template": "is printed by the Word template; change the template",
+}
+
+
+@dataclass(eq=False)
+class Edit:
+    unit: Unit
+    source: str  # the new YAML text
+
+
+@dataclass
+class Insert:
+    anchor: Unit | None  # the unit it follows (None: the start of the body)
+    kind: str  # paragraph, plain, bullet, letter, heading
+    source: str  # its YAML text (escaped markup, or a moved paragraph's own text)
+    level: int = 1
+
+
+@dataclass
+class Plan:
+    edits: list[Edit] = field(default_factory=list)
+    inserts: list[Insert] = field(default_factory=list)
+    deletes: list[Unit] = field(default_factory=list)
+    uncited: list[str] = field(default_factory=list)  # note keys whose citations went
+    applied: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+
+    @property
+    def actions(self) -> int:
+        return len(self.edits) + len(self.inserts) + len(self.deletes)
+
+
+# -- pairing ------------------------------------------------------------------
+
+
+def align(a: list[str], b: list[str], similar) -> list[tuple[int | None, int | None]]:
+    """Pairs (i, j) of `a` and `b` in order, equal items first, then by `similar(x, y)`
+    (0 … 1, at least SIMILAR to pair) inside the stretches between them; an unpaired
+    item is (i, None) or (None, j)."""
+    out: list[tuple[int | None, int | None]] = []
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            out += [(i1 + k, j1 + k) for k in range(i2 - i1)]
+        else:
+            out += _pair_gap(a, b, range(i1, i2), range(j1, j2), similar)
+    return out
+
+
+def _pair_gap(a, b, rows: range, cols: range, similar) -> list:
+    """The best monotonic pairing of two stretches by similarity (dynamic programming)."""
+    n, k = len(rows), len(cols)
+    if n == 0 or k == 0:
+        return [(i, None) for i in rows] + [(None, j) for j in cols]
+    if n * k > 40000:  # too far apart to pair sensibly: all deleted and inserted
+        return [(i, None) for i in rows] + [(None, j) for j in cols]
+    score = [[0.0] * (k + 1) for _ in range(n + 1)]
+    sims = {}
+    for x in range(n - 1, -1, -1):
+        for y in range(k - 1, -1, -1):
+            s = similar(a[rows[x]], b[cols[y]])
+            sims[x, y] = s
+            best = max(score[x + 1][y], score[x][y + 1])
+            if s >= SIMILAR:
+                best = max(best, s + score[x + 1][y + 1])
+            score[x][y] = best
+    out, x, y = [], 0, 0
+    while x < n and y < k:
+        s = sims[x, y]
+        if s >= SIMILAR and abs(score[x][y] - (s + score[x + 1][y + 1])) < 1e-12:
+            out.append((rows[x], cols[y]))
+            x, y = x + 1, y + 1
+        elif score[x][y] == score[x + 1][y]:
+            out.append((rows[x], None))
+            x += 1
+        else:
+            out.append((None, cols[y]))
+            y += 1
+    out += [(rows[i], None) for i in range(x, n)] + [(None, cols[j]) for j in range(y, k)]
+    return out
+
+
+def ratio(x: str, y: str) -> float:
+    if x == y:
+        return 1.0
+    matcher = difflib.SequenceMatcher(None, x, y, autojunk=False)
+    return matcher.ratio() if matcher.quick_ratio() >= SIMILAR else 0.0
+
+
+# -- the plan -------------------------------------------------------------------
+
+
+def plan(base: list[DraftPara], theirs: list[Para], ours: list[Unit]) -> Plan:
+    """What to do to `ours` so that it prints what the reviewer left in `theirs`."""
+    return _Planner(base, theirs, ours).run()
+
+
+class _Planner:
+    def __init__(self, base: list[DraftPara], theirs: list[Para], ours: list[Unit]):
+        self.base, self.theirs, self.ours = base, theirs, ours
+        self.out = Plan()
+        self.ours_of = self._pair_ours()
+        self.note_key = {p.note_id: p.key for p in base if p.part == "footnote" and p.note_id}
+        self.their_note = {}  # a footnote id in theirs → the note key it is
+        numbered = [p for p in base if p.kind == "paragraph"]
+        self.numbers = {id(p): n for n, p in enumerate(numbered, 1)}
+
+    def _where(self, b: DraftPara) -> str:
+        if b.kind == "paragraph":
+            return f"paragraph {self.numbers[id(b)]} ({b.key})"
+        return _where(b)
+
+    def run(self) -> Plan:
+        groups = {}
+        for part in ("body", "furniture", "footnote"):
+            b = [i for i, p in enumerate(self.base) if _group(p.part) == part]
+            t = [j for j, p in enumerate(self.theirs) if _group(p.part) == part]
+            groups[part] = (b, t)
+        # footnotes first: the body's citations are read through them
+        for part in ("footnote", "furniture", "body"):
+            b, t = groups[part]
+            pairs = align([self.base[i].text for i in b], [self.theirs[j].text for j in t], ratio)
+            pairs = [(None if x is None else b[x], None if y is None else t[y]) for x, y in pairs]
+            if part == "footnote":
+                for i, j in pairs:
+                    if i is not None and j is not None:
+                        self.their_note[self.theirs[j].note_id] = self.base[i].key
+            self._group(pairs, part)
+        return self.out
+
+    def _pair_ours(self) -> dict[int, Unit]:
+        """base paragraph index → the unit of the YAML today that prints it."""
+        found: dict[int, Unit] = {}
+        described = [i for i, p in enumerate(self.base) if p.kind not in ("template",)]
+        for kind_group in ("cover", "marking", "note"):
+            by_key = {u.key: u for u in self.ours if u.kind == kind_group}
+            for i in described:
+                if self.base[i].kind == kind_group and self.base[i].key in by_key:
+                    found[i] = by_key[self.base[i].key]
+        flow = [i for i in described if self.base[i].kind not in ("cover", "marking", "note")]
+        units = [u for u in self.ours if u.kind not in ("cover", "marking", "note")]
+
+        def similar(x, y):
+            return ratio(x[1], y[1]) if x[0] == y[0] else 0.0
+
+        pairs = align(
+            [(self.base[i].kind, self.base[i].unit_text) for i in flow],
+            [(u.kind, u.text) for u in units],
+            similar,
+        )
+        for x, y in pairs:
+            if x is not None and y is not None:
+                found[flow[x]] = units[y]
+        return found
+
+    # -- one group of paragraphs ------------------------------------------------
+
+    def _group(self, pairs, part: str) -> None:
+        deleted = {i: n for n, (i, j) in enumerate(pairs) if j is None and i is not None}
+        moved_from: set[int] = set()
+        for n, (i, j) in enumerate(pairs):
+            if i is not None and j is not None:
+                self._pair(self.base[i], self.theirs[j], i)
+            elif j is not None:
+                self._new(pairs, n, part, deleted, moved_from)
+        for i in deleted:
+            if i not in moved_from:
+                self._deleted(self.base[i], i)
+
+    def _pair(self, b: DraftPara, t: Para, i: int) -> None:
+        where = self._where(b)
+        if (
+            b.part == "body"
+            and t.style in STYLE_KIND
+            and b.style in STYLE_KIND
+            and STYLE_KIND[t.style] != STYLE_KIND[b.style]
+        ):
+            self.out.conflicts.append(
+                f"{where}: turned from a {STYLE_KIND[b.style]} into a {STYLE_KIND[t.style]}; "
+                "boardpaper does not change a block's kind: move the text in paper.yaml by hand"
+            )
+        notes_b = [self.note_key.get(n, n) for n in b.notes]
+        notes_t = [self.their_note.get(n, f"#{n}") for n in t.notes]
+        if b.text == t.text and notes_b == notes_t:
+            if b.spans != t.spans and b.kind != "template":
+                self.out.conflicts.append(
+                    f"{where}: bold or italic changed; mark it with ** or * in paper.yaml by hand"
+                )
+            return
+        if b.text != t.text:
+            self._text(b, t, i)
+        if notes_b != notes_t:
+            self._citations(b, i, notes_b, notes_t)
+
+    def _text(self, b: DraftPara, t: Para, i: int) -> None:
+        where = self._where(b)
+        if b.kind in WHY_FIXED or (b.part == "body" and b.kind == "cover" and b.key == "meeting"):
+            why = WHY_FIXED.get(b.kind, "is set by the meeting date in paper.yaml")
+            self.out.conflicts.append(f"{where}: “{_cut(b.text)}” → “{_cut(t.text)}”: {why}")
+            return
+        if not (t.text.startswith(b.prefix) and t.text.endswith(b.suffix)) or len(t.text) < len(
+            b.prefix
+        ) + len(b.suffix):
+            self.out.conflicts.append(
+                f"{where}: the template's words “{_cut(b.prefix or b.suffix)}” changed; "
+                "change the Word template"
+            )
+            return
+        theirs = t.text[len(b.prefix) : len(t.text) - len(b.suffix)]
+        unit = self.ours_of.get(i)
+        if unit is None or not unit.editable:
+            self.out.conflicts.append(
+                f"{where}: “{_cut(b.unit_text)}” → “{_cut(theirs)}”: the text is no longer in "
+                "paper.yaml as it was in the draft; apply it by hand"
+            )
+            return
+        source, conflicts = merge3(b.unit_text, theirs, unit)
+        self.out.conflicts += [f"{where}: {c}" for c in conflicts]
+        if source is not None:
+            self._edit(unit, source, f"{where}: “{_cut(theirs)}”")
+
+    def _edit(self, unit: Unit, source: str, description: str) -> None:
+        for edit in self.out.edits:
+            if edit.unit is unit:
+                edit.source = source
+                return
+        self.out.edits.append(Edit(unit, source))
+        self.out.applied.append(description)
+
+    def _citations(self, b: DraftPara, i: int, before: list[str], after: list[str]) -> None:
+        where = self._where(b)
+        added = [k for k in after if k not in before]
+        if added:
+            self.out.conflicts.append(
+                f"{where}: footnote reference(s) added or moved; cite them with [^key] in "
+                "paper.yaml by hand"
+            )
+            return
+        removed = [k for k in before if k not in after]
+        unit = self.ours_of.get(i)
+        if unit is None or not unit.editable:
+            self.out.conflicts.append(
+                f"{where}: a footnote reference was deleted; apply it by hand"
+            )
+            return
+        edit = next((e for e in self.out.edits if e.unit is unit), None)
+        source = edit.source if edit else str(unit.slot)
+        for key in removed:
+            source = re.sub(r"\s?\[\^" + re.escape(key) + r"\]", "", source, count=1)
+            self.out.uncited.append(key)
+        self._edit(unit, source, f"{where}: the citation of note(s) {', '.join(removed)} deleted")
+
+    def _deleted(self, b: DraftPara, i: int) -> None:
+        where = self._where(b)
+        if b.part == "footnote":
+            return  # a footnote goes with its citation (see _citations)
+        unit = self.ours_of.get(i)
+        if b.kind not in DELETABLE or unit is None or not unit.editable:
+            self.out.conflicts.append(
+                f"{where}: “{_cut(b.text)}” was deleted; "
+                + WHY_FIXED.get(
+                    b.kind, "it cannot be deleted from the review: delete it in paper.yaml by hand"
+                )
+            )
+            return
+        if unit.text != b.unit_text:
+            self.out.conflicts.append(
+                f"{where}: deleted by the reviewer but changed in paper.yaml since the draft; "
+                "delete it by hand if it should go"
+            )
+            return
+        if not any(u is unit for u in self.out.deletes):
+            self.out.deletes.append(unit)
+            self.out.applied.append(f"{where}: deleted")
+
+    def _new(self, pairs, n: int, part: str, deleted: dict, moved_from: set) -> None:
+        t = self.theirs[pairs[n][1]]
+        what = f"new paragraph “{_cut(t.text)}”"
+        if part != "body":
+            self.out.conflicts.append(
+                f"{what} in the {t.part}: add it to paper.yaml by hand"
+                + (" under notes:, cited with [^key]" if part == "footnote" else "")
+            )
+            return
+        kind = STYLE_KIND.get(t.style)
+        anchor_index = next(
+            (
+                pairs[k][0]
+                for k in range(n - 1, -1, -1)
+                if pairs[k][0] is not None and pairs[k][1] is not None
+            ),
+            None,
+        )
+        anchor = self.ours_of.get(anchor_index) if anchor_index is not None else None
+        if anchor_index is not None and anchor is None:
+            self.out.conflicts.append(
+                f"{what}: the paragraph before it is no longer in "
+                "paper.yaml as drafted; add it by hand"
+            )
+            return
+        previous = self.theirs[pairs[n - 1][1]] if n and pairs[n - 1][1] is not None else None
+        if previous is not None and pairs[n - 1][0] is not None and anchor is not None:
+            b = self.base[pairs[n - 1][0]]
+            if ratio(b.text, previous.text + " " + t.text) > max(ratio(b.text, previous.text), 0.8):
+                self.out.conflicts.append(
+                    f"{self._where(b)}: split in two at “{_cut(t.text, 30)}”; boardpaper does not "
+                    "split a paragraph: split it in paper.yaml by hand"
+                )
+                return
+        if kind is None:
+            self.out.conflicts.append(
+                f"{what}: its style ({t.style or 'none'}) is not one "
+                "boardpaper writes; add it to paper.yaml by hand"
+            )
+            return
+        source = None
+        for i in deleted:
+            if (
+                i not in moved_from
+                and self.base[i].text == t.text
+                and self.ours_of.get(i)
+                and self.ours_of[i].editable
+                and self.ours_of[i].text == t.text
+            ):
+                moved = self.ours_of[i]
+                moved_from.add(i)
+                if any(u is moved for u in self.out.deletes):
+                    break
+                self.out.deletes.append(moved)
+                source = str(moved.slot)  # its own text: placeholders and notes kept
+                what = f"moved paragraph “{_cut(t.text)}”"
+                break
+        if self._already_there(anchor, kind, t.text):
+            return
+        if source is None:
+            from ..narrative.markup import escape
+
+            source = escape(t.text)
+        level = 2 if t.style in (HEADING[2], BULLETS[1]) else 1
+        self.out.inserts.append(Insert(anchor, kind, source, level))
+        place = f"after “{_cut(anchor.text, 30)}”" if anchor else "at the start"
+        self.out.applied.append(f"{what} {place}")
+
+    def _already_there(self, anchor: Unit | None, kind: str, text: str) -> bool:
+        """Whether the YAML already holds this new paragraph after `anchor` (the same
+        reviewed file applied twice)."""
+        start = next((n + 1 for n, u in enumerate(self.ours) if u is anchor), 0)
+        return any(u.kind == kind and u.text == text for u in self.ours[start : start + 3])
+
+
+def merge3(base: str, theirs: str, unit: Unit) -> tuple[str | None, list[str]]:
+    """The unit's new YAML text carrying the reviewer's changes from `base` to `theirs`
+    (None if none applies), and a reason for each change that does not."""
+    chars = unit.chars
+    printed = "".join(ch[0] for ch in chars)
+    if " ".join(printed.split()) != printed:
+        return None, [f"“{_cut(theirs)}”: the YAML text prints irregular blanks; apply it by hand"]
+    ours = printed
+    if ours == theirs:
+        return None, []  # applied already
+    b, t, o = _TOKENS.findall(base), _TOKENS.findall(theirs), _TOKENS.findall(ours)
+    to_ours = _token_map(b, o)
+    starts = [0]
+    for token in o:
+        starts.append(starts[-1] + len(token))
+    hunks, conflicts = [], []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, b, t, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        shown = f"“{_cut(''.join(b[i1:i2]), 40)}” → “{_cut(''.join(t[j1:j2]), 40)}”"
+        span = _mapped(to_ours, i1, i2)
+        if span is None:
+            conflicts.append(
+                f"{shown}: that text changed in paper.yaml since the draft; apply it by hand"
+            )
+            continue
+        o1, o2 = span
+        lo, hi = starts[o1], starts[o2]
+        touched = {ch[3] for ch in chars[lo:hi] if ch[3]}
+        if (
+            lo == hi
+            and 0 < lo < len(chars)
+            and chars[lo - 1][3]
+            and chars[lo - 1][3] == chars[lo][3]
+        ):
+            touched.add(chars[lo][3])
+        if touched:
+            conflicts.append(
+                f"{shown}: touches the computed figure(s) "
+                f"{', '.join('{{ ' + x + ' }}' for x in sorted(touched))}; "
+                "change the data, not the prose"
+            )
+            continue
+        hunks.append((lo, hi, "".join(t[j1:j2]), o1, o2, j1, j2))
+    if not hunks:
+        return None, conflicts
+    from ..narrative.markup import escape
+
+    source = str(unit.slot)
+    for lo, hi, text, *_ in reversed(hunks):
+        if lo < hi:
+            s_lo, s_hi = chars[lo][1], chars[hi - 1][2]
+        elif lo < len(chars):
+            s_lo = s_hi = chars[lo][1]
+        else:
+            s_lo = s_hi = chars[-1][2] if chars else len(source)
+        source = source[:s_lo] + escape(text) + source[s_hi:]
+    return source, conflicts
+
+
+def _token_map(a: list[str], b: list[str]) -> dict[int, int]:
+    """Token index in `a` → index in `b`, where the two agree (and the ends)."""
+    found = {len(a): len(b)}
+    for tag, i1, i2, j1, _ in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            for k in range(i2 - i1 + 1):
+                found[i1 + k] = j1 + k
+    return found
+
+
+def _mapped(to_ours: dict[int, int], i1: int, i2: int) -> tuple[int, int] | None:
+    """The span of ours that base tokens i1..i2 are, if all of it is unchanged there."""
+    if i1 not in to_ours or i2 not in to_ours:
+        return None
+    if any(k not in to_ours for k in range(i1, i2)):
+        return None
+    o1, o2 = to_ours[i1], to_ours[i2]
+    return (o1, o2) if o2 - o1 == i2 - i1 else None
+
+
+def _group(part: str) -> str:
+    return {"header": "furniture", "footer": "furniture"}.get(part, part)
+
+
+def _where(b: DraftPara) -> str:
+    if b.kind == "paragraph":
+        return f"paragraph {b.key}"
+    if b.part == "footnote":
+        return f"footnote [^{b.key}]" if b.key else "a footnote"
+    if b.kind in ("cover", "marking"):
+        return f"the {b.key.replace('_', ' ')} ({b.part})"
+    names = {"template": "text of the template", "cell": "a table cell"}
+    return f"{names.get(b.kind, b.kind)} “{_cut(b.unit_text or b.text, 40)}”"
+
+
+def _cut(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
