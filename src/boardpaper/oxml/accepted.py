@@ -112,12 +112,13 @@ def paragraphs(root, part: str) -> list[Para]:
     pending: _Collected | None = None
     for p in root.iter(qn("w:p")):
         builder = pending or _Collected(part, _style(p))
-        if pending is not None and not pending.style:
+        if pending is not None:  # joined: the surviving paragraph mark is this one's
             pending.style = _style(p)
         _read(p, builder)
-        if _mark_deleted(p):
+        mark = _mark_deleted(p)
+        if mark is not None:
             pending = builder  # the next paragraph joins this one
-            builder.changed_by.append(("deleted paragraph mark", *_who(_mark_deleted(p))))
+            builder.changed_by.append(("deleted paragraph mark", *_who(mark)))
             continue
         pending = None
         out.append(builder.finish())

@@ -163,17 +163,39 @@ class _Planner:
             b = [i for i, p in enumerate(self.base) if _group(p.part) == part]
             t = [j for j, p in enumerate(self.theirs) if _group(p.part) == part]
             groups[part] = (b, t)
-        # footnotes first: the body's citations are read through them
+        pairs = {part: self._align(*groups[part]) for part in ("body", "furniture")}
+        # which footnote is which: the n-th citation of a paragraph in both versions
+        same_note: dict[str, str] = {}  # footnote id in theirs → in base
+        for i, j in pairs["body"]:
+            if (
+                i is not None
+                and j is not None
+                and len(self.base[i].notes) == len(self.theirs[j].notes)
+            ):
+                same_note.update(zip(self.theirs[j].notes, self.base[i].notes))
+        pairs["footnote"] = self._footnotes(*groups["footnote"], same_note)
+        for i, j in pairs["footnote"]:
+            if i is not None and j is not None:
+                self.their_note[self.theirs[j].note_id] = self.base[i].key
         for part in ("footnote", "furniture", "body"):
-            b, t = groups[part]
-            pairs = align([self.base[i].text for i in b], [self.theirs[j].text for j in t], ratio)
-            pairs = [(None if x is None else b[x], None if y is None else t[y]) for x, y in pairs]
-            if part == "footnote":
-                for i, j in pairs:
-                    if i is not None and j is not None:
-                        self.their_note[self.theirs[j].note_id] = self.base[i].key
-            self._group(pairs, part)
+            self._group(pairs[part], part)
         return self.out
+
+    def _align(self, b: list[int], t: list[int]) -> list:
+        pairs = align([self.base[i].text for i in b], [self.theirs[j].text for j in t], ratio)
+        return [(None if x is None else b[x], None if y is None else t[y]) for x, y in pairs]
+
+    def _footnotes(self, b: list[int], t: list[int], same_note: dict[str, str]) -> list:
+        """Footnotes paired by the citations that point at them, the rest by content."""
+        by_id = {self.base[i].note_id: i for i in b}
+        known = [
+            (by_id[same_note[self.theirs[j].note_id]], j)
+            for j in t
+            if same_note.get(self.theirs[j].note_id) in by_id
+        ]
+        taken_b, taken_t = {i for i, _ in known}, {j for _, j in known}
+        rest = self._align([i for i in b if i not in taken_b], [j for j in t if j not in taken_t])
+        return known + rest
 
     def _pair_ours(self) -> dict[int, Unit]:
         """base paragraph index → the unit of the YAML today that prints it."""
@@ -205,14 +227,66 @@ class _Planner:
     def _group(self, pairs, part: str) -> None:
         deleted = {i: n for n, (i, j) in enumerate(pairs) if j is None and i is not None}
         moved_from: set[int] = set()
+        joined = self._joins(pairs, deleted)
+        for i in joined.values():
+            moved_from.add(i)
+        self.split_at = self._splits(pairs)
+        split = set(self.split_at.values())
         for n, (i, j) in enumerate(pairs):
-            if i is not None and j is not None:
+            if i in split and j is not None:
+                continue  # named once, with its new half
+            if i is not None and j is not None and i in joined:
+                b = self.base[i]
+                self.out.conflicts.append(
+                    f"{self._where(b)}: joined with the paragraph after it "
+                    f"(“{_cut(self.base[joined[i]].text, 30)}”); boardpaper does not join "
+                    "paragraphs: join them in paper.yaml by hand"
+                )
+            elif i is not None and j is not None:
                 self._pair(self.base[i], self.theirs[j], i)
             elif j is not None:
                 self._new(pairs, n, part, deleted, moved_from)
         for i in deleted:
             if i not in moved_from:
                 self._deleted(self.base[i], i)
+
+    def _splits(self, pairs) -> dict[int, int]:
+        """position n of a new paragraph → base i, where the reviewer split i in two
+        (pressed Enter inside it): i is paired with one half and reads as both."""
+        found = {}
+        for n, (i, j) in enumerate(pairs):
+            if i is not None or j is None:
+                continue
+            for m in (n - 1, n + 1):
+                if 0 <= m < len(pairs) and None not in pairs[m]:
+                    k, other = pairs[m]
+                    halves = (self.theirs[other].text, self.theirs[j].text)
+                    both = " ".join(halves if m < n else halves[::-1])
+                    if ratio(self.base[k].text, both) >= 0.8 and ratio(
+                        self.base[k].text, both
+                    ) > ratio(self.base[k].text, self.theirs[other].text):
+                        found[n] = k
+                        break
+        return found
+
+    def _joins(self, pairs, deleted: dict) -> dict[int, int]:
+        """base i → base k, where the reviewer joined k to i (deleted the paragraph mark
+        between them): i is paired with a paragraph that reads as both."""
+        found = {}
+        for k, n in deleted.items():
+            before = next(
+                ((i, j) for i, j in reversed(pairs[:n]) if i is not None and j is not None), None
+            )
+            if before is None:
+                continue
+            i, j = before
+            both = self.base[i].text + " " + self.base[k].text
+            theirs = self.theirs[j].text
+            if ratio(both, theirs) >= 0.8 and ratio(both, theirs) > ratio(
+                self.base[i].text, theirs
+            ):
+                found[i] = k
+        return found
 
     def _pair(self, b: DraftPara, t: Para, i: int) -> None:
         where = self._where(b)
@@ -283,7 +357,6 @@ class _Planner:
                 "paper.yaml by hand"
             )
             return
-        removed = [k for k in before if k not in after]
         unit = self.ours_of.get(i)
         if unit is None or not unit.editable:
             self.out.conflicts.append(
@@ -292,6 +365,9 @@ class _Planner:
             return
         edit = next((e for e in self.out.edits if e.unit is unit), None)
         source = edit.source if edit else str(unit.slot)
+        removed = [k for k in before if k not in after and f"[^{k}]" in source]
+        if not removed:
+            return  # deleted already
         for key in removed:
             source = re.sub(r"\s?\[\^" + re.escape(key) + r"\]", "", source, count=1)
             self.out.uncited.append(key)
@@ -302,6 +378,8 @@ class _Planner:
         if b.part == "footnote":
             return  # a footnote goes with its citation (see _citations)
         unit = self.ours_of.get(i)
+        if unit is None and b.kind in DELETABLE:
+            return  # no longer in paper.yaml: deleted already
         if b.kind not in DELETABLE or unit is None or not unit.editable:
             self.out.conflicts.append(
                 f"{where}: “{_cut(b.text)}” was deleted; "
@@ -345,15 +423,13 @@ class _Planner:
                 "paper.yaml as drafted; add it by hand"
             )
             return
-        previous = self.theirs[pairs[n - 1][1]] if n and pairs[n - 1][1] is not None else None
-        if previous is not None and pairs[n - 1][0] is not None and anchor is not None:
-            b = self.base[pairs[n - 1][0]]
-            if ratio(b.text, previous.text + " " + t.text) > max(ratio(b.text, previous.text), 0.8):
-                self.out.conflicts.append(
-                    f"{self._where(b)}: split in two at “{_cut(t.text, 30)}”; boardpaper does not "
-                    "split a paragraph: split it in paper.yaml by hand"
-                )
-                return
+        if n in self.split_at:
+            b = self.base[self.split_at[n]]
+            self.out.conflicts.append(
+                f"{self._where(b)}: split in two at “{_cut(t.text, 30)}”; boardpaper does not "
+                "split a paragraph: split it in paper.yaml by hand"
+            )
+            return
         if kind is None:
             self.out.conflicts.append(
                 f"{what}: its style ({t.style or 'none'}) is not one "
@@ -361,24 +437,19 @@ class _Planner:
             )
             return
         source = None
-        for i in deleted:
-            if (
-                i not in moved_from
-                and self.base[i].text == t.text
-                and self.ours_of.get(i)
-                and self.ours_of[i].editable
-                and self.ours_of[i].text == t.text
-            ):
-                moved = self.ours_of[i]
-                moved_from.add(i)
-                if any(u is moved for u in self.out.deletes):
-                    break
-                self.out.deletes.append(moved)
-                source = str(moved.slot)  # its own text: placeholders and notes kept
-                what = f"moved paragraph “{_cut(t.text)}”"
-                break
+        match = next(
+            (i for i in deleted if i not in moved_from and self.base[i].text == t.text), None
+        )
         if self._already_there(anchor, kind, t.text):
+            if match is not None:
+                moved_from.add(match)  # moved here already
             return
+        moved = self.ours_of.get(match) if match is not None else None
+        if moved is not None and moved.editable and moved.text == t.text:
+            moved_from.add(match)
+            self.out.deletes.append(moved)
+            source = str(moved.slot)  # its own text: placeholders and notes kept
+            what = f"moved paragraph “{_cut(t.text)}”"
         if source is None:
             from ..narrative.markup import escape
 
@@ -389,10 +460,16 @@ class _Planner:
         self.out.applied.append(f"{what} {place}")
 
     def _already_there(self, anchor: Unit | None, kind: str, text: str) -> bool:
-        """Whether the YAML already holds this new paragraph after `anchor` (the same
-        reviewed file applied twice)."""
+        """Whether the YAML already holds this new paragraph right after `anchor`, among
+        the paragraphs that are new since the draft (the same file applied twice)."""
+        drafted = {id(u) for u in self.ours_of.values()}
         start = next((n + 1 for n, u in enumerate(self.ours) if u is anchor), 0)
-        return any(u.kind == kind and u.text == text for u in self.ours[start : start + 3])
+        for unit in self.ours[start:]:
+            if id(unit) in drafted:
+                return False
+            if unit.kind == kind and unit.text == text:
+                return True
+        return False
 
 
 def merge3(base: str, theirs: str, unit: Unit) -> tuple[str | None, list[str]]:

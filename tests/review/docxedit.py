@@ -1,0 +1,218 @@
+"""Edits of a built .docx at the XML level, written the way Word writes them: for the
+kinds of review LibreOffice cannot be driven to make (moves, formatting changes,
+changes accepted before saving, edits of the header, footnotes and cover)."""
+
+from __future__ import annotations
+
+import copy
+import io
+import zipfile
+
+from lxml import etree
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NS = {"w": W}
+AUTHOR = {
+    f"{{{W}}}author": "Tom McNeil",
+    f"{{{W}}}date": "2022-05-03T10:00:00Z",
+    f"{{{W}}}id": "901",
+}
+
+
+def q(tag: str) -> str:
+    prefix, local = tag.split(":")
+    return f"{{{W}}}{local}"
+
+
+class Docx:
+    """A .docx opened for editing: `part(name)` gives a part's root; `save()` the bytes."""
+
+    def __init__(self, data: bytes):
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            self.members = [(i.filename, z.read(i.filename)) for i in z.infolist()]
+        self.roots: dict[str, etree._Element] = {}
+
+    def part(self, name: str = "word/document.xml"):
+        if name not in self.roots:
+            self.roots[name] = etree.fromstring(dict(self.members)[name])
+        return self.roots[name]
+
+    def save(self) -> bytes:
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+            for name, data in self.members:
+                if name in self.roots:
+                    data = etree.tostring(
+                        self.roots[name], xml_declaration=True, encoding="UTF-8", standalone=True
+                    )
+                z.writestr(name, data)
+        return out.getvalue()
+
+    def text_node(self, text: str, part: str = "word/document.xml"):
+        """The w:t holding `text` (all of it in one run)."""
+        for t in self.part(part).iter(q("w:t")):
+            if t.text and text in t.text:
+                return t
+        raise AssertionError(f"no run holds {text!r} in {part}")
+
+    def paragraph(self, text: str, part: str = "word/document.xml"):
+        for p in self.part(part).iter(q("w:p")):
+            if text in "".join(t.text or "" for t in p.iter(q("w:t"))):
+                return p
+        raise AssertionError(f"no paragraph holds {text!r}")
+
+    # -- edits -------------------------------------------------------------------
+
+    def replace(
+        self, old: str, new: str, part: str = "word/document.xml", tracked: bool = False
+    ) -> None:
+        """`old` → `new` inside one run: as accepted (no trace), or tracked as Word does
+        (the run split: w:del around the old words, w:ins around the new)."""
+        t = self.text_node(old, part)
+        if not tracked:
+            t.text = t.text.replace(old, new, 1)
+            return
+        run = t.getparent()
+        before, after = t.text.split(old, 1)
+        pieces = []
+        for text, kind in ((before, ""), (old, "del"), (new, "ins"), (after, "")):
+            if not text:
+                continue
+            piece = copy.deepcopy(run)
+            node = piece.find(q("w:t"))
+            if kind == "del":
+                node.tag = q("w:delText")
+            node.text = text
+            node.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            if kind:
+                wrapper = etree.Element(q(f"w:{kind}"), AUTHOR)
+                wrapper.append(piece)
+                piece = wrapper
+            pieces.append(piece)
+        for piece in pieces:
+            run.addprevious(piece)
+        run.getparent().remove(run)
+
+    def insert_after(
+        self, text: str, new: str, style: str | None = None, tracked: bool = True
+    ) -> None:
+        """A new paragraph after the one holding `text` (its style unless `style`)."""
+        p = self.paragraph(text)
+        fresh = etree.Element(q("w:p"))
+        ppr = etree.SubElement(fresh, q("w:pPr"))
+        source_style = p.find("w:pPr/w:pStyle", NS)
+        name = style or (source_style.get(q("w:val")) if source_style is not None else None)
+        if name:
+            etree.SubElement(ppr, q("w:pStyle")).set(q("w:val"), name)
+        if tracked:
+            rpr = etree.SubElement(ppr, q("w:rPr"))
+            rpr.append(etree.Element(q("w:ins"), AUTHOR))
+        run = etree.Element(q("w:r"))
+        node = etree.SubElement(run, q("w:t"))
+        node.text = new
+        if tracked:
+            wrapper = etree.SubElement(fresh, q("w:ins"), AUTHOR)
+            wrapper.append(run)
+        else:
+            fresh.append(run)
+        p.addnext(fresh)
+
+    def delete_paragraph(self, text: str) -> None:
+        """The paragraph holding `text` deleted with its mark, tracked."""
+        p = self.paragraph(text)
+        for run in list(p.findall("w:r", NS)):
+            wrapper = etree.Element(q("w:del"), AUTHOR)
+            run.addprevious(wrapper)
+            wrapper.append(run)
+            for t in run.findall("w:t", NS):
+                t.tag = q("w:delText")
+        self._mark(p, "del")
+
+    def _mark(self, p, kind: str) -> None:
+        ppr = p.find("w:pPr", NS)
+        if ppr is None:
+            ppr = etree.Element(q("w:pPr"))
+            p.insert(0, ppr)
+        rpr = ppr.find("w:rPr", NS)
+        if rpr is None:
+            rpr = etree.SubElement(ppr, q("w:rPr"))
+        rpr.append(etree.Element(q(f"w:{kind}"), AUTHOR))
+
+    def join_with_next(self, text: str) -> None:
+        """The paragraph mark after `text` deleted: it and the next become one."""
+        self._mark(self.paragraph(text), "del")
+
+    def split(self, text: str, at: str) -> None:
+        """Enter pressed before `at` in the run holding it (accepted)."""
+        t = self.text_node(at)
+        run, p = t.getparent(), t.getparent().getparent()
+        head, tail = t.text.split(at, 1)
+        t.text = head
+        second = copy.deepcopy(p)
+        for child in list(second):
+            if child.tag != q("w:pPr"):
+                second.remove(child)
+        moved, seen = [], False
+        for child in list(p):
+            if child is run:
+                seen = True
+                continue
+            if seen and child.tag in (q("w:r"), q("w:hyperlink")):
+                moved.append(child)
+        new_run = copy.deepcopy(run)
+        new_run.find(q("w:t")).text = at + tail
+        second.append(new_run)
+        for child in moved:
+            second.append(child)
+        p.addnext(second)
+
+    def move_after(self, text: str, target: str) -> None:
+        """The paragraph holding `text` moved after the one holding `target`, as Word
+        tracks a move: w:moveFrom where it was, w:moveTo where it goes."""
+        p = self.paragraph(text)
+        copy_p = copy.deepcopy(p)
+        for run in list(p.findall("w:r", NS)):
+            wrapper = etree.Element(q("w:moveFrom"), AUTHOR)
+            run.addprevious(wrapper)
+            wrapper.append(run)
+        self._mark(p, "moveFrom")
+        for run in list(copy_p.findall("w:r", NS)):
+            wrapper = etree.Element(q("w:moveTo"), AUTHOR)
+            run.addprevious(wrapper)
+            wrapper.append(run)
+        for bookmark in copy_p.iter(q("w:bookmarkStart"), q("w:bookmarkEnd")):
+            bookmark.getparent().remove(bookmark)
+        self._mark(copy_p, "moveTo")
+        self.paragraph(target).addnext(copy_p)
+
+    def make_bold(self, text: str) -> None:
+        """The run holding `text` made bold, tracked as w:rPrChange."""
+        run = self.text_node(text).getparent()
+        rpr = run.find("w:rPr", NS)
+        if rpr is None:
+            rpr = etree.Element(q("w:rPr"))
+            run.insert(0, rpr)
+        old = etree.Element(q("w:rPrChange"), AUTHOR)
+        etree.SubElement(old, q("w:rPr"))
+        rpr.append(etree.Element(q("w:b")))
+        rpr.append(old)
+
+    def restyle(self, text: str, style: str) -> None:
+        """The paragraph holding `text` given another style, tracked as w:pPrChange."""
+        p = self.paragraph(text)
+        ppr = p.find("w:pPr", NS)
+        was = ppr.find("w:pStyle", NS)
+        change = etree.Element(q("w:pPrChange"), AUTHOR)
+        old = etree.SubElement(change, q("w:pPr"))
+        old.append(copy.deepcopy(was))
+        was.set(q("w:val"), style)
+        ppr.append(change)
+
+    def delete_footnote_reference(self, text: str) -> None:
+        """The footnote reference in the paragraph holding `text` deleted (tracked)."""
+        p = self.paragraph(text)
+        ref = next(p.iter(q("w:footnoteReference")))
+        run = ref.getparent()
+        wrapper = etree.Element(q("w:del"), AUTHOR)
+        run.addprevious(wrapper)
+        wrapper.append(run)
