@@ -20,7 +20,7 @@ AUTHOR = {
 
 
 def q(tag: str) -> str:
-    prefix, local = tag.split(":")
+    _, local = tag.split(":")
     return f"{{{W}}}{local}"
 
 

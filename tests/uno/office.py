@@ -14,7 +14,9 @@ SCRIPT: {"author": "…", "edits": [
     {"replace": "old phrase", "with": "new phrase"},
     {"delete": "a sentence."},
     {"insert_paragraph_after": "end of a paragraph", "text": "…"},
-    {"comment_on": "a phrase", "text": "…"}]}
+    {"comment_on": "a phrase", "text": "…"},
+    {"split_before": "words"},             (Enter pressed before them)
+    {"accept_all": true}, {"reject_all": true}]}  (the changes made so far)
 """
 
 from __future__ import annotations
@@ -158,6 +160,20 @@ def review(source: str, target: str, script_path: str) -> None:
                 cursor = text.createTextCursorByRange(found.getEnd())
                 text.insertControlCharacter(cursor, PARAGRAPH_BREAK, False)
                 text.insertString(cursor, edit["text"], False)
+            elif "split_before" in edit:
+                found = find(doc, edit["split_before"])
+                text = found.getText()
+                cursor = text.createTextCursorByRange(found.getStart())
+                text.insertControlCharacter(cursor, PARAGRAPH_BREAK, False)
+            elif "accept_all" in edit or "reject_all" in edit:
+                command = (
+                    "AcceptAllTrackedChanges" if "accept_all" in edit else "RejectAllTrackedChanges"
+                )
+                helper = office.ctx.ServiceManager.createInstanceWithContext(
+                    "com.sun.star.frame.DispatchHelper", office.ctx
+                )
+                frame = doc.getCurrentController().getFrame()
+                helper.executeDispatch(frame, f".uno:{command}", "", 0, ())
             elif "comment_on" in edit:
                 found = find(doc, edit["comment_on"])
                 note = doc.createInstance("com.sun.star.text.textfield.Annotation")
