@@ -147,3 +147,17 @@ def copy_content(tmp_path: Path) -> Path:
     """A copy of content/ (the example and the shared files it names); the example's folder."""
     shutil.copytree(EXAMPLE.parent, tmp_path / "content")
     return tmp_path / "content" / EXAMPLE.name
+
+
+VALIDATOR = SHARED / "tools" / "ooxml_validate.py"
+
+
+def ooxml_errors(path: Path) -> str:
+    """The schema errors Word would refuse in the .docx at `path` ("" if none), from
+    ../shared/tools/ooxml_validate.py (ECMA-376 and Word's extensions)."""
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, str(VALIDATOR), str(path)], capture_output=True, text=True, timeout=120
+    )
+    return "" if result.returncode == 0 else result.stdout + result.stderr

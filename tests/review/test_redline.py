@@ -11,7 +11,7 @@ from lxml import etree
 
 from boardpaper.cli import main
 
-from ..conftest import EXAMPLE, copy_content, office, soffice
+from ..conftest import EXAMPLE, VALIDATOR, copy_content, needs_shared, office, ooxml_errors, soffice
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -161,3 +161,68 @@ def test_bad_revision_is_one_line(tmp_path, capsys):
     assert main(["redline", str(folder), "--since", "nope", "-o", str(tmp_path / "x.docx")]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "error: git:" in err[0]
+
+
+@pytest.mark.parametrize(
+    "edit, expected",
+    [
+        (  # a paragraph added in the middle of a section: one insertion, nothing else
+            lambda t: t.replace(
+                "  - >\n    These factors will drive",
+                "  - A paragraph added in the middle of the section.\n  - >\n"
+                "    These factors will drive",
+            ),
+            [("Insert", "A paragraph added in the middle of the section.\n")],
+        ),
+        (  # a reworded subheading: the changed word only
+            lambda t: t.replace(
+                'subheading: "Measure: Reduce Serious Violence"',
+                'subheading: "Measure: Reduce Serious Violent Crime"',
+            ),
+            [("Delete", "Violence"), ("Insert", "Violent Crime")],
+        ),
+    ],
+)
+def test_one_edit_gives_exactly_its_tracked_changes(tmp_path, edit, expected):
+    soffice()
+    folder = copy_content(tmp_path)
+    paper = folder / "paper.yaml"
+    paper.write_text(edit(paper.read_text(encoding="utf-8")), encoding="utf-8")
+    out = tmp_path / "one.docx"
+    assert main(["redline", str(EXAMPLE), str(folder), "-o", str(out)]) == 0
+    listed = [json.loads(line) for line in office("redlines", out).splitlines()]
+    assert [(r["type"], r["text"]) for r in listed] == expected
+    native = subprocess.run(
+        ["pandoc", "--track-changes=all", str(out), "-t", "native"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert native.count('"insertion"') == sum(t == "Insert" for t, _ in expected)
+    assert native.count('"deletion"') == sum(t == "Delete" for t, _ in expected)
+
+
+@needs_shared(VALIDATOR)
+def test_a_moved_paragraph_is_one_tracked_move(tmp_path):
+    folder = copy_content(tmp_path)
+    paper = folder / "paper.yaml"
+    text = paper.read_text(encoding="utf-8")
+    start = text.index("  - >\n    This statement will be published")
+    end = text.index("  - ", start + 5)
+    moved, text = text[start:end], text[:start] + text[end:]
+    anchor = text.index("  - ", text.index("  - >\n    This report meets the requirements") + 5)
+    paper.write_text(text[:anchor] + moved + text[anchor:], encoding="utf-8")
+    out = tmp_path / "moved.docx"
+    assert main(["redline", str(EXAMPLE), str(folder), "-o", str(out)]) == 0
+    with zipfile.ZipFile(out) as zf:
+        root = etree.fromstring(zf.read("word/document.xml"))
+    sources = [el for el in root.iter(f"{W}moveFrom") if el.getparent().tag != f"{W}rPr"]
+    destinations = [el for el in root.iter(f"{W}moveTo") if el.getparent().tag != f"{W}rPr"]
+    assert len(sources) == len(destinations) == 1
+    assert "".join(sources[0].itertext()) == "".join(destinations[0].itertext())
+    names = {
+        el.get(f"{W}name") for el in root.iter(f"{W}moveFromRangeStart", f"{W}moveToRangeStart")
+    }
+    assert len(names) == 1
+    assert not list(root.iter(f"{W}ins", f"{W}del"))  # nothing else changed
+    assert ooxml_errors(out) == ""

@@ -14,6 +14,8 @@ from boardpaper import pipeline
 from boardpaper.content.schema import load_paper
 from boardpaper.oxml.bookmarks import bookmark_name
 
+from ..conftest import VALIDATOR, needs_shared, ooxml_errors
+
 
 @pytest.fixture(scope="module")
 def document(built_docx):
@@ -178,3 +180,16 @@ def test_the_house_template_defines_every_style_the_writer_names():
         ),
     }
     assert named and named <= defined, named - defined
+
+
+@needs_shared(VALIDATOR)
+@pytest.mark.parametrize(
+    "name", ["2022-05-performance-report", "2021-09-annual-report", "2021-10-pcp-kpi-report"]
+)
+def test_every_example_passes_the_schemas_word_enforces(name, tmp_path):
+    from boardpaper import pipeline
+
+    from ..conftest import ROOT
+
+    built = pipeline.build(ROOT / "content" / name, tmp_path).outputs[0]
+    assert ooxml_errors(built) == ""

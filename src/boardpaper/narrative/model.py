@@ -54,16 +54,20 @@ class NoteRef:
 
 @dataclass(frozen=True)
 class Inserted:
-    """Inlines added since the draft a reviewer saw (a tracked insertion)."""
+    """Inlines added since the draft a reviewer saw (a tracked insertion); with `move`,
+    the destination of the named move."""
 
     children: tuple
+    move: str = ""
 
 
 @dataclass(frozen=True)
 class Deleted:
-    """Inlines removed since the draft a reviewer saw (a tracked deletion)."""
+    """Inlines removed since the draft a reviewer saw (a tracked deletion); with `move`,
+    the source of the named move."""
 
     children: tuple
+    move: str = ""
 
 
 Inline = Text | Figure | Link | NoteRef | Inserted | Deleted

@@ -10,11 +10,18 @@ from __future__ import annotations
 from .ns import attr, nsdecls, qn
 from .parser import parse_xml
 
-KINDS = {"inserted": "w:ins", "deleted": "w:del"}
+KINDS = {
+    "inserted": "w:ins",
+    "deleted": "w:del",
+    "moved-to": "w:moveTo",
+    "moved-from": "w:moveFrom",
+}
+RANGES = {"moved-to": "w:moveTo", "moved-from": "w:moveFrom"}  # …RangeStart / …RangeEnd
 
 
 def wrap(run, kind: str, rev_id: int, author: str, date: str):
-    """`run` (a `w:r`) inside a new `w:ins` or `w:del`; deleted text becomes `w:delText`."""
+    """`run` (a `w:r`) inside a new `w:ins`, `w:del`, `w:moveTo` or `w:moveFrom`; deleted
+    text becomes `w:delText` (moved-away text stays `w:t`, as Word writes it)."""
     tag = KINDS[kind]
     element = parse_xml(
         f'<{tag} {nsdecls("w")} w:id="{rev_id}" w:author={attr(author)} w:date={attr(date)}/>'
@@ -26,6 +33,22 @@ def wrap(run, kind: str, rev_id: int, author: str, date: str):
             t.tag = qn("w:delInstrText")
     element.append(run)
     return element
+
+
+def move_range(p, kind: str, range_id: int, name: str, author: str, date: str) -> None:
+    """The named container of a move around the content of paragraph `p`
+    (`w:moveFromRangeStart` … `w:moveFromRangeEnd`, or the `moveTo` pair)."""
+    tag = RANGES[kind]
+    start = parse_xml(
+        f'<{tag}RangeStart {nsdecls("w")} w:id="{range_id}" w:name={attr(name)} '
+        f"w:author={attr(author)} w:date={attr(date)}/>"
+    )
+    ppr = p.find(qn("w:pPr"))
+    if ppr is not None:
+        ppr.addnext(start)
+    else:
+        p.insert(0, start)
+    p.append(parse_xml(f'<{tag}RangeEnd {nsdecls("w")} w:id="{range_id}"/>'))
 
 
 def mark_paragraph(p, kind: str, rev_id: int, author: str, date: str) -> None:

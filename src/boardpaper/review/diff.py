@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from ..narrative import model as m
 from ..narrative.walk import BlockVisitor, InlineRuns, walk_inlines
+from .align import align, ratio
 
 _WORDS = re.compile(r"\s+|[^\s]+")
 
@@ -120,29 +121,33 @@ def _flatten(inlines) -> tuple:
 
 
 class _Key(BlockVisitor):
-    """The key blocks are aligned by: a paragraph's id, other blocks' kind and text."""
+    """What blocks are paired by: their kind and the text they print."""
 
     def para(self, block):
-        return f"p:{block.id}"
+        return ("paragraph", m.plain_text(block.inlines))
 
     def heading(self, block):
-        return f"h{block.level}:{m.plain_text(block.inlines)}"
+        return (f"heading{block.level}", m.plain_text(block.inlines))
 
     def plain(self, block):
-        return f"text:{m.plain_text(block.inlines)[:40]}"
+        return ("plain", m.plain_text(block.inlines))
 
     def table(self, block):
-        return f"{type(block).__name__}:{block.caption}"
+        return (type(block).__name__, block.caption)
 
     chart = table
 
     def bullet_list(self, block):
-        return f"{type(block).__name__}:{len(block.items)}"
+        return (type(block).__name__, " ".join(m.plain_text(i.inlines) for i in block.items))
 
     lettered_list = bullet_list
 
     def fields(self, block):
-        return "fields:" + "|".join(label for label, _ in block.rows)
+        return ("fields", " ".join(m.plain_text(inl) for _, inl in block.rows))
+
+
+def _similar(x, y) -> float:
+    return ratio(x[1], y[1]) if x[0] == y[0] else 0.0
 
 
 class _Whole(BlockVisitor):
@@ -209,39 +214,72 @@ class _Compare(BlockVisitor):
 
 
 def _items(old, new) -> tuple:
+    """List items paired by content: an item added or removed is tracked as such, and
+    the items around it are compared word by word."""
     out = []
-    for o, n in zip(old, new):
-        out.append(
-            m.ListItem(
-                _flatten(diff_inlines(o.inlines, n.inlines)), _children(o.children, n.children)
+    pairs = align(
+        [m.plain_text(o.inlines) for o in old], [m.plain_text(n.inlines) for n in new], ratio
+    )
+    for i, j in pairs:
+        if i is None:
+            out.append(_whole_item(new[j], "inserted"))
+        elif j is None:
+            out.append(_whole_item(old[i], "deleted"))
+        else:
+            o, n = old[i], new[j]
+            out.append(
+                m.ListItem(
+                    _flatten(diff_inlines(o.inlines, n.inlines)), _items(o.children, n.children)
+                )
             )
-        )
     return tuple(out)
 
 
-def _children(old, new) -> tuple:
-    if len(old) == len(new):
-        return _items(old, new)
-    return tuple(_whole_item(c, "deleted") for c in old) + tuple(
-        _whole_item(c, "inserted") for c in new
-    )
-
-
 def redline(old: m.Paper, new: m.Paper, revision: m.Revision) -> m.Paper:
-    """The new paper with every change since the old one tracked."""
+    """The new paper with every change since the old one tracked. Blocks are paired by
+    content (review/align.py), not by position or derived ids: a paragraph inserted in
+    the middle of a section is one insertion, and what follows is compared with
+    itself."""
     a, b = list(old.blocks), list(new.blocks)
     key = _Key()
-    matcher = difflib.SequenceMatcher(
-        None, [key.visit(x) for x in a], [key.visit(x) for x in b], autojunk=False
-    )
+    keys_a, keys_b = [key.visit(x) for x in a], [key.visit(y) for y in b]
+    pairs = align(keys_a, keys_b, _similar)
+    sources, destinations = _moves(pairs, keys_a, keys_b)
     blocks = []
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            blocks += [_Compare(o).visit(n) for o, n in zip(a[i1:i2], b[j1:j2])]
-            continue
-        blocks += [_Whole("deleted").visit(o) for o in a[i1:i2]]
-        blocks += [_Whole("inserted").visit(n) for n in b[j1:j2]]
-    return replace(new, blocks=tuple(b for b in blocks if b is not None), revision=revision)
+    for i, j in pairs:
+        if i is None and j in destinations:
+            blocks.append(_moved(b[j], "moved-to", destinations[j]))
+        elif j is None and i in sources:
+            blocks.append(_moved(a[i], "moved-from", sources[i]))
+        elif i is None:
+            blocks.append(_Whole("inserted").visit(b[j]))
+        elif j is None:
+            blocks.append(_Whole("deleted").visit(a[i]))
+        else:
+            blocks.append(_Compare(a[i]).visit(b[j]))
+    return replace(new, blocks=tuple(x for x in blocks if x is not None), revision=revision)
+
+
+MOVABLE = ("paragraph", "plain", "heading1", "heading2")
+
+
+def _moves(pairs, keys_a, keys_b) -> tuple[dict[int, str], dict[int, str]]:
+    """(old index → move name, new index → move name) for each paragraph that left one
+    place and arrives, unchanged, at another."""
+    gone = [i for i, j in pairs if j is None and keys_a[i][0] in MOVABLE]
+    came = [j for i, j in pairs if i is None and keys_b[j][0] in MOVABLE]
+    sources: dict[int, str] = {}
+    destinations: dict[int, str] = {}
+    for i in gone:
+        j = next((j for j in came if keys_b[j] == keys_a[i] and j not in destinations), None)
+        if j is not None:
+            sources[i] = destinations[j] = f"move{len(sources) + 1}"
+    return sources, destinations
+
+
+def _moved(block, change: str, name: str):
+    wrap = m.Inserted if change == "moved-to" else m.Deleted
+    return replace(block, inlines=(wrap(block.inlines, name),), change=change)
 
 
 def changes(paper: m.Paper) -> int:

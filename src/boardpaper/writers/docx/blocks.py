@@ -33,7 +33,8 @@ class BlockWriter(BlockVisitor):
         p = paragraph(style)
         for element in list(prefix) + self.inlines.elements(inlines, change):
             p.append(element)
-        self.inlines.mark(p, change)
+        move = next((i.move for i in inlines if isinstance(i, (m.Inserted, m.Deleted))), "")
+        self.inlines.mark(p, change, move)
         self.anchor.addprevious(p)
         return p
 
@@ -46,7 +47,7 @@ class BlockWriter(BlockVisitor):
 
     def para(self, block: m.Paragraph) -> None:
         p = self.add(ids.NUMBERED, block.inlines, change=block.change)
-        if block.change != "deleted":
+        if block.change not in ("deleted", "moved-from"):
             bookmarks.wrap_paragraph(p, next(self.inlines.ids), bookmarks.bookmark_name(block.id))
 
     def plain(self, block: m.Plain) -> None:

@@ -65,9 +65,9 @@ class InlineWriter:
                 ref = runs.footnote_reference(self.footnotes.add_footnote(content))
                 out.append(self._tracked(ref, change))
             elif isinstance(inline, m.Inserted):
-                out += self.elements(inline.children, "inserted")
+                out += self.elements(inline.children, "moved-to" if inline.move else "inserted")
             elif isinstance(inline, m.Deleted):
-                out += self.elements(inline.children, "deleted")
+                out += self.elements(inline.children, "moved-from" if inline.move else "deleted")
             else:  # pragma: no cover - the model has no other inline
                 raise TypeError(f"unknown inline {inline!r}")
         return out
@@ -79,9 +79,14 @@ class InlineWriter:
             raise ValueError("a tracked change needs a revision (author and date)")
         return revisions.wrap(run, change, next(self.ids), self.revision.author, self.revision.date)
 
-    def mark(self, p, change: str) -> None:
-        """Track the mark of paragraph `p` as inserted or deleted."""
+    def mark(self, p, change: str, move: str = "") -> None:
+        """Track the mark of paragraph `p` as inserted, deleted or moved (`move`: the
+        move's name, for its range)."""
         if change:
             revisions.mark_paragraph(
                 p, change, next(self.ids), self.revision.author, self.revision.date
+            )
+        if change in revisions.RANGES:
+            revisions.move_range(
+                p, change, next(self.ids), move, self.revision.author, self.revision.date
             )
