@@ -78,9 +78,7 @@ def test_either_order_gives_the_same_paper_with_both_reviews(reviewed, capsys, t
                 )
             )
         statuses = dict(zip(order, (s for s, _ in outputs)))
-        assert statuses[files[0]] == 0, outputs
-        assert statuses[files[1]] == 1, outputs  # the split is named, not guessed
-        assert any("split in two" in out for _, out in outputs)
+        assert set(statuses.values()) == {0}, outputs
         results.append((folder / "paper.yaml").read_bytes())
     assert results[0] == results[1]
     text = [
@@ -91,6 +89,10 @@ def test_either_order_gives_the_same_paper_with_both_reviews(reviewed, capsys, t
     assert "To review the approach each quarter" in text
     assert any("has stayed broadly level" in t for t in text)
     assert any(t.startswith("Ticket fraud (+") for t in text)
+    split = next(
+        i for i, t in enumerate(text) if t.startswith("A significant proportion of homicides")
+    )
+    assert text[split + 1].startswith("Analysis of victims and offenders")
     # the second reviewer's rejected changes left no trace
     assert any(t.startswith("These factors will drive activity") for t in text)
     assert any("Almost one in four homicides take place" in t for t in text)

@@ -235,18 +235,67 @@ def test_two_reviewers_of_one_draft_in_either_order(paper, capsys, tmp_path):
     assert all_text[steer + 1] == "Added by the second reviewer."
 
 
+def test_a_paragraph_split_in_two_and_two_joined_into_one(paper, capsys, tmp_path):
+    folder, data = paper
+    edited = Docx(data)
+    edited.split("These factors will drive", "will drive")
+    edited.join_with_next("WMP are committed to support the VRU as a key partner")
+    status, out = review(folder, edited.save(), capsys)
+    assert status == 0, out
+    document, _ = rebuilt(folder, tmp_path / "out")
+    all_text = texts(document)
+    first = all_text.index("These factors")
+    assert all_text[first + 1].startswith("will drive activity towards improving performance")
+    joined = next(t for t in all_text if t.startswith("WMP are committed to support the VRU"))
+    assert "Governance boards. A strategic group chaired by Assistant Chief Constable" in joined
+    assert not any(t.startswith("A strategic group chaired") for t in all_text)
+
+
+def test_words_made_bold_are_marked_bold_in_the_yaml(paper, capsys, tmp_path):
+    folder, data = paper
+    edited = Docx(data)
+    edited.make_bold("The board is asked to note the contents of this report.")
+    status, out = review(folder, edited.save(), capsys)
+    assert status == 0, out
+    assert "**The board is asked to note the contents of this report.**" in (
+        folder / "paper.yaml"
+    ).read_text(encoding="utf-8")
+    document, _ = rebuilt(folder, tmp_path / "out")
+    para = next(p for p in document.paragraphs if p.text.startswith("The board is asked"))
+    assert all(run.bold for run in para.runs if run.text.strip())
+    assert review(folder, edited.save(), capsys, "again.docx")[0] == 0  # and only once
+
+
+def test_a_paragraph_made_a_bullet_keeps_its_figures(paper, capsys, tmp_path):
+    folder, data = paper
+    edited = Docx(data)
+    edited.restyle("Firearm discharges saw", "ListBullet")
+    status, out = review(folder, edited.save(), capsys)
+    assert status == 0, out
+    document, built = rebuilt(folder, tmp_path / "out")
+    para = next(p for p in document.paragraphs if p.text.startswith("Firearm discharges saw"))
+    assert para.style.style_id == "ListBullet"
+    assert "m.firearm_discharges.previous" in {r["expression"] for r in audit(built)}
+    assert review(folder, edited.save(), capsys, "again.docx")[0] == 0
+
+
 # -- named as conflicts ------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
     "edit, words",
     [
-        (lambda d: d.split("These factors will drive", "will drive"), "split in two"),
-        (lambda d: d.join_with_next("These factors will drive activity"), "joined with"),
-        (lambda d: d.make_bold("The board is asked to note"), "bold or italic changed"),
+        (lambda d: d.join_with_next("These factors will drive activity"), "not of one kind"),
         (
-            lambda d: d.restyle("The board is asked to note", "ListBullet"),
-            "turned from a paragraph into a bullet",
+            lambda d: d.restyle("To ensure grip of key offender networks", "NumberedParagraph"),
+            "turned from a bullet into a paragraph; change its kind",
+        ),
+        (
+            lambda d: (
+                d.make_bold("The board is asked to note the contents"),
+                d.replace("The board is asked", "The board is invited"),
+            ),
+            "bold or italic changed",
         ),
         (lambda d: d.replace("Page", "Sheet", part="word/footer1.xml"), "template"),
         (lambda d: d.replace("Presented by:", "Presenter:"), "the template's words"),
@@ -261,7 +310,7 @@ def test_what_cannot_be_applied_is_named_and_exits_1(paper, capsys, edit, words)
     assert status == 1, out
     assert words in out
     assert "conflict:" in (folder / "REVIEW.md").read_text(encoding="utf-8") or words in out
-    if words in ("split in two", "joined with", "bold or italic changed"):
+    if words in ("not of one kind",):
         assert (folder / "paper.yaml").read_bytes() == before
 
 

@@ -45,11 +45,12 @@ def apply_plan(plan: Plan, path: Path) -> str | None:
     ops = []  # (list, index, order, action, value)
     for unit in plan.deletes:
         container, index = _entry(doc, path_of(unit))
-        ops.append((id(container), container, index, 0, "delete", None))
+        ops.append((id(container), container, index, len(plan.inserts) + 1, "delete", None))
     for n, insert in enumerate(plan.inserts):
         container, index, value = _insertion(doc, insert, path_of)
         ops.append((id(container), container, index, 1 + n, "insert", value))
-    # from the end of each list, so earlier indexes stay right; inserts at one place in order
+    # from the end of each list, so earlier indexes stay right; at one index the deletion
+    # first (an insertion there follows the entry before it), then inserts in order
     for _, container, index, _, action, value in sorted(
         ops, key=lambda op: (op[0], op[2], op[3]), reverse=True
     ):

@@ -171,20 +171,15 @@ class _Planner:
         deleted = {i: n for n, (i, j) in enumerate(pairs) if j is None and i is not None}
         moved_from: set[int] = set()
         joined = self._joins(pairs, deleted)
-        for i in joined.values():
-            moved_from.add(i)
+        for first, second in joined.values():
+            moved_from.update((first, second))
         self.split_at = self._splits(pairs)
         split = set(self.split_at.values())
         for n, (i, j) in enumerate(pairs):
             if i in split and j is not None:
-                continue  # named once, with its new half
+                continue  # done once, with its new half
             if i is not None and j is not None and i in joined:
-                b = self.base[i]
-                self.out.conflicts.append(
-                    f"{self._where(b)}: joined with the paragraph after it "
-                    f"(“{_cut(self.base[joined[i]].text, 30)}”); boardpaper does not join "
-                    "paragraphs: join them in paper.yaml by hand"
-                )
+                self._join(*joined[i], self.theirs[j])
             elif i is not None and j is not None:
                 self._pair(self.base[i], self.theirs[j], i)
             elif j is not None:
@@ -192,6 +187,70 @@ class _Planner:
         for i in deleted:
             if i not in moved_from:
                 self._deleted(self.base[i], i)
+
+    def _join(self, i: int, k: int, t: Para) -> None:
+        """Base paragraphs i and k joined into `t`: one YAML text of both, the second
+        removed; applied when both are as drafted and nothing else changed."""
+        b, c = self.base[i], self.base[k]
+        first, second = self.ours_of.get(i), self.ours_of.get(k)
+        joined = f"{b.unit_text} {c.unit_text}"
+        what = f"{self._where(b)}: joined with “{_cut(c.text, 30)}”"
+        if t.text not in (joined, b.unit_text + c.unit_text):
+            self.out.conflicts.append(
+                f"{what} and edited; join and edit them in paper.yaml by hand"
+            )
+            return
+        if any(u.text == joined for u in self.ours):
+            return  # joined already
+        if not (
+            first
+            and second
+            and first.editable
+            and second.editable
+            and first.kind == second.kind
+            and first.text == b.unit_text
+            and second.text == c.unit_text
+        ):
+            self.out.conflicts.append(
+                f"{what}; the paragraphs are no longer as drafted or not "
+                "of one kind: join them in paper.yaml by hand"
+            )
+            return
+        self._edit(first, f"{str(first.slot).rstrip()} {str(second.slot).lstrip()}", what)
+        self.out.deletes.append(second)
+
+    def _split(self, pairs, n: int, k: int) -> None:
+        """Base paragraph k split into the new paragraph at n and its neighbour: the YAML
+        text cut where the second half starts (so each half keeps its placeholders)."""
+        b, t = self.base[k], self.theirs[pairs[n][1]]
+        m = next(m for m in (n - 1, n + 1) if 0 <= m < len(pairs) and pairs[m][0] == k)
+        other = self.theirs[pairs[m][1]].text
+        head, tail = (other, t.text) if m < n else (t.text, other)
+        what = f"{self._where(b)}: split in two at “{_cut(tail, 30)}”"
+        unit = self.ours_of.get(k)
+        done = any(u.text == head and v.text == tail for u, v in zip(self.ours, self.ours[1:]))
+        if done:
+            return
+        if (
+            b.unit_text not in (f"{head} {tail}", head + tail)
+            or unit is None
+            or not unit.editable
+            or unit.text != b.unit_text
+        ):
+            self.out.conflicts.append(
+                f"{what} and edited, or changed in paper.yaml since the "
+                "draft; split it in paper.yaml by hand"
+            )
+            return
+        cut = len(unit.text) - len(tail)
+        chars = unit.chars
+        if not 0 < cut < len(chars) or (chars[cut][3] and chars[cut][3] == chars[cut - 1][3]):
+            self.out.conflicts.append(f"{what}, inside a computed figure; split it by hand")
+            return
+        source = str(unit.slot)
+        at = chars[cut][1]
+        self._edit(unit, source[:at].rstrip(), what)
+        self.out.inserts.append(Insert(unit, unit.kind, source[at:].lstrip(), unit.level or 1))
 
     def _splits(self, pairs) -> dict[int, int]:
         """position n of a new paragraph → base i, where the reviewer split i in two
@@ -212,49 +271,155 @@ class _Planner:
                         break
         return found
 
-    def _joins(self, pairs, deleted: dict) -> dict[int, int]:
-        """base i → base k, where the reviewer joined k to i (deleted the paragraph mark
-        between them): i is paired with a paragraph that reads as both."""
+    def _joins(self, pairs, deleted: dict) -> dict[int, tuple[int, int]]:
+        """paired base i → (first, second): the reviewer joined two base paragraphs (deleted
+        the mark between them) into the paragraph i is paired with; the other of the two
+        is left unpaired, before or after it."""
         found = {}
         for k, n in deleted.items():
-            before = next(
-                ((i, j) for i, j in reversed(pairs[:n]) if i is not None and j is not None), None
-            )
-            if before is None:
-                continue
-            i, j = before
-            both = self.base[i].text + " " + self.base[k].text
-            theirs = self.theirs[j].text
-            if ratio(both, theirs) >= 0.8 and ratio(both, theirs) > ratio(
-                self.base[i].text, theirs
-            ):
-                found[i] = k
+            for neighbours, before in ((reversed(pairs[:n]), True), (pairs[n + 1 :], False)):
+                pair = next(
+                    ((i, j) for i, j in neighbours if i is not None and j is not None), None
+                )
+                if pair is None or pair[0] in found:
+                    continue
+                i, j = pair
+                first, second = (i, k) if before else (k, i)
+                both = self.base[first].text + " " + self.base[second].text
+                theirs = self.theirs[j].text
+                if ratio(both, theirs) >= 0.8 and ratio(both, theirs) > ratio(
+                    self.base[i].text, theirs
+                ):
+                    found[i] = (first, second)
+                    break
         return found
 
     def _pair(self, b: DraftPara, t: Para, i: int) -> None:
-        where = self._where(b)
         if (
             b.part == "body"
             and t.style in STYLE_KIND
             and b.style in STYLE_KIND
             and STYLE_KIND[t.style] != STYLE_KIND[b.style]
         ):
-            self.out.conflicts.append(
-                f"{where}: turned from a {STYLE_KIND[b.style]} into a {STYLE_KIND[t.style]}; "
-                "boardpaper does not change a block's kind: move the text in paper.yaml by hand"
-            )
+            self._restyle(b, t, i)
+            return
         notes_b = [self.note_key.get(n, n) for n in b.notes]
         notes_t = [self.their_note.get(n, f"#{n}") for n in t.notes]
+        if b.spans != t.spans:
+            self._emphasis(b, t, i)
         if b.text == t.text and notes_b == notes_t:
-            if b.spans != t.spans and b.kind != "template":
-                self.out.conflicts.append(
-                    f"{where}: bold or italic changed; mark it with ** or * in paper.yaml by hand"
-                )
             return
         if b.text != t.text:
             self._text(b, t, i)
         if notes_b != notes_t:
             self._citations(b, i, notes_b, notes_t)
+
+    def _restyle(self, b: DraftPara, t: Para, i: int) -> None:
+        """A numbered paragraph made a bullet or a bullet made a paragraph (a tracked style
+        change): its YAML text moves into a block of the new kind in the same place, so its
+        placeholders and footnotes go with it."""
+        old, new = STYLE_KIND[b.style], STYLE_KIND[t.style]
+        what = f"{self._where(b)}: turned from a {old} into a {new}"
+        level = 2 if t.style == BULLETS[1] else 1
+        if any(u.kind == new and u.text == b.unit_text for u in self.ours) and not any(
+            u.kind == old and u.text == b.unit_text for u in self.ours
+        ):
+            return  # done already
+        unit = self.ours_of.get(i)
+        at = next((n for n, u in enumerate(self.ours) if u is unit), None)
+        before = self.ours[at - 1] if at else None
+        after = self.ours[at + 1] if at is not None and at + 1 < len(self.ours) else None
+        inside = (
+            old in ("bullet", "letter")
+            and after is not None
+            and after.kind == old
+            and after.block == unit.block
+        )
+        if (
+            b.text != t.text
+            or unit is None
+            or not unit.editable
+            or unit.text != b.unit_text
+            or new not in ("paragraph", "plain", "bullet", "letter")
+            or inside
+        ):
+            self.out.conflicts.append(
+                f"{what}; change its kind in paper.yaml by hand (boardpaper moves a whole "
+                "paragraph, or the last item of a list, when nothing else changed)"
+            )
+            return
+        self.out.deletes.append(unit)
+        self.out.inserts.append(Insert(before, new, str(unit.slot), level))
+        self.out.applied.append(what)
+
+    def _emphasis(self, b: DraftPara, t: Para, i: int) -> None:
+        """Bold or italic added to, or taken off, words of the paragraph: the markup's
+        `**` and `*` written round them or removed, where the words are as drafted and the
+        change is a whole run of them; anything else is a conflict."""
+        where = self._where(b)
+        was, now = _flags(b.text, b.spans), _flags(t.text, t.spans)
+        changed = []  # (start, end, which, added) in base offsets
+        matcher = difflib.SequenceMatcher(None, b.text, t.text, autojunk=False)
+        for a, c, size in matcher.get_matching_blocks():
+            for which in (0, 1):
+                k = 0
+                while k < size:
+                    if was[a + k][which] == now[c + k][which]:
+                        k += 1
+                        continue
+                    start = k
+                    while (
+                        k < size
+                        and was[a + k][which] != now[c + k][which]
+                        and was[a + k][which] == was[a + start][which]
+                    ):
+                        k += 1
+                    changed.append((a + start, a + k, which, now[c + start][which]))
+        unit = self.ours_of.get(i)
+        if not changed:
+            return
+        if b.text != t.text or unit is None or not unit.editable or unit.text != b.unit_text:
+            self.out.conflicts.append(
+                f"{where}: bold or italic changed; mark it with ** or * in paper.yaml by hand"
+            )
+            return
+        edit = next((e for e in self.out.edits if e.unit is unit), None)
+        source = str(unit.slot) if edit is None else None
+        chars = unit.chars
+        if source is None:
+            self.out.conflicts.append(f"{where}: bold or italic changed; mark it by hand")
+            return
+        for start, end, which, added in sorted(changed, reverse=True):
+            lo, hi = start - b.start, end - b.start
+            while hi > lo and b.text[b.start + hi - 1] == " ":
+                hi -= 1  # never emphasise a trailing blank
+            mark = "**" if which == 0 else "*"
+            if lo < 0 or hi > len(chars) or lo >= hi or any(ch[3] for ch in chars[lo:hi]):
+                self.out.conflicts.append(
+                    f"{where}: bold or italic changed on a figure or on "
+                    "the template's words; mark it by hand"
+                )
+                return
+            s_lo, s_hi = chars[lo][1], chars[hi - 1][2]
+            marked = (
+                source[s_lo - len(mark) : s_lo] == mark
+                and source[s_hi : s_hi + len(mark)] == mark
+                and (mark == "**" or source[s_lo - 2 : s_lo] != "**")
+            )
+            if added == marked:
+                continue  # as the reviewer left it already
+            if added and not any(was[x][which] for x in range(start, end)):
+                source = source[:s_lo] + mark + source[s_lo:s_hi] + mark + source[s_hi:]
+            elif not added:
+                source = source[: s_lo - len(mark)] + source[s_lo:s_hi] + source[s_hi + len(mark) :]
+            else:
+                self.out.conflicts.append(
+                    f"{where}: bold or italic changed across other emphasis; mark it by hand"
+                )
+                return
+        if source != str(unit.slot):
+            kind = "bold" if any(w == 0 for _, _, w, _ in changed) else "italic"
+            self._edit(unit, source, f"{where}: {kind} changed")
 
     def _text(self, b: DraftPara, t: Para, i: int) -> None:
         where = self._where(b)
@@ -367,11 +532,7 @@ class _Planner:
             )
             return
         if n in self.split_at:
-            b = self.base[self.split_at[n]]
-            self.out.conflicts.append(
-                f"{self._where(b)}: split in two at “{_cut(t.text, 30)}”; boardpaper does not "
-                "split a paragraph: split it in paper.yaml by hand"
-            )
+            self._split(pairs, n, self.split_at[n])
             return
         if kind is None:
             self.out.conflicts.append(
@@ -493,6 +654,15 @@ def _mapped(to_ours: dict[int, int], i1: int, i2: int) -> tuple[int, int] | None
         return None
     o1, o2 = to_ours[i1], to_ours[i2]
     return (o1, o2) if o2 - o1 == i2 - i1 else None
+
+
+def _flags(text: str, spans) -> list[list[bool]]:
+    """[bold, italic] of each character of `text`."""
+    flags = [[False, False] for _ in text]
+    for start, end, bold, italic in spans:
+        for k in range(start, min(end, len(text))):
+            flags[k] = [flags[k][0] or bold, flags[k][1] or italic]
+    return flags
 
 
 def _group(part: str) -> str:
