@@ -216,3 +216,76 @@ class Docx:
         wrapper = etree.Element(q("w:del"), AUTHOR)
         run.addprevious(wrapper)
         wrapper.append(run)
+
+
+W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+W15 = "http://schemas.microsoft.com/office/word/2012/wordml"
+_TYPES = {
+    "word/comments.xml": (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml",
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments",
+    ),
+    "word/commentsExtended.xml": (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.commentsExtended+xml",
+        "http://schemas.microsoft.com/office/2011/relationships/commentsExtended",
+    ),
+}
+
+
+def add_comments(doc: Docx, comments: list[dict]) -> None:
+    """Word's comments: each {"id", "on" (text it is anchored to, or None for a reply
+    without an anchor of its own), "text", "author", "part", "reply_to", "done"}, with
+    their threads in commentsExtended.xml."""
+    root = etree.Element(q("w:comments"), nsmap={"w": W, "w14": W14})
+    extended = etree.Element(f"{{{W15}}}commentsEx", nsmap={"w15": W15})
+    for c in comments:
+        comment = etree.SubElement(
+            root,
+            q("w:comment"),
+            {
+                q("w:id"): c["id"],
+                q("w:author"): c.get("author", "Jonathan Jardine"),
+                q("w:date"): "2022-05-04T09:00:00Z",
+            },
+        )
+        p = etree.SubElement(comment, q("w:p"), {f"{{{W14}}}paraId": f"0000{int(c['id']):04d}"})
+        etree.SubElement(etree.SubElement(p, q("w:r")), q("w:t")).text = c["text"]
+        ex = etree.SubElement(
+            extended,
+            f"{{{W15}}}commentEx",
+            {
+                f"{{{W15}}}paraId": f"0000{int(c['id']):04d}",
+                f"{{{W15}}}done": "1" if c.get("done") else "0",
+            },
+        )
+        if c.get("reply_to"):
+            ex.set(f"{{{W15}}}paraIdParent", f"0000{int(c['reply_to']):04d}")
+        if c.get("on"):
+            t = doc.text_node(c["on"], c.get("part", "word/document.xml"))
+            run = t.getparent()
+            run.addprevious(etree.Element(q("w:commentRangeStart"), {q("w:id"): c["id"]}))
+            run.addnext(etree.Element(q("w:commentRangeEnd"), {q("w:id"): c["id"]}))
+            ref = etree.Element(q("w:r"))
+            etree.SubElement(ref, q("w:commentReference"), {q("w:id"): c["id"]})
+            run.getnext().addnext(ref)
+    for name, element in (("word/comments.xml", root), ("word/commentsExtended.xml", extended)):
+        doc.members.append((name, b""))
+        doc.roots[name] = element
+        content_type, rel = _TYPES[name]
+        doc.members = [
+            (
+                n,
+                d.replace(
+                    b"</Types>",
+                    f'<Override PartName="/{name}" ContentType="{content_type}"/></Types>'.encode(),
+                )
+                if n == "[Content_Types].xml"
+                else d.replace(
+                    b"</Relationships>",
+                    f'<Relationship Id="rIdC{len(name)}" Type="{rel}" Target="{name[5:]}"/></Relationships>'.encode(),
+                )
+                if n == "word/_rels/document.xml.rels"
+                else d,
+            )
+            for n, d in doc.members
+        ]

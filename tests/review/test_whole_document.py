@@ -338,3 +338,40 @@ def test_the_draft_is_in_the_docx_and_holds_only_what_the_paper_prints(paper):
     assert "urn:boardpaper:draft:1" in text
     for private in ("paper.yaml", "{{", "measures.csv", "content/", "/tmp", "sha256"):
         assert private not in text, private
+
+
+def test_comments_keep_their_threads_resolved_state_and_footnote_anchors(paper, capsys):
+    from .docxedit import add_comments
+
+    folder, data = paper
+    edited = Docx(data)
+    add_comments(
+        edited,
+        [
+            {"id": "1", "on": "Measure: Reduce Serious Violence", "text": "Shorter title?"},
+            {
+                "id": "2",
+                "on": None,
+                "text": "Agreed, shorten it.",
+                "reply_to": "1",
+                "author": "Tom McNeil",
+            },
+            {"id": "3", "on": "The board is asked to note", "text": "Fine as it is.", "done": True},
+            {
+                "id": "4",
+                "on": "Homicide_report_press_release.pdf",
+                "part": "word/footnotes.xml",
+                "text": "Link to the full study.",
+            },
+        ],
+    )
+    status, out = review(folder, edited.save(), capsys)
+    assert status == 0, out
+    review_file = (folder / "REVIEW.md").read_text(encoding="utf-8")
+    assert "Shorter title?" in review_file
+    assert "  - Tom McNeil, 2022-05-04: Agreed, shorten it." in review_file
+    assert (
+        "- [x] **¶35 (next-steps-1)** Jonathan Jardine, 2022-05-04 (resolved): Fine as it is."
+        in review_file
+    )
+    assert "**in a footnote** Jonathan Jardine, 2022-05-04: Link to the full study." in review_file

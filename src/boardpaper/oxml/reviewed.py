@@ -46,11 +46,16 @@ class Comment:
     author: str
     date: str
     text: str
+    para_ids: tuple[str, ...] = ()  # w14:paraId of its paragraphs (threads name these)
+    reply_to: str = ""  # the id of the comment it answers
+    resolved: bool = False
 
 
 def paragraphs(document) -> list[ReviewedParagraph]:
-    """The body paragraphs of a `w:document` root, in order."""
+    """The paragraphs of a `w:document` root's body (or of a footnotes part), in order."""
     body = document.find(qn("w:body"))
+    if body is None:
+        body = document if document.tag == qn("w:footnotes") else None
     if body is None:
         return []
     return [_paragraph(p) for p in body.iter(qn("w:p"))]
@@ -130,5 +135,26 @@ def comments(root) -> dict[str, Comment]:
             c.get(qn("w:author"), ""),
             c.get(qn("w:date"), ""),
             "\n".join(x for x in paras if x).strip(),
+            tuple(p.get(_W14_PARA, "") for p in c.iter(qn("w:p"))),
         )
     return found
+
+
+_W14_PARA = "{http://schemas.microsoft.com/office/word/2010/wordml}paraId"
+_W15 = "{http://schemas.microsoft.com/office/word/2012/wordml}"
+
+
+def threads(comments_found: dict[str, Comment], extended) -> None:
+    """Fill in each comment's thread from `w15:commentsEx` (commentsExtended.xml): the
+    comment it replies to and whether it is resolved (`w15:done`)."""
+    if extended is None:
+        return
+    by_para = {pid: c for c in comments_found.values() for pid in c.para_ids if pid}
+    for ex in extended.iter(f"{_W15}commentEx"):
+        comment = by_para.get(ex.get(f"{_W15}paraId", ""))
+        if comment is None:
+            continue
+        parent = by_para.get(ex.get(f"{_W15}paraIdParent", ""))
+        if parent is not None and parent is not comment:
+            comment.reply_to = parent.id
+        comment.resolved = ex.get(f"{_W15}done") in ("1", "true", "on")

@@ -186,15 +186,28 @@ def write_review_file(review: Review, folder: Path, reviewed: Path, outcome: Out
         outcome.comments_file = str(target)
         return
     lines = [f"\n## {reviewed.name}\n", marker, ""]
+    replies: dict[str, list] = {}
     for note in notes:
+        if note.reply_to:
+            replies.setdefault(note.reply_to, []).append(note)
+    for note in notes:
+        if note.reply_to and any(n.comment_id == note.reply_to for n in notes):
+            continue  # written under the comment it answers
         where = (
             f"¶{note.number} ({note.para_id})"
             if note.para_id
-            else "outside the numbered paragraphs"
+            else (
+                "in a footnote" if note.where == "a footnote" else "outside the numbered paragraphs"
+            )
         )
-        lines.append(f"- [ ] **{where}** {note.author}, {note.date[:10]}: {note.comment}")
+        tick, state = ("x", " (resolved)") if note.resolved else (" ", "")
+        lines.append(
+            f"- [{tick}] **{where}** {note.author}, {note.date[:10]}{state}: {note.comment}"
+        )
         if note.before:
             lines.append(f"  > on “{' '.join(note.before.split())}”")
+        for reply in replies.get(note.comment_id, []):
+            lines.append(f"  - {reply.author}, {reply.date[:10]}: {reply.comment}")
     if outcome.conflicts:
         lines += [
             "",

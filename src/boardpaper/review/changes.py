@@ -18,6 +18,9 @@ class Change:
     after: str = ""
     comment: str = ""
     where: str = ""  # how it was placed: bookmark, text, after <id>, or unplaced
+    comment_id: str = ""
+    reply_to: str = ""  # for a reply: the id of the comment it answers
+    resolved: bool = False
 
     def as_dict(self) -> dict:
         return asdict(self)

@@ -25,6 +25,7 @@ from ..oxml.style_ids import NUMBERED
 from .changes import Change
 
 DOCUMENT, COMMENTS = "word/document.xml", "word/comments.xml"
+EXTENDED, FOOTNOTES = "word/commentsExtended.xml", "word/footnotes.xml"
 MATCH = 0.75  # text similarity that places a paragraph whose bookmark is gone
 
 
@@ -55,14 +56,27 @@ def load(path: Path) -> tuple[list[reviewed.ReviewedParagraph], dict[str, review
     if not Path(path).is_file():
         raise ReviewError("no such file", where)
     try:
-        parts = read_members(path, (DOCUMENT, COMMENTS), required=("[Content_Types].xml", DOCUMENT))
+        parts = read_members(
+            path,
+            (DOCUMENT, COMMENTS, EXTENDED, FOOTNOTES),
+            required=("[Content_Types].xml", DOCUMENT),
+        )
         document = parse_untrusted(parts[DOCUMENT], DOCUMENT)
         notes = parse_untrusted(parts[COMMENTS], COMMENTS) if COMMENTS in parts else None
+        extended = parse_untrusted(parts[EXTENDED], EXTENDED) if EXTENDED in parts else None
+        footnotes = parse_untrusted(parts[FOOTNOTES], FOOTNOTES) if FOOTNOTES in parts else None
     except (UnsafePackage, UnsafeXml) as exc:
         raise ReviewError(
             str(exc), where, "review reads .docx files saved by Word or LibreOffice"
         ) from None
-    return reviewed.paragraphs(document), reviewed.comments(notes)
+    found = reviewed.comments(notes)
+    reviewed.threads(found, extended)
+    body = reviewed.paragraphs(document)
+    # comments on footnotes are read too; they belong to no numbered paragraph
+    in_notes = reviewed.paragraphs(footnotes) if footnotes is not None else []
+    for para in in_notes:
+        para.style = "footnote"
+    return body + in_notes, found
 
 
 def read(path: Path, paper: m.Paper) -> Review:
@@ -128,6 +142,8 @@ def _changes(placed, paragraphs, comments) -> list[Change]:
         number = spot.number if spot else (last.number if last else None)
         para_id = spot.para_id if spot else ""
         where = spot.where if spot else "not a numbered paragraph"
+        if para.style == "footnote":
+            number, para_id, where = None, "", "a footnote"
         if spot is not None and spot.is_new:
             seg = next(s for s in para.segments if s.kind == "ins") if para.segments else para.mark
             out.append(
@@ -163,19 +179,39 @@ def _changes(placed, paragraphs, comments) -> list[Change]:
         for cid, on in para.comments.items():
             note = comments.get(cid)
             if note is not None:
-                out.append(
-                    Change(
-                        number,
-                        para_id,
-                        note.author,
-                        note.date,
-                        "comment",
-                        before=on,
-                        comment=note.text,
-                        where=where,
-                    )
-                )
+                out.append(_comment(note, number, para_id, on, where))
+    # replies (and any comment anchored nowhere) go with the comment they answer
+    placed = {c.comment_id: c for c in out if c.kind == "comment"}
+    for note in sorted(comments.values(), key=lambda n: (n.date, n.id)):
+        if note.id in placed:
+            continue
+        parent = placed.get(note.reply_to)
+        change = _comment(
+            note,
+            parent.number if parent else None,
+            parent.para_id if parent else "",
+            parent.before if parent else "",
+            "reply" if parent else "not anchored to any text",
+        )
+        placed[note.id] = change
+        out.append(change)
     return out
+
+
+def _comment(note, number, para_id: str, on: str, where: str) -> Change:
+    return Change(
+        number,
+        para_id,
+        note.author,
+        note.date,
+        "comment",
+        before=on,
+        comment=note.text,
+        where=where,
+        comment_id=note.id,
+        reply_to=note.reply_to,
+        resolved=note.resolved,
+    )
 
 
 def _runs(para, number, para_id, where) -> list[Change]:
