@@ -87,7 +87,10 @@ def test_read_only_output_folder_is_a_clear_error(tmp_path, capsys, monkeypatch)
     finally:
         out.chmod(0o700)
     err = capsys.readouterr().err
-    assert err == f"{out}: error: cannot write here: Permission denied\n"
+    assert err == (
+        f"{out}: error: cannot write the outputs: Permission denied; "
+        "the previous ones are as they were\n"
+    )
 
 
 def test_write_error_leaves_no_temporary_file(tmp_path, monkeypatch):

@@ -181,6 +181,7 @@ def _build_one(folder, output, template, pack) -> dict:
 def _build(args) -> int:
     import json
 
+    _no_collisions(args.papers, args.output)
     done = []
 
     def report(result: dict) -> None:
@@ -220,6 +221,21 @@ def _build(args) -> int:
     if args.json:
         print(json.dumps(done, indent=1))
     return EXIT_OK
+
+
+def _no_collisions(papers, output) -> None:
+    """Refuse papers whose outputs would have the same names in one folder (two folders
+    both called 2022-05-report): the second would overwrite the first."""
+    seen: dict[str, Path] = {}
+    for folder in papers:
+        name = Path(folder).resolve().name
+        if name in seen and seen[name] != Path(folder).resolve():
+            raise BoardpaperError(
+                f"two papers are named '{name}' ({seen[name]} and {folder}); their outputs "
+                f"would overwrite each other in {output}",
+                hint="build them into different folders with -o",
+            )
+        seen[name] = Path(folder).resolve()
 
 
 def _redline(args) -> int:
@@ -355,7 +371,15 @@ def _measures(args) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    import signal
+    import warnings
+
     args = _parser().parse_args(argv)
+    # libraries' warnings (numpy's overflow, openpyxl's styles) are not the user's business:
+    # what matters reaches them as one error line
+    warnings.simplefilter("ignore")
+    previous = signal.getsignal(signal.SIGTERM)
+    signal.signal(signal.SIGTERM, _terminated)
     try:
         commands = {
             "build": _build,
@@ -375,6 +399,15 @@ def main(argv: list[str] | None = None) -> int:
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except KeyboardInterrupt:  # Ctrl-C or SIGTERM: outputs are put in place all at once
+        print("boardpaper: stopped; the outputs are as they were before this run", file=sys.stderr)
+        return 130
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _terminated(signum, frame):
+    raise KeyboardInterrupt
 
 
 if __name__ == "__main__":  # pragma: no cover

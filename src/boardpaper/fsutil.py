@@ -66,3 +66,101 @@ def _alive(pid: int) -> bool:
 def _remove_quietly(path: str) -> None:
     with contextlib.suppress(OSError):
         os.unlink(path)
+
+
+JOURNAL = ".boardpaper-commit"
+
+
+def write_all(outputs: dict[Path, bytes]) -> None:
+    """Write every file of one build, or none: one transaction per output folder.
+
+    Each file is first written in full to a temporary file beside its target (a full
+    disk, a closed folder or a kill here leaves the previous outputs as they were).
+    Then a journal naming every pending rename is written, the renames are made with
+    SIGINT and SIGTERM held off, and the journal is removed. A build killed in
+    between (SIGKILL, power cut) leaves the journal, and the next write to that folder
+    finishes the renames before anything else, so the folder never stays mixed. A lock
+    on the folder keeps a second build out while one is writing."""
+    by_folder: dict[Path, dict[Path, bytes]] = {}
+    for path, data in outputs.items():
+        by_folder.setdefault(Path(path).parent, {})[Path(path)] = data
+    for folder, files in by_folder.items():
+        with folder_lock(folder):
+            _commit(folder, files)
+
+
+@contextlib.contextmanager
+def folder_lock(folder: Path):
+    """An exclusive lock on an output folder (flock on the folder itself: no file is left
+    in it)."""
+    import fcntl
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError as exc:
+        raise OutputError(f"cannot write here: {exc.strerror}", Location(str(folder))) from None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise OutputError(
+                "another boardpaper build is writing to this folder",
+                Location(str(folder)),
+                "wait for it to finish, or build into another folder with -o",
+            ) from None
+        recover(folder)
+        yield
+    finally:
+        os.close(fd)
+
+
+def recover(folder: Path) -> None:
+    """Finish the renames of a build that was killed while putting its files in place."""
+    journal = folder / JOURNAL
+    if not journal.is_file():
+        return
+    for line in journal.read_text(encoding="utf-8").splitlines():
+        tmp, _, target = line.partition("\t")
+        if tmp and target and (folder / tmp).is_file():
+            with contextlib.suppress(OSError):
+                os.replace(folder / tmp, folder / target)
+    _remove_quietly(str(journal))
+
+
+def _commit(folder: Path, files: dict[Path, bytes]) -> None:
+    import signal
+
+    staged: list[tuple[str, Path]] = []
+    try:
+        for path, data in files.items():
+            remove_stale(path)
+            fd, tmp = tempfile.mkstemp(
+                prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=folder
+            )
+            staged.append((tmp, path))
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.chmod(tmp, 0o644)
+        lines = "".join(f"{Path(tmp).name}\t{path.name}\n" for tmp, path in staged)
+        write_atomic(folder / JOURNAL, lines.encode("utf-8"))
+    except OSError as exc:
+        for tmp, _ in staged:
+            _remove_quietly(tmp)
+        raise OutputError(
+            f"cannot write the outputs: {exc.strerror}; the previous ones are as they were",
+            Location(str(folder)),
+        ) from None
+    except BaseException:
+        for tmp, _ in staged:
+            _remove_quietly(tmp)
+        raise
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        for tmp, path in staged:
+            os.replace(tmp, path)
+        _remove_quietly(str(folder / JOURNAL))
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)

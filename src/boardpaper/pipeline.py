@@ -17,7 +17,7 @@ from pathlib import Path
 from .content.model import PaperSource
 from .content.schema import load_paper
 from .errors import ContentError, DataError, Location
-from .fsutil import write_atomic
+from .fsutil import write_all
 from .narrative.build import build as build_model
 from .narrative.model import Paper
 from .templates import find_template
@@ -154,8 +154,7 @@ def build(
         notes += written.notes
     if prepared.found is not None:
         _unchanged(prepared.found.store.sources)
-    for target, data in outputs.items():  # every output is made before any is written
-        write_atomic(target, data)
+    write_all(outputs)  # every output is made before any is written; all or none
     return Built(paper, list(outputs), notes)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 
+from .. import csvcells
 from . import fmt
 from .compute import MissingMonths, NoData
 from .registry import Comparison, Figures, Value
@@ -100,15 +101,17 @@ def _csv(found: list[dict]) -> str:
     for row in found:
         vs = row["vs"]
         writer.writerow(
-            [
-                row["measure"],
-                row["label"],
-                _raw(row["current"]),
-                _raw(row["baseline"]),
-                "" if vs is None else repr(vs.diff),
-                "" if vs is None or vs.pct_change() is None else repr(vs.pct_change()),
-                _raw(row["previous"]),
-            ]
+            csvcells.row(
+                [
+                    row["measure"],
+                    row["label"],
+                    _raw(row["current"]),
+                    _raw(row["baseline"]),
+                    "" if vs is None else repr(vs.diff),
+                    "" if vs is None or vs.pct_change() is None else repr(vs.pct_change()),
+                    _raw(row["previous"]),
+                ]
+            )
         )
     return out.getvalue()
 

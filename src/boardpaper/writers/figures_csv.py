@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 
+from .. import csvcells
 from ..narrative import model as m
 from ..narrative.walk import BlockVisitor, inline_children, list_items
 from .registry import Options, Written
@@ -105,28 +106,21 @@ def write_figures_csv(paper: m.Paper, hashes: dict[str, str]) -> bytes:
         a = figure.attrs
         source = "; ".join(f"{f} sha256:{hashes.get(f, '')}" for f in a.get("files", ()))
         writer.writerow(
-            [
-                number,
-                para_id,
-                place,
-                _safe(a.get("expression", "")),
-                _safe(figure.text),
-                a.get("measure", ""),
-                a.get("window", ""),
-                a.get("area", ""),
-                source,
-            ]
+            csvcells.row(
+                [
+                    number,
+                    para_id,
+                    place,
+                    a.get("expression", ""),
+                    figure.text,
+                    a.get("measure", ""),
+                    a.get("window", ""),
+                    a.get("area", ""),
+                    source,
+                ]
+            )
         )
     return out.getvalue().encode("utf-8")
-
-
-def _safe(cell: str) -> str:
-    """A cell a spreadsheet shows as text, never runs as a formula (CSV injection); a
-    signed figure ("+28%", "-0.4 pts") stays as printed."""
-    risky = cell[:1] in ("=", "@", "\t", "\r") or (
-        cell[:1] in ("+", "-") and not cell[1:2].isdigit()
-    )
-    return "'" + cell if risky else cell
 
 
 def write(paper: m.Paper, options: Options) -> Written:

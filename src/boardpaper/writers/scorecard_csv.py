@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 
+from .. import csvcells
 from ..narrative import model as m
 
 COLUMNS = (
@@ -40,18 +41,20 @@ def write_scorecard_csv(card: m.Scorecard) -> bytes:
                 where["group"] = ""
             continue
         writer.writerow(
-            [
-                where["section"],
-                where["objective"].removeprefix("Objective: "),
-                where["group"].removeprefix("Sub-objective: "),
-                row.kpi_id,
-                ("– " if row.kind == "item" else "") + row.text,
-                row.measure,
-                row.baseline,
-                row.latest,
-                row.change,
-                row.target,
-                row.status_word,
-            ]
+            csvcells.row(
+                [
+                    where["section"],
+                    where["objective"].removeprefix("Objective: "),
+                    where["group"].removeprefix("Sub-objective: "),
+                    row.kpi_id,
+                    ("– " if row.kind == "item" else "") + row.text,
+                    row.measure,
+                    row.baseline,
+                    row.latest,
+                    row.change,
+                    row.target,
+                    row.status_word,
+                ]
+            )
         )
     return out.getvalue().encode("utf-8")
