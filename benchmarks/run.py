@@ -65,14 +65,14 @@ def warm_and_stages(tmp: Path, runs: int) -> dict:
     def word_only():  # what pandoc makes: the narrative as a Word file
         source = pipeline.load(EXAMPLE)
         paper = pipeline.model(source, pipeline.measure_figures(source, cache))
-        write_docx(paper, *find_template(EXAMPLE))
+        write_docx(paper, *find_template(EXAMPLE)[:2])
 
     warm_word = median(word_only, runs)
     warm_uncached = median(lambda: pipeline.build(EXAMPLE, tmp / "warm"), runs)
     source = pipeline.load(EXAMPLE)
     found = pipeline.measure_figures(source)
     paper = pipeline.model(source, found)
-    template, name = find_template(EXAMPLE)
+    template, name, _ = find_template(EXAMPLE)
     appendix = next(a for a in paper.appendices if a.scorecard is not None)
     stages = {
         "load and validate": median(lambda: pipeline.load(EXAMPLE), runs),

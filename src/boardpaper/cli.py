@@ -175,7 +175,12 @@ def _build_one(folder, output, template, pack) -> dict:
     from . import pipeline
 
     built = pipeline.build(folder, output, template, pack=pack)
-    return {"paper": str(folder), "outputs": [str(p) for p in built.outputs], "notes": built.notes}
+    return {
+        "paper": str(folder),
+        "outputs": [str(p) for p in built.outputs],
+        "notes": built.notes,
+        "template": built.template,
+    }
 
 
 def _build(args) -> int:
@@ -189,6 +194,7 @@ def _build(args) -> int:
         for note in result["notes"]:
             print(f"boardpaper: note: {note}", file=sys.stderr)
         if not (args.quiet or args.json):
+            print(f"template: {result['template']}")
             for path in result["outputs"]:
                 print(f"wrote {path}")
 

@@ -48,7 +48,7 @@ class BoardpaperError(Exception):
         """The one line printed for this error."""
         head = f"{self.where}: " if self.where else "boardpaper: "
         tail = f" (hint: {self.hint})" if self.hint else ""
-        return one_line(f"{head}error: {self.message}{tail}")
+        return one_line(f"{head}error: {bounded(self.message)}{bounded(tail)}")
 
     def __str__(self) -> str:
         return self.render()
@@ -61,6 +61,19 @@ def did_you_mean(name: str, choices, otherwise: str | None = None) -> str | None
 
     near = difflib.get_close_matches(str(name), sorted(map(str, choices)), n=1, cutoff=0.6)
     return f"did you mean '{near[0]}'?" if near else otherwise
+
+
+LONGEST = 400  # characters of a message or hint ever printed: the line stays readable
+
+
+def bounded(text: str, limit: int = LONGEST) -> str:
+    """`text` cut to `limit` characters (a value quoted from a hostile file can be huge)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def shown(value, limit: int = 60) -> str:
+    """A value quoted in a message: its repr, cut to `limit` characters."""
+    return bounded(repr(value), limit)
 
 
 def one_line(text: str) -> str:

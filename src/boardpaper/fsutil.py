@@ -164,3 +164,33 @@ def _commit(folder: Path, files: dict[Path, bytes]) -> None:
         _remove_quietly(str(folder / JOURNAL))
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
+def read_regular(path: Path, limit: int, error=OutputError, what: str = "a file") -> bytes:
+    """The bytes of `path`, which must be a regular file of at most `limit` bytes: a FIFO,
+    a device or a folder is refused before it is opened (it could block or never end)."""
+    import stat
+
+    path = Path(path)
+    try:
+        info = path.stat()
+    except OSError as exc:
+        raise error(f"cannot read the file: {exc.strerror}", Location(str(path))) from None
+    if not stat.S_ISREG(info.st_mode):
+        raise error(
+            f"not a regular file: boardpaper reads {what} only from a regular file",
+            Location(str(path)),
+        )
+    if info.st_size > limit:
+        raise error(
+            f"the file is {info.st_size:,} bytes; {what} may be at most {limit:,}",
+            Location(str(path)),
+        )
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(limit + 1)
+    except OSError as exc:
+        raise error(f"cannot read the file: {exc.strerror}", Location(str(path))) from None
+    if len(data) > limit:
+        raise error(f"the file grew past {limit:,} bytes while it was read", Location(str(path)))
+    return data

@@ -30,6 +30,7 @@ class Built:
     paper: Paper
     outputs: list[Path] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # one-line remarks for the user
+    template: str = ""  # the Word template used
 
 
 @dataclass
@@ -111,14 +112,14 @@ def options(prepared: Prepared, folder: Path, template: Path | None = None):
     """The writers' options: the Word template and the hashes of every source file."""
     from .writers.registry import Options
 
-    template_bytes, template_name = find_template(Path(folder), template)
+    template_bytes, template_name, notes = find_template(Path(folder), template)
     hashes = {}
     found = prepared.found
     if found is not None:
         hashes = {k: v.sha256 for k, v in found.store.sources.items()}
         if found.origin:  # the period and baseline are set in paper.yaml
             hashes[found.origin] = hashlib.sha256(Path(found.origin).read_bytes()).hexdigest()
-    return Options(template_bytes, template_name, hashes, draft_units(prepared))
+    return Options(template_bytes, template_name, hashes, draft_units(prepared), tuple(notes))
 
 
 def draft_units(prepared: Prepared) -> tuple[tuple[str, str, str], ...]:
@@ -147,7 +148,7 @@ def build(
     paper = prepared.paper
     opts = options(prepared, folder, template)
     outputs: dict[Path, bytes] = {}
-    notes: list[str] = []
+    notes: list[str] = list(opts.notes)
     for name in (*DEFAULT, "pack") if pack else DEFAULT:
         written = opts.output(paper, name)
         outputs.update({Path(out_dir) / file: data for file, data in written.files.items()})
@@ -155,7 +156,7 @@ def build(
     if prepared.found is not None:
         _unchanged(prepared.found.store.sources)
     write_all(outputs)  # every output is made before any is written; all or none
-    return Built(paper, list(outputs), notes)
+    return Built(paper, list(outputs), notes, opts.template_name)
 
 
 def measures_table(folder: Path, as_csv: bool = False) -> str:

@@ -34,7 +34,7 @@ def redline(
     old, new = prepare(Path(old_folder)).paper, prepare(Path(new_folder)).paper
     when = date or f"{new.meta.date}T00:00:00Z"
     marked = mark(old, new, Revision(author or "boardpaper", when))
-    template_bytes, template_name = find_template(Path(new_folder), template)
+    template_bytes, template_name, _ = find_template(Path(new_folder), template)
     written = writer("docx")(marked, Options(template_bytes, template_name))
     write_atomic(Path(target), written.files[f"{marked.name}.docx"])
     return marked, changes(marked)

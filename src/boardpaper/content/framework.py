@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import ContentError, Location
+from ..errors import ContentError, Location, shown
 from .checks import _keys, _kind, _mapping, _text
 from .yamlmarks import MarkedList, MarkedMap, MarkedStr, load
 
@@ -85,7 +85,7 @@ def load_framework(path: Path) -> Framework:
     baseline = str(top.get("baseline", "2019/20"))
     if not re.fullmatch(r"\d{4}/\d{2}", baseline):
         raise ContentError(
-            f"baseline must be a financial year like 2019/20, not {baseline!r}",
+            f"baseline must be a financial year like 2019/20, not {shown(baseline)}",
             top.value_loc["baseline"],
         )
     builder = _FrameworkReader()
@@ -167,7 +167,8 @@ class _FrameworkReader:
         latest = entry.get("latest") if entry is not None else None
         if latest is not None and not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", str(latest)):
             raise ContentError(
-                f"latest must be a month written YYYY-MM, not {latest!r}", entry.value_loc["latest"]
+                f"latest must be a month written YYYY-MM, not {shown(latest)}",
+                entry.value_loc["latest"],
             )
         return Kpi(
             kpi_id,
@@ -205,16 +206,16 @@ def _target(entry: MarkedMap | None, text: str) -> Target:
     match = _THRESHOLD.match(value)
     if not match:
         raise ContentError(
-            f"target {value!r} is not monitor, reduce, increase or a threshold like '> 6%'",
+            f"target {shown(value)} is not monitor, reduce, increase or a threshold like '> 6%'",
             entry.value_loc["target"],
             'quote a threshold: target: "> 6%"',
         )
     op, number, pct = match.groups()
-    shown = {">": ">", ">=": "≥", "<": "<", "<=": "≤"}[op]
+    symbol = {">": ">", ">=": "≥", "<": "<", "<=": "≤"}[op]
     return Target(
         "numerical",
         op=op,
         threshold=float(number),
         percent=bool(pct),
-        text=f"{shown} {number}{pct}",
+        text=f"{symbol} {number}{pct}",
     )

@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..dates import MONTHS
-from ..errors import ContentError, Location
+from ..errors import ContentError, Location, shown
 from . import model as m
 from .checks import _keys, _kind, _mapping, _text
 from .yamlmarks import MarkedList, MarkedMap, MarkedStr, load
@@ -119,7 +119,8 @@ def _meeting(value, where: Location) -> tuple[str, str]:
     match = re.fullmatch(r"(\d{4})-(\d{2})", str(value).strip()) if isinstance(value, str) else None
     if not match or not 1 <= int(match.group(2)) <= 12:
         raise ContentError(
-            f"meeting must be a month like 2022-05 or a date like 2022-05-24, not {value!r}", where
+            f"meeting must be a month like 2022-05 or a date like 2022-05-24, not {shown(value)}",
+            where,
         )
     year, month = int(match.group(1)), int(match.group(2))
     return f"{MONTHS[month - 1]} {year}", f"{year:04d}-{month:02d}-01"
@@ -148,7 +149,7 @@ def _about(value, top: MarkedMap) -> m.About:
     language = _text(about, "language") or "en-GB"
     if not LANG_RE.match(language):
         raise ContentError(
-            f"language must be a tag like en-GB, not {language!r}", about.value_loc["language"]
+            f"language must be a tag like en-GB, not {shown(language)}", about.value_loc["language"]
         )
     return m.About(
         subject=_text(about, "subject"),
@@ -162,7 +163,7 @@ def _month(value, where: Location, what: str) -> str:
     text = str(value).strip() if isinstance(value, str) else ""
     if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", text):
         raise ContentError(
-            f"{what} must be a month written YYYY-MM, like 2022-03, not {value!r}", where
+            f"{what} must be a month written YYYY-MM, like 2022-03, not {shown(value)}", where
         )
     return text
 
@@ -210,6 +211,13 @@ def _paths(spec: MarkedMap, key: str, folder: Path, default: list[str]) -> tuple
         )
     found: list[Path] = []
     for i, pattern in enumerate(value):
+        if Path(pattern).is_absolute() or pattern.startswith("~"):
+            where = value.item_loc[i] if hasattr(value, "item_loc") else spec.value_loc[key]
+            raise ContentError(
+                f"'{pattern}' is an absolute path; name files relative to the paper's folder",
+                where,
+                "copy the file into the paper's data/ folder, or write a path like ../shared/x",
+            )
         hits = (
             sorted(folder.glob(pattern))
             if any(c in pattern for c in "*?[")
@@ -308,7 +316,7 @@ def _notes(value, top: MarkedMap) -> dict[str, m.Note]:
         loc = notes.key_loc[key]
         if not ID_RE.match(key):
             raise ContentError(
-                f"note name {key!r} must start with a letter and hold only "
+                f"note name {shown(key)} must start with a letter and hold only "
                 "letters, digits, '-' and '_'",
                 loc,
             )
@@ -320,7 +328,7 @@ def _notes(value, top: MarkedMap) -> dict[str, m.Note]:
         link = _text(note, "link")
         if link is not None and not re.match(r"^(https?://|mailto:)\S+$", link):
             raise ContentError(
-                f"link must be a web address starting https://, not {link!r}",
+                f"link must be a web address starting https://, not {shown(link)}",
                 note.value_loc["link"],
             )
         found[key] = m.Note(key, _text(note, "text", True), link and str(link), loc)
@@ -522,7 +530,7 @@ class _Body:
             id_loc = item.value_loc["id"]
             if not isinstance(given, str) or not ID_RE.match(given):
                 raise ContentError(
-                    f"id {given!r} must start with a letter and hold only letters, digits, "
+                    f"id {shown(given)} must start with a letter and hold only letters, digits, "
                     "'-' and '_' (at most 64)",
                     id_loc,
                 )

@@ -118,13 +118,16 @@ _HINTS = {
 }
 
 
+MAX_BYTES = 8 * 1024 * 1024  # a paper's YAML is tens of kilobytes
+MAX_DEPTH = 64  # nesting of mappings and lists; a paper needs fewer than ten
+
+
 def load(path: Path | str) -> object:
     """Read and parse one YAML file, keeping locations; errors are `ContentError`."""
+    from ..fsutil import read_regular
+
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ContentError(f"cannot read the file: {exc.strerror}", Location(str(path))) from None
+    raw = read_regular(path, MAX_BYTES, ContentError, "a YAML file")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -153,7 +156,35 @@ class _Retry(Exception):
     """The fast parser found an error: report it with the Python parser."""
 
 
+def _depth(text: str, path: str) -> None:
+    """Refuse nesting deeper than MAX_DEPTH before a parser recurses into it (libyaml
+    crashes, Python's parser runs out of stack): flow brackets and block indentation."""
+    depth, deepest, quote = 0, 0, ""
+    for index, ch in enumerate(text):
+        if quote:
+            if ch == quote:
+                quote = ""
+        elif ch in "\"'" and (index == 0 or text[index - 1] in " [{,:-\n"):
+            quote = ch
+        elif ch in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+            if deepest > MAX_DEPTH:
+                break
+        elif ch in "]}":
+            depth = max(0, depth - 1)
+        elif ch == "\n":
+            depth = 0 if depth and index + 1 < len(text) and text[index + 1] not in " \t" else depth
+    indents = {len(line) - len(line.lstrip(" -")) for line in text.splitlines() if line.strip()}
+    if deepest > MAX_DEPTH or len(indents) > MAX_DEPTH:
+        raise ContentError(
+            f"the YAML nests more than {MAX_DEPTH} levels deep; a paper needs a few",
+            Location(path, 1, 1),
+        )
+
+
 def _loads(text: str, path: str, loader_class) -> object:
+    _depth(text, path)
     source = _Source(path, text)
     loader = None
     try:

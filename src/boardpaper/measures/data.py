@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..errors import DataError, Location, did_you_mean
+from ..errors import DataError, Location, did_you_mean, shown
 
 REQUIRED = ("measure", "period", "value")
 OPTIONAL = ("area",)
@@ -44,11 +44,48 @@ def read_tables(paths: list[Path], measures, default_area: str) -> tuple[pd.Data
     return frame, sources
 
 
+MAX_BYTES = 100 * 1024 * 1024  # an analyst's table is kilobytes to a few megabytes
+MAX_COLUMNS = 64  # measure, period, value, area, and a few notes
+MAX_UNPACKED = 256 * 1024 * 1024  # an .xlsx inflates tenfold; a bomb by thousands
+
+
 def _read_bytes(path: Path) -> bytes:
-    try:
-        return Path(path).read_bytes()
-    except OSError as exc:
-        raise DataError(f"cannot read the data file: {exc.strerror}", Location(str(path))) from None
+    from ..fsutil import read_regular
+
+    return read_regular(path, MAX_BYTES, DataError, "a data file")
+
+
+def _bounded(path: Path, raw: bytes, suffix: str) -> None:
+    """Refuse a table that would take far more memory to parse than its size suggests."""
+    where = Location(str(path), 1, 1)
+    if suffix == ".csv":
+        header = raw[: raw.find(b"\n") if b"\n" in raw else len(raw)]
+        if header.count(b",") + 1 > MAX_COLUMNS or len(header) > 64 * 1024:
+            raise DataError(
+                f"the table has more than {MAX_COLUMNS} columns; a data table has "
+                "measure, period, value and area",
+                where,
+            )
+    elif suffix == ".xlsx":
+        import io
+        import zipfile
+
+        try:
+            with zipfile.ZipFile(io.BytesIO(raw)) as package:
+                infos = package.infolist()
+        except zipfile.BadZipFile:
+            raise DataError("not an .xlsx workbook (it is not a zip package)", where) from None
+        total = sum(i.file_size for i in infos)
+        if (
+            len(infos) > 2000
+            or total > MAX_UNPACKED
+            or any(i.file_size > 200 * max(i.compress_size, 1024) for i in infos)
+        ):
+            raise DataError(
+                "the workbook would unpack to far more than its size (a zip bomb?)",
+                where,
+                "save the sheet again from Excel, or as CSV UTF-8",
+            )
 
 
 def _parse(path: Path, raw: bytes) -> pd.DataFrame:
@@ -56,6 +93,7 @@ def _parse(path: Path, raw: bytes) -> pd.DataFrame:
 
     where = Location(str(path))
     suffix = Path(path).suffix.lower()
+    _bounded(path, raw, suffix)
     try:
         if suffix == ".csv":
             try:
@@ -118,7 +156,7 @@ def _check(frame: pd.DataFrame, path: Path, measures, default_area: str) -> pd.D
                 frame[column].str.contains(NOT_XML, regex=True),
                 column,
                 lambda r, col=column: (
-                    f"a character of {col} '{r[col]!r}' cannot stand in a Word document"
+                    f"a character of {col} {shown(r[col])} cannot stand in a Word document"
                 ),
             )
     known = frame["measure"].isin(list(measures))

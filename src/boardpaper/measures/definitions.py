@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..content.yamlmarks import MarkedMap, load
-from ..errors import DataError, Location, did_you_mean
+from ..errors import DataError, Location, did_you_mean, shown
 
 UNITS = ("count", "percent", "rate", "money")
 COMBINE = ("sum", "mean", "latest")
@@ -107,6 +107,6 @@ def _choice(entry: MarkedMap, key: str, allowed: tuple[str, ...], default: str) 
     value = entry.get(key, default)
     if value not in allowed:
         raise DataError(
-            f"{key} must be one of {', '.join(allowed)}, not {value!r}", entry.value_loc[key]
+            f"{key} must be one of {', '.join(allowed)}, not {shown(value)}", entry.value_loc[key]
         )
     return str(value)

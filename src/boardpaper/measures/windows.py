@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..dates import MONTHS
+from ..errors import shown
 
 _MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 _FY_RE = re.compile(r"^(\d{4})/(\d{2})$")
@@ -21,7 +22,7 @@ def month_number(text: str) -> int:
     """`"2022-03"` → its month number; ValueError if it is not YYYY-MM."""
     match = _MONTH_RE.match(str(text).strip())
     if not match or not 1 <= int(match.group(2)) <= 12:
-        raise ValueError(f"{text!r} is not a month written YYYY-MM")
+        raise ValueError(f"{shown(text)} is not a month written YYYY-MM")
     return int(match.group(1)) * 12 + int(match.group(2)) - 1
 
 
@@ -65,7 +66,7 @@ class Window:
         else:
             match = _FY_RE.match(str(label).strip())
             if not match or (int(match.group(1)) + 1) % 100 != int(match.group(2)):
-                raise ValueError(f"{label!r} is not a financial year written like 2021/22")
+                raise ValueError(f"{shown(label)} is not a financial year written like 2021/22")
             start = int(match.group(1))
         return cls(start * 12 + 3, start * 12 + 14)
 

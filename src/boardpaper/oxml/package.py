@@ -10,6 +10,8 @@ from __future__ import annotations
 import io
 import zipfile
 
+from ..errors import shown
+
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
 
@@ -84,7 +86,7 @@ def read_members(path, wanted, required: tuple[str, ...] = ()) -> dict:
                 or ".." in name.replace("\\", "/").split("/")
                 or ":" in name
             ):
-                raise UnsafePackage(f"the package holds a part outside it: {name!r}")
+                raise UnsafePackage(f"the package holds a part outside it: {shown(name)}")
             if info.file_size > MAX_MEMBER or info.file_size > MAX_RATIO * max(
                 info.compress_size, 1024
             ):

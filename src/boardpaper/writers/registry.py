@@ -38,6 +38,7 @@ class Options:
     #: the paper's text units (kind, key, text) in reading order, described inside the
     #: Word file as the draft a reviewer starts from (oxml/draft.py); none: not described
     draft_units: tuple[tuple[str, str, str], ...] = ()
+    notes: tuple[str, ...] = ()  # what finding the inputs had to say (the template used …)
     _made: dict[str, Written] = field(default_factory=dict, repr=False)
 
     def output(self, paper: Paper, name: str) -> Written:
