@@ -12,11 +12,12 @@ from __future__ import annotations
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-from ..errors import DataError, TemplateError, did_you_mean
+from ..errors import DataError, TemplateError, bounded, did_you_mean
 from ..measures.compute import MissingMonths, NoData
 from ..measures.registry import (
     Comparison,
     Figures,
+    Measures,
     MeasureView,
     Phrase,
     UnknownName,
@@ -28,7 +29,7 @@ from . import model as m
 from .traced import traced
 
 OURS = (Value, Phrase, Comparison, MeasureView, WindowView)
-PRINTABLE = OURS + (str, int)
+PRINTABLE = (*OURS, str, int, float)
 
 
 def _dp(value, places: int):
@@ -57,13 +58,40 @@ def _restyle(change):
     return apply
 
 
+LARGEST = 10**15  # the largest number a placeholder may make: no figure of a paper is near
+LONGEST_TEXT = 1000  # characters of a string a placeholder may make
+
+
 class _Env(SandboxedEnvironment):
-    """The sandbox, with attribute lookups that keep our own errors."""
+    """The sandbox: attributes only of our own values (with their did-you-mean errors),
+    and arithmetic bounded so that no placeholder can take the machine's time or memory
+    (`9**(9**9)`, `'x' * 10**9`, `'%999999999d' % 1`)."""
+
+    intercepted_binops = frozenset(["**", "*", "%", "+", "//", "/", "-"])
 
     def getattr(self, obj, attribute):
-        if isinstance(obj, OURS) and not attribute.startswith("_"):
+        if isinstance(obj, (*OURS, Measures)) and not attribute.startswith("_"):
             return getattr(obj, attribute)  # UnknownName carries a did-you-mean
-        return super().getattr(obj, attribute)
+        if isinstance(obj, jinja2.Undefined):
+            return super().getattr(obj, attribute)  # reported as an unknown name
+        raise TypeError(
+            f"'{attribute}' cannot be looked up here: placeholders name m, "
+            "period and baseline, and their fields"
+        )
+
+    def getitem(self, obj, argument):
+        raise TypeError("placeholders take no [ ]: name a field, like m.homicide.baseline")
+
+    def call_binop(self, context, operator, left, right):
+        for value in (left, right):
+            if not isinstance(value, (int, float)) or isinstance(value, bool):
+                raise TypeError(f"'{operator}' works on plain numbers only in a placeholder")
+        if operator == "**" and (abs(right) > 64 or abs(left) > LARGEST):
+            raise ValueError("a power that large is not a figure of a paper")
+        result = super().call_binop(context, operator, left, right)
+        if isinstance(result, (int, float)) and abs(result) > LARGEST:
+            raise ValueError("the result is larger than any figure of a paper")
+        return result
 
 
 def environment() -> SandboxedEnvironment:
@@ -141,7 +169,16 @@ class Resolver:
         except (TypeError, ValueError) as exc:
             raise fail(str(exc)) from None
         if text is None:
-            raise fail(f"gives {type(result).__name__}, not a figure")
+            raise fail(
+                f"gives {type(result).__name__}, not a figure",
+                "a placeholder ends in a figure or phrase, like m.homicide or "
+                "m.homicide.vs_baseline (see docs/authoring.md)",
+            )
+        if not isinstance(result, OURS):
+            raise fail(
+                f"gives the typed value '{bounded(text, 40)}', not a figure computed from the data",
+                "write it in the text itself, or name a measure",
+            )
         if not text.strip() or text.strip().lower() in ("none", "nan", "inf", "-inf"):
             raise fail(f"gives '{text}', which cannot stand in a paper")
         return traced(result, expression, text)
