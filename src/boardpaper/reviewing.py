@@ -31,6 +31,7 @@ def redline(
     from .review.diff import redline as mark
     from .writers.registry import Options, writer
 
+    _check_revision(author, date)
     old, new = prepare(Path(old_folder)).paper, prepare(Path(new_folder)).paper
     when = date or f"{new.meta.date}T00:00:00Z"
     marked = mark(old, new, Revision(author or "boardpaper", when))
@@ -38,6 +39,27 @@ def redline(
     written = writer("docx")(marked, Options(template_bytes, template_name))
     write_atomic(Path(target), written.files[f"{marked.name}.docx"])
     return marked, changes(marked)
+
+
+def _check_revision(author: str | None, date: str | None) -> None:
+    """Refuse an author or date Word would reject or misread in every revision."""
+    import datetime as dt
+
+    from .errors import BoardpaperError, Location
+
+    if date is not None:
+        try:
+            dt.datetime.fromisoformat(date.replace("Z", "+00:00"))
+        except ValueError:
+            raise BoardpaperError(
+                f"not a date and time: {date[:40]!r}",
+                Location("--date"),
+                "write it as ISO 8601, like 2022-05-10T09:00:00Z",
+            ) from None
+    if author is not None and not (0 < len(author.strip()) <= 255):
+        raise BoardpaperError(
+            "the author must be a name of 1 to 255 characters", Location("--author")
+        )
 
 
 @dataclass

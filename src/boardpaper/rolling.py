@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ContentError, Location
+from .errors import BoardpaperError, ContentError, Location
 from .fsutil import write_atomic
 from .narrative.build import build as build_model
 from .pipeline import load, measure_figures, resolver
@@ -53,6 +53,7 @@ def new_paper(old: Path, new: Path, period: str, meeting: str | None = None) -> 
             Location(source.path),
             "add 'period: YYYY-MM'",
         )
+    _no_links_out(old)
     shift = target - month_number(source.data.period)
     meeting = meeting or _shifted(source.cover.meeting_date, shift, source)
     new.parent.mkdir(parents=True, exist_ok=True)
@@ -72,6 +73,23 @@ def new_paper(old: Path, new: Path, period: str, meeting: str | None = None) -> 
     finally:
         shutil.rmtree(copy, ignore_errors=True)
     return Rolled(new, month_text(target), meeting, _moved(old, new))
+
+
+def _no_links_out(folder: Path) -> None:
+    """Refuse to copy a paper holding a symbolic link that leads outside it: the copy
+    would hold what it points at, read from anywhere on the machine."""
+    import os
+
+    root = folder.resolve()
+    for base, dirs, files in os.walk(folder):
+        for name in dirs + files:
+            path = Path(base) / name
+            if path.is_symlink() and not path.resolve().is_relative_to(root):
+                raise BoardpaperError(
+                    "the paper holds a link to a file outside it; new copies only the paper",
+                    Location(str(path)),
+                    "replace the link with the file itself, or name the file in paper.yaml",
+                )
 
 
 def _shifted(meeting_date: str, months: int, source) -> str:

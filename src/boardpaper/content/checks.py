@@ -52,6 +52,12 @@ def _text(mapping: MarkedMap, key: str, required: bool = False) -> MarkedStr | N
             raise ContentError(f"'{key}' needs a value", mapping.key_loc.get(key, mapping.loc))
         return None
     value = mapping[key]
+    if (isinstance(value, float) and value != value) or value in (float("inf"), float("-inf")):
+        raise ContentError(
+            f"'{key}' must be text, not the number {value}",
+            mapping.value_loc[key],
+            "quote it if it is meant as text",
+        )
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         value = _as_marked(str(value), mapping.value_loc[key])
     if not isinstance(value, MarkedStr):

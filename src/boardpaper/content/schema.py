@@ -165,6 +165,8 @@ def _month(value, where: Location, what: str) -> str:
         raise ContentError(
             f"{what} must be a month written YYYY-MM, like 2022-03, not {shown(value)}", where
         )
+    if not 1900 <= int(text[:4]) <= 2199:
+        raise ContentError(f"{what} must be a month between 1900 and 2199, not {text}", where)
     return text
 
 

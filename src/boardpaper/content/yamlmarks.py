@@ -244,7 +244,14 @@ class _MarkedValues:
         return value
 
     def _scalar(self, node: ScalarNode):
-        value = self.loader.construct_object(node, deep=True)
+        try:
+            value = self.loader.construct_object(node, deep=True)
+        except (ValueError, OverflowError) as exc:  # e.g. 2022-06-31, a date that is not
+            raise ContentError(
+                f"{node.value[:40]!r} cannot be read ({exc})",
+                self.source.location(node.start_mark.index),
+                "write a real date, or quote the text",
+            ) from None
         if isinstance(value, str):
             bad = NOT_XML.search(value)
             if bad:

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from ..dates import MONTHS
 from ..errors import shown
 
+FIRST_YEAR, LAST_YEAR = 1900, 2199  # the years a paper's figures can be about
+LONGEST = 1200  # months in a window: a hundred years
 _MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 _FY_RE = re.compile(r"^(\d{4})/(\d{2})$")
 
@@ -23,6 +25,8 @@ def month_number(text: str) -> int:
     match = _MONTH_RE.match(str(text).strip())
     if not match or not 1 <= int(match.group(2)) <= 12:
         raise ValueError(f"{shown(text)} is not a month written YYYY-MM")
+    if not FIRST_YEAR <= int(match.group(1)) <= LAST_YEAR:
+        raise ValueError(f"{shown(text)} is not a month between {FIRST_YEAR} and {LAST_YEAR}")
     return int(match.group(1)) * 12 + int(match.group(2)) - 1
 
 
@@ -49,6 +53,8 @@ class Window:
         last = month if isinstance(month, int) else month_number(month)
         if months < 1:
             raise ValueError("a window needs at least one month")
+        if months > LONGEST:
+            raise ValueError(f"a window of {months:,} months is longer than {LONGEST:,}")
         return cls(last - months + 1, last)
 
     @classmethod
@@ -56,6 +62,8 @@ class Window:
         a, b = month_number(first), month_number(last)
         if b < a:
             raise ValueError(f"{first} comes after {last}")
+        if b - a + 1 > LONGEST:
+            raise ValueError(f"a window of {b - a + 1:,} months is longer than {LONGEST:,}")
         return cls(a, b)
 
     @classmethod
@@ -72,6 +80,8 @@ class Window:
 
     @classmethod
     def calendar_year(cls, year: int) -> Window:
+        if not FIRST_YEAR <= int(year) <= LAST_YEAR:
+            raise ValueError(f"{shown(year)} is not a year between {FIRST_YEAR} and {LAST_YEAR}")
         return cls(int(year) * 12, int(year) * 12 + 11)
 
     @property

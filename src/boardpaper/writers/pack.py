@@ -127,9 +127,14 @@ def _text(value: str):
     return TextStringObject(value)
 
 
+MAX_APPENDIX = 50 * 1024 * 1024
+
+
 def write(paper: Paper, options: Options) -> Written:
     """The writer of the registry: `<paper>-pack.pdf`, the paper as PDF and its
     appendices in order; without LibreOffice, no file and a note saying so."""
+    from ..fsutil import read_regular
+    from ..oxml.sanitize import NotAPackage, clean
     from .appendices import appendix_name
 
     soffice = soffice_path()
@@ -153,10 +158,17 @@ def write(paper: Paper, options: Options) -> Written:
             identity.append(parts[-1][1])
         elif appendix.file is not None:
             path = Path(appendix.file)
-            data = path.read_bytes()
-            identity.append(data)
+            data = read_regular(path, MAX_APPENDIX, OutputError, "an appendix")
             if path.suffix.lower() == ".docx":
+                try:
+                    data, removed = clean(data, f"Appendix {appendix.letter}")
+                except NotAPackage as exc:
+                    raise OutputError(str(exc), Location(str(path))) from None
+                notes += removed
+                identity.append(data)
                 data = to_pdf(data, path.stem, soffice)
+            else:
+                identity.append(data)
             parts.append((title, data))
         else:
             notes.append(
