@@ -83,7 +83,7 @@ def test_xlsx(tmp_path):
     assert list(frame["value"]) == [5.0, 6.0]
     bad = tmp_path / "bad.xlsx"
     bad.write_bytes(b"not a spreadsheet")
-    with pytest.raises(DataError, match="not an .xlsx workbook"):
+    with pytest.raises(DataError, match=r"not an \.xlsx workbook"):
         read(bad)
 
 

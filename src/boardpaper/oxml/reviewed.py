@@ -74,19 +74,21 @@ def _paragraph(p) -> ReviewedParagraph:
                     child.get(qn("w:author"), ""),
                     child.get(qn("w:date"), ""),
                 )
-    open_ranges: list[str] = []
+    starts: dict[str, int] = {}  # comment id → where its range starts in the text so far
+    ends: dict[str, int] = {}
+    length = 0
     for element in p.iter():
         tag = element.tag
         if tag == qn("w:bookmarkStart"):
             out.bookmarks.append(element.get(qn("w:name"), ""))
         elif tag == qn("w:commentRangeStart"):
             cid = element.get(qn("w:id"), "")
-            open_ranges.append(cid)
+            starts.setdefault(cid, length)
             out.comments.setdefault(cid, "")
         elif tag == qn("w:commentRangeEnd"):
             cid = element.get(qn("w:id"), "")
-            if cid in open_ranges:
-                open_ranges.remove(cid)
+            if cid in starts:
+                ends.setdefault(cid, length)
         elif tag == qn("w:commentReference"):
             out.comments.setdefault(element.get(qn("w:id"), ""), "")
         elif tag in _TEXT:
@@ -100,9 +102,15 @@ def _paragraph(p) -> ReviewedParagraph:
             if tag == qn("w:delText"):
                 kind = "del"
             _add(out.segments, Segment(kind, text, author, date))
-            for cid in open_ranges:
-                out.comments[cid] += text
+            length += len(text)
+    if starts:  # the words each comment is on: one slice each, however many there are
+        whole = "".join(s.text for s in out.segments)
+        for cid, start in starts.items():
+            out.comments[cid] = whole[start : ends.get(cid, length)][:MAX_QUOTED]
     return out
+
+
+MAX_QUOTED = 500  # characters of the text a comment is on, quoted in REVIEW.md
 
 
 def _change_of(element, p) -> tuple[str, str, str]:

@@ -217,6 +217,7 @@ def _comment(note, number, para_id: str, on: str, where: str) -> Change:
 def _runs(para, number, para_id, where) -> list[Change]:
     """Insertions and deletions in a paragraph; a deletion then an insertion is a replacement."""
     out: list[Change] = []
+    place = {id(s): n for n, s in enumerate(para.segments)}  # each segment's index, once
     segments = [s for s in para.segments if s.kind and s.text]
     i = 0
     while i < len(segments):
@@ -227,7 +228,7 @@ def _runs(para, number, para_id, where) -> list[Change]:
             and nxt is not None
             and nxt.kind == "ins"
             and nxt.author == s.author
-            and _adjacent(para.segments, s, nxt)
+            and place[id(nxt)] == place[id(s)] + 1
         ):
             out.append(
                 Change(
@@ -258,11 +259,6 @@ def _runs(para, number, para_id, where) -> list[Change]:
         )
         i += 1
     return out
-
-
-def _adjacent(segments, a, b) -> bool:
-    ia = next(i for i, s in enumerate(segments) if s is a)
-    return ia + 1 < len(segments) and segments[ia + 1] is b
 
 
 def read_package(path: Path, draft_now) -> tuple[list, list, str | None]:
