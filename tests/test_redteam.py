@@ -429,3 +429,23 @@ def test_csv_cells_follow_the_owasp_rule():
     assert (
         cell("-12%") == "-12%" and cell("+0.4 pts") == "+0.4 pts" and cell("-2865.0") == "-2865.0"
     )
+
+
+def test_an_encrypted_part_in_a_reviewed_file_is_one_line(example, tmp_path):
+    import struct
+
+    from boardpaper import pipeline
+
+    data = bytearray(pipeline.build(example, tmp_path / "d").outputs[0].read_bytes())
+    name = b"word/document.xml"
+    for signature, flag, length in ((b"PK\x03\x04", 6, 26), (b"PK\x01\x02", 8, 28)):
+        start = 0
+        while (at := data.find(signature, start)) >= 0:
+            size = struct.unpack("<H", data[at + length : at + length + 2])[0]
+            offset = 30 if signature == b"PK\x03\x04" else 46
+            if data[at + offset : at + offset + size] == name:
+                data[at + flag] |= 1  # "encrypted"
+            start = at + 4
+    reviewed = tmp_path / "locked.docx"
+    reviewed.write_bytes(bytes(data))
+    one_error(cli("review", reviewed, "--content", example, cwd=tmp_path), "is encrypted")

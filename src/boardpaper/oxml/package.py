@@ -110,8 +110,17 @@ def read_members(path, wanted, required: tuple[str, ...] = ()) -> dict:
             try:
                 with archive.open(info) as fh:
                     data = fh.read(info.file_size + 1)
-            except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
-                raise UnsafePackage(f"the part {name} is corrupt: {exc}") from None
+            except (
+                zipfile.BadZipFile,
+                OSError,
+                EOFError,
+                ValueError,
+                NotImplementedError,
+                RuntimeError,
+            ) as exc:  # encrypted or Deflate64 parts included
+                raise UnsafePackage(
+                    f"the part {name} cannot be read ({type(exc).__name__})"
+                ) from None
             if len(data) > info.file_size:
                 raise UnsafePackage(f"the part {name} is larger than the package says")
             found[name] = data
