@@ -118,9 +118,14 @@ def read_members(path, wanted, required: tuple[str, ...] = ()) -> dict:
                 NotImplementedError,
                 RuntimeError,
             ) as exc:  # encrypted or Deflate64 parts included
-                raise UnsafePackage(
-                    f"the part {name} cannot be read ({type(exc).__name__})"
-                ) from None
+                why = (
+                    "is encrypted (password protected)"
+                    if "encrypt" in str(exc)
+                    else "uses a compression Word does not write"
+                    if isinstance(exc, NotImplementedError)
+                    else "is corrupt"
+                )
+                raise UnsafePackage(f"the part {name} {why}") from None
             if len(data) > info.file_size:
                 raise UnsafePackage(f"the part {name} is larger than the package says")
             found[name] = data
