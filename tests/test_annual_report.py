@@ -122,3 +122,49 @@ def test_table_header_rows_repeat_and_figures_align_right(built):
         assert first.xpath("./w:trPr/w:tblHeader"), "header row marked to repeat"
         cell = table.rows[1].cells[1].paragraphs[0]._p
         assert cell.xpath("./w:pPr/w:jc/@w:val") == ["right"]
+
+
+def test_pandoc_reads_every_charts_alt_text(built):
+    import subprocess
+
+    from boardpaper.narrative import model as m
+
+    charts = [b for b in built.paper.blocks if isinstance(b, m.Chart)]
+    native = subprocess.run(
+        ["pandoc", str(built.outputs[0]), "-t", "json"], capture_output=True, text=True, check=True
+    ).stdout
+    import json
+
+    alts = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            if node.get("t") == "Image":
+                alts.append(
+                    "".join(i.get("c", " ") if i.get("t") == "Str" else " " for i in node["c"][1])
+                )
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(json.loads(native))
+    assert len(alts) == len(charts)
+    for alt, chart in zip(alts, charts):
+        assert " ".join(alt.split()) == " ".join(chart.alt.split())
+
+
+def test_the_pack_keeps_the_charts_alt_text_for_pdfua(tmp_path):
+    import subprocess
+    import sys
+
+    from .conftest import soffice
+
+    soffice()
+    built = pipeline.build(PAPER, tmp_path, pack=True)
+    pack = next(p for p in built.outputs if p.name.endswith("-pack.pdf"))
+    result = subprocess.run(
+        [sys.executable, "-m", "pdfua", "check", str(pack)], capture_output=True, text=True
+    )
+    assert "[ERROR]" not in result.stdout + result.stderr, result.stdout[-2000:]

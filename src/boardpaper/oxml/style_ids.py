@@ -18,7 +18,8 @@ TABLE_TEXT = "TableText"
 TABLE_HEADING = "TableHeading"
 TABLE_SOURCE = "TableSource"  # Source: … under a table or chart
 TABLE = "BoardTable"  # the table style
-FIGURE = "Figure"  # the paragraph holding a chart
+FIGURE = "ChartPicture"  # the paragraph holding a chart (a style named "Figure" would be
+#   exported by LibreOffice as a second, empty Figure tag around the picture)
 
 #: what every template must define for the paper's body
 BODY_STYLES = (*HEADING.values(), NUMBERED, *BULLETS, LETTERED, AUTHORS)

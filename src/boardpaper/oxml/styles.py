@@ -173,9 +173,9 @@ def styles_part_xml(language: str = "en-GB") -> bytes:
             '<w:spacing w:before="60" w:after="240"/>',
             '<w:i/><w:iCs/><w:sz w:val="18"/><w:szCs w:val="18"/>',
         ),
-        _para(
-            "Figure",
-            "Figure",
+        _para(  # not "Figure": LibreOffice would tag the paragraph a Figure with no alt text
+            "ChartPicture",
+            "Chart Picture",
             '<w:keepNext/><w:spacing w:before="120" w:after="60"/><w:jc w:val="center"/>',
         ),
         '<w:style w:type="table" w:styleId="BoardTable"><w:name w:val="Board Table"/>'

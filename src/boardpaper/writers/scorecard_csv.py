@@ -1,7 +1,8 @@
 """The scorecard as CSV: the accessible alternative to the PDF table.
 
 One row per KPI or item, with the section, objective and sub-objective it sits
-under, so a screen reader user can filter and sort it.
+under, so a screen reader user can filter and sort it. UTF-8 with a byte-order
+mark, as Excel needs to read "–" and "’" right.
 """
 
 from __future__ import annotations
@@ -57,4 +58,4 @@ def write_scorecard_csv(card: m.Scorecard) -> bytes:
                 ]
             )
         )
-    return out.getvalue().encode("utf-8")
+    return out.getvalue().encode("utf-8-sig")  # with a byte-order mark, so Excel reads UTF-8

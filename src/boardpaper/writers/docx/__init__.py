@@ -36,6 +36,7 @@ def write_docx(paper: Paper, template_bytes: bytes, template_name: str = "templa
     body = InlineWriter(document.part, notes_part.element, notes, paper.revision, ids)
     BlockWriter(document, anchor, body).write(paper.blocks)
     set_properties(document, paper.meta)
+    _namespaces_on_root(document.element)
     out = io.BytesIO()
     document.save(out)
     return deterministic_zip(out.getvalue())
@@ -61,3 +62,20 @@ def with_draft(docx: bytes, units) -> bytes:
         members = {n: package.read(n) for n in package.namelist() if draft.PARTS.match(n)}
     paras = draft.read_paragraphs(members, lambda data, _name: etree.fromstring(data))
     return draft.embed(docx, draft.describe(paras, units))
+
+
+#: drawing namespaces declared once on the document's root: readers that look names up
+#: from the root (pandoc) then find every picture's alt text (`wp:docPr/@descr`)
+DRAWING = {
+    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "pic": "http://schemas.openxmlformats.org/drawingml/2006/picture",
+}
+
+
+def _namespaces_on_root(root) -> None:
+    from lxml import etree
+
+    if root.find(f".//{{{DRAWING['wp']}}}inline") is None:
+        return  # no picture: the root stays as it was
+    etree.cleanup_namespaces(root, top_nsmap={**root.nsmap, **DRAWING})
