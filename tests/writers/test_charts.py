@@ -96,3 +96,16 @@ def test_a_line_chart_with_the_baseline_average_and_its_alt_text(example_dir):
         "A dashed line shows the monthly average of 4.3 in the national baseline year." in drawn.alt
     )
     assert render_png(drawn)[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_the_chart_appendix_is_tagged_with_the_charts_alt_text(built):
+    import sys
+
+    _, _, root = built
+    pdf = root / "out" / "2021-09-annual-report-appendix-a.pdf"
+    result = subprocess.run(
+        [sys.executable, "-m", "pdfua", "check", str(pdf)], capture_output=True, text=True
+    )
+    assert "[ERROR]" not in result.stdout, result.stdout[-2000:]
+    structure = subprocess.run(["qpdf", "--json", str(pdf)], capture_output=True, text=True).stdout
+    assert '"/S": "/Figure"' in structure and "Bar chart of robbery by period" in structure

@@ -112,3 +112,32 @@ def test_pages_render(pdf, tmp_path):
         check=True,
     )
     assert (tmp_path / "p-1.png").stat().st_size > 5000
+
+
+def test_the_scorecard_is_tagged_for_pdfua(pdf):
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "pdfua", "check", str(pdf)], capture_output=True, text=True
+    )
+    assert "[ERROR]" not in result.stdout and "[WARN" not in result.stdout, result.stdout[-2000:]
+    import pikepdf
+
+    with pikepdf.open(pdf) as document:
+        elements = [
+            o
+            for o in document.objects
+            if isinstance(o, pikepdf.Dictionary) and o.get("/Type") == "/StructElem"
+        ]
+        roles = {str(e.S) for e in elements}
+        for role in ("/Document", "/H1", "/Table", "/TR", "/TH", "/TD", "/Figure"):
+            assert role in roles, role
+        headers = [e for e in elements if str(e.S) == "/TH"]
+        assert all(str(h.A.Scope) in ("/Column", "/Row") for h in headers)
+        figures = [e for e in elements if str(e.S) == "/Figure"]
+        assert all(str(f.Alt).startswith("Trend of the last") for f in figures)
+    # every page's marks belong to the tree: nothing is drawn outside BDC … EMC
+    from pypdf import PdfReader
+
+    for page in PdfReader(str(pdf)).pages:
+        assert "/StructParents" in page

@@ -26,6 +26,7 @@ from ...narrative import model as m
 from ..charts import HEIGHT_CM, WIDTH_CM, render_png
 from .scorecard import numbered_canvas, page_furniture
 from .styles import FONT, register_fonts, styles
+from .tagging import Tagged, Tagger, finish
 
 
 def write_charts(paper: m.Paper, appendix: m.Appendix) -> bytes:
@@ -65,16 +66,20 @@ def write_charts(paper: m.Paper, appendix: m.Appendix) -> bytes:
         [PageTemplate("charts", [frame], onPage=page_furniture(paper.meta, title, A4))]
     )
     s = styles()
-    story = [Paragraph(escape(title), s["title"])]
+    tagger = Tagger()
+    story = [Tagged(Paragraph(escape(title), s["title"]), "H1", tagger)]
     for chart in appendix.charts:
+        picture = Image(io.BytesIO(render_png(chart)), width=WIDTH_CM * cm, height=HEIGHT_CM * cm)
         parts = [
-            Paragraph(escape(chart.caption), s["objective"]),
+            Tagged(Paragraph(escape(chart.caption), s["objective"]), "H2", tagger),
             Spacer(1, 2 * mm),
-            Image(io.BytesIO(render_png(chart)), width=WIDTH_CM * cm, height=HEIGHT_CM * cm),
-            Paragraph(f"<b>Description:</b> {escape(chart.alt)}", s["intro"]),
+            Tagged(picture, "Figure", tagger, alt=chart.alt),
+            Tagged(Paragraph(f"<b>Description:</b> {escape(chart.alt)}", s["intro"]), "P", tagger),
         ]
         if chart.source:
-            parts.append(Paragraph(f"<i>Source: {escape(chart.source)}</i>", s["body"]))
+            parts.append(
+                Tagged(Paragraph(f"<i>Source: {escape(chart.source)}</i>", s["body"]), "P", tagger)
+            )
         story += [KeepTogether(parts), Spacer(1, 6 * mm)]
     doc.build(story, canvasmaker=numbered_canvas(A4))
-    return out.getvalue()
+    return finish(out.getvalue(), tagger, title, paper.meta.language)

@@ -113,4 +113,12 @@ def sparkline(values, width: float, height: float = 14) -> Drawing | str:
     drawing = _Drawing(width, height)
     drawing.add(PolyLine(points, strokeColor=INK, strokeWidth=0.7))
     drawing.add(Circle(points[-2], points[-1], 1.4, fillColor=INK, strokeColor=None))
+    drawing._bp_alt = (  # the Figure's alternative text in the tagged PDF
+        f"Trend of the last {len(values)} months: from {_short(values[0])} to "
+        f"{_short(values[-1])}, lowest {_short(low)}, highest {_short(high)}"
+    )
     return drawing
+
+
+def _short(value: float) -> str:
+    return f"{value:,.1f}".removesuffix(".0")

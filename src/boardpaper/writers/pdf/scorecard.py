@@ -32,6 +32,7 @@ from ...narrative import model as m
 from ...status import STATUSES
 from .flowables import StatusCell, sparkline
 from .styles import FONT, GRID, GROUP_BG, INK, NAVY, OBJECTIVE_BG, register_fonts, styles
+from .tagging import Tagged, Tagger, artifact, finish
 
 PAGE = landscape(A4)
 MARGIN = 12 * mm
@@ -65,9 +66,12 @@ def numbered_canvas(page=PAGE):
             total = len(self._pages)
             for state in self._pages:
                 self.__dict__.update(state)
-                self.setFont(FONT, 8)
-                self.setFillColor(INK)
-                self.drawCentredString(page[0] / 2, 8 * mm, f"Page {self._pageNumber} of {total}")
+                with artifact(self):
+                    self.setFont(FONT, 8)
+                    self.setFillColor(INK)
+                    self.drawCentredString(
+                        page[0] / 2, 8 * mm, f"Page {self._pageNumber} of {total}"
+                    )
                 super().showPage()
             super().save()
 
@@ -79,6 +83,7 @@ def write_scorecard(paper: m.Paper, appendix: m.Appendix) -> bytes:
     register_fonts()
     card = appendix.scorecard
     title = f"Appendix {appendix.letter} – {appendix.title}"
+    tagger = Tagger()
     out = io.BytesIO()
     doc = BaseDocTemplate(
         out,
@@ -113,18 +118,22 @@ def write_scorecard(paper: m.Paper, appendix: m.Appendix) -> bytes:
         [PageTemplate("scorecard", [frame], onPage=page_furniture(paper.meta, title))]
     )
     try:
-        doc.build(_story(card, title), canvasmaker=numbered_canvas())
+        doc.build(_story(card, title, tagger), canvasmaker=numbered_canvas())
     except LayoutError as exc:
         raise OutputError(
             f"a row of the scorecard does not fit on a page: {exc}", Location(title)
         ) from None
-    return out.getvalue()
+    return finish(out.getvalue(), tagger, title, paper.meta.language)
 
 
 def page_furniture(meta: m.Meta, title: str, page=PAGE):
     """The onPage callback: board and meeting, the appendix title, the protective marking."""
 
     def draw(canvas, doc):
+        with artifact(canvas):
+            _furniture(canvas)
+
+    def _furniture(canvas):
         canvas.saveState()
         canvas.setFont(FONT, 8)
         canvas.setFillColor(INK)
@@ -142,9 +151,9 @@ def page_furniture(meta: m.Meta, title: str, page=PAGE):
     return draw
 
 
-def _story(card: m.Scorecard, title: str) -> list:
+def _story(card: m.Scorecard, title: str, tagger: Tagger) -> list:
     s = styles()
-    story = [Paragraph(escape(title), s["title"])]
+    story = [Tagged(Paragraph(escape(title), s["title"]), "H1", tagger)]
     intro = (
         f"Each KPI of the {escape(card.title)}. <b>Latest</b>: {escape(card.period)}. "
         f"<b>Baseline</b>: the financial year {escape(card.baseline)}, against which "
@@ -152,21 +161,26 @@ def _story(card: m.Scorecard, title: str) -> list:
         "on the latest figure as printed. Monitored KPIs show their trend without a "
         "judgement. The same table is published as CSV for screen readers."
     )
-    story.append(Paragraph(intro, s["intro"]))
+    story.append(Tagged(Paragraph(intro, s["intro"]), "P", tagger))
     if card.note:
-        story.append(Paragraph(f"<b>{escape(card.note)}</b>", s["intro"]))
-    story.append(_key(s))
+        story.append(Tagged(Paragraph(f"<b>{escape(card.note)}</b>", s["intro"]), "P", tagger))
+    story.append(_key(s, tagger))
     story.append(Spacer(1, 3 * mm))
-    story.append(_table(card, s))
+    story.append(_table(card, s, tagger))
     return story
 
 
-def _key(s) -> LongTable:
+def _key(s, tagger: Tagger) -> LongTable:
     statuses = [(s.key, s.word, s.symbol) for s in STATUSES.values()]
     cells = [Paragraph("<b>Key to status:</b>", s["body"])] + [
         StatusCell(k, w, sym) for k, w, sym in statuses
     ]
-    table = LongTable([cells], colWidths=[28 * mm] + [27 * mm] * len(statuses), hAlign="LEFT")
+    table = LongTable(
+        [cells],
+        colWidths=[28 * mm] + [27 * mm] * len(statuses),
+        hAlign="LEFT",
+        renderCB=tagger.table_callback(header_columns=1),
+    )
     table.setStyle(
         TableStyle(
             [
@@ -180,7 +194,7 @@ def _key(s) -> LongTable:
     return table
 
 
-def _table(card: m.Scorecard, s) -> LongTable:
+def _table(card: m.Scorecard, s, tagger: Tagger) -> LongTable:
     widths = [w * mm for _, w in COLUMNS]
     head = [
         Paragraph(escape(h), s["head_number"] if 2 <= i <= 5 else s["head"])
@@ -223,7 +237,9 @@ def _table(card: m.Scorecard, s) -> LongTable:
                 trend,
             ]
         )
-    table = LongTable(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table = LongTable(
+        data, colWidths=widths, repeatRows=1, hAlign="LEFT", renderCB=tagger.table_callback()
+    )
     table.setStyle(
         TableStyle(
             style
