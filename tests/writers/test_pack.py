@@ -19,7 +19,11 @@ def test_pack_outline_names_the_paper_and_each_appendix_in_order(example_dir, tm
     path = tmp_path / "2022-05-performance-report-pack.pdf"
     assert path in built.outputs and not built.notes
     reader = PdfReader(str(path))
-    outline = [(o.title, reader.get_destination_page_number(o)) for o in reader.outline]
+    outline = [  # the top level: a part each (the paper's headings are nested under it)
+        (o.title, reader.get_destination_page_number(o))
+        for o in reader.outline
+        if not isinstance(o, list)
+    ]
     titles = [t for t, _ in outline]
     assert titles == [
         "Performance Report – National Policing Priorities and Police and Crime Plan Scorecard",
@@ -59,3 +63,29 @@ def test_without_libreoffice_it_says_so_and_builds_the_rest(
         "2022-05-performance-report.docx",
         "2022-05-performance-report.figures.csv",
     ]
+
+
+@pytest.mark.parametrize(
+    "name", ["2022-05-performance-report", "2021-10-pcp-kpi-report", "2021-09-annual-report"]
+)
+def test_every_pack_keeps_one_structure_tree_and_passes_pdfua(name, tmp_path):
+    import subprocess
+    import sys
+
+    import pikepdf
+
+    from ..conftest import ROOT
+
+    soffice()
+    built = pipeline.build(ROOT / "content" / name, tmp_path, pack=True)
+    pack_pdf = next(p for p in built.outputs if p.name.endswith("-pack.pdf"))
+    result = subprocess.run(
+        [sys.executable, "-m", "pdfua", "check", str(pack_pdf)], capture_output=True, text=True
+    )
+    assert "[ERROR]" not in result.stdout and "[WARN" not in result.stdout, result.stdout[-2000:]
+    with pikepdf.open(pack_pdf) as pdf:
+        keys = [int(p.obj.StructParents) for p in pdf.pages if "/StructParents" in p.obj]
+        assert len(keys) == len(pdf.pages) and len(set(keys)) == len(keys)
+        nums = pdf.Root.StructTreeRoot.ParentTree.Nums
+        assert {int(nums[k]) for k in range(0, len(nums), 2)} >= set(keys)
+        assert "/PageLabels" in pdf.Root and str(pdf.Root.Lang) == "en-GB"

@@ -8,7 +8,6 @@ not the clock, and its file identifier from its contents.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import shutil
 import subprocess
@@ -64,55 +63,157 @@ def to_pdf(docx: bytes, name: str, soffice: str) -> bytes:
         return produced.read_bytes()
 
 
-def merge(parts: list[tuple[str, bytes]], meta: Meta, identity: bytes) -> bytes:
-    """One PDF of `parts` ((outline title, PDF bytes)) in order, with an outline.
+def merge(parts: list[tuple[str, bytes]], meta: Meta) -> bytes:
+    """One PDF of `parts` ((outline title, PDF bytes)) in order, every part still tagged.
 
-    The first part (the paper, tagged by LibreOffice) is the base, so its structure
-    tree, language and marked-content stay; the appendices' pages follow.
-    `identity` (the deterministic inputs) makes the file identifier.
+    The first part (the paper, tagged by LibreOffice) is the base. Each later part's
+    pages are appended and its structure tree grafted under the base's Document
+    element, with its parent-tree keys moved past the base's, so every page's marked
+    content stays in one structure tree. The outline has an entry for each part, with
+    the paper's own outline (its headings) under the first; page labels restart for
+    each appendix ("A-1", "A-2" …). The file identifier is made from the contents.
     """
-    from pypdf import PdfReader, PdfWriter
-    from pypdf.errors import PdfReadError
-    from pypdf.generic import ArrayObject, BooleanObject, ByteStringObject, DictionaryObject
+    import pikepdf
+    from pikepdf import Array, Dictionary, Name, OutlineItem, String
 
-    def read(title: str, data: bytes) -> PdfReader:
+    def read(title: str, data: bytes):
         try:
-            reader = PdfReader(io.BytesIO(data))
-            len(reader.pages)
-            return reader
-        except (PdfReadError, ValueError, KeyError, OSError) as exc:
+            return pikepdf.open(io.BytesIO(data))
+        except (pikepdf.PdfError, ValueError, OSError) as exc:
             raise OutputError(f"cannot read this PDF: {exc}", Location(title)) from None
 
     (first_title, first_data), rest = parts[0], parts[1:]
-    writer = PdfWriter(clone_from=read(first_title, first_data))
-    root = writer._root_object
+    pack = read(first_title, first_data)
+    root = pack.Root
+    with pack.open_outline() as outline:
+        own = list(outline.root)  # the paper's headings, as LibreOffice exported them
     for key in ("/Outlines", "/Metadata", "/PageLabels"):  # LibreOffice's; dated
-        root.pop(_name(key), None)
-    starts = [(first_title, 0)]
-    for title, data in rest:
-        starts.append((title, len(writer.pages)))
-        for page in read(title, data).pages:
-            writer.add_page(page)
-    for title, page in starts:
-        writer.add_outline_item(title=title, page_number=page)
-    writer.metadata = {
-        "/Title": f"{meta.title} – board pack",
-        "/Author": meta.author or meta.board,
-        "/Subject": f"{meta.board}, {meta.meeting}",
-        "/Creator": "boardpaper",
-        "/Producer": "boardpaper (LibreOffice, pypdf)",
-    }
-    root[_name("/Lang")] = _text(meta.language)
-    prefs = root.get("/ViewerPreferences")
-    prefs = prefs.get_object() if prefs is not None else DictionaryObject()
-    prefs[_name("/DisplayDocTitle")] = BooleanObject(True)
-    root[_name("/ViewerPreferences")] = prefs
-    writer.page_mode = "/UseOutlines"
-    digest = hashlib.md5(identity).digest()
-    writer._ID = ArrayObject([ByteStringObject(digest), ByteStringObject(digest)])
+        if key in root:
+            del root[key]
+    tree = root.get("/StructTreeRoot")
+    document = _document_element(pack, tree)
+    nums = _parent_tree_nums(tree) if tree is not None else Array()
+    next_key = int(tree.get("/ParentTreeNextKey", len(nums) // 2)) if tree is not None else 0
+    starts, labels = [(first_title, 0)], [0, Dictionary(S=Name.D)]
+    for n, (title, data) in enumerate(rest):
+        other = read(title, data)
+        start = len(pack.pages)
+        starts.append((title, start))
+        letter = title.split(" ")[1] if title.startswith("Appendix ") else str(n + 1)
+        labels += [start, Dictionary(S=Name.D, P=String(f"{letter}-"))]
+        for page in other.pages:
+            pack.pages.append(page)
+            copied = pack.pages[-1]
+            if "/StructParents" in copied.obj:
+                copied.obj.StructParents = int(copied.obj.StructParents) + next_key
+        theirs = other.Root.get("/StructTreeRoot")
+        if theirs is not None and document is not None:
+            for kid in _kids(theirs.get("/K")):
+                grafted = _copied(pack, kid)
+                grafted.P = document
+                document.K.append(grafted)
+            their_nums = _parent_tree_nums(theirs)
+            for k in range(0, len(their_nums), 2):
+                nums.append(int(their_nums[k]) + next_key)
+                nums.append(_copied(pack, their_nums[k + 1]))
+            next_key += int(theirs.get("/ParentTreeNextKey", len(their_nums) // 2))
+    if tree is not None:
+        tree.ParentTree = pack.make_indirect(Dictionary(Nums=nums))
+        tree.ParentTreeNextKey = next_key
+    root.PageLabels = Dictionary(Nums=Array(labels))
+    with pack.open_outline() as outline:
+        outline.root.clear()
+        for index, (title, page) in enumerate(starts):
+            item = OutlineItem(title, page)
+            if index == 0:
+                item.children.extend(own)
+            outline.root.append(item)
+    root.PageMode = Name.UseOutlines
+    root.Lang = String(meta.language)
+    root.MarkInfo = Dictionary(Marked=True)
+    prefs = root.get("/ViewerPreferences") or Dictionary()
+    prefs.DisplayDocTitle = True
+    root.ViewerPreferences = prefs
+    title = f"{meta.title} – board pack"
+    pack.docinfo = pack.make_indirect(
+        Dictionary(
+            Title=String(title),
+            Author=String(meta.author or meta.board),
+            Subject=String(f"{meta.board}, {meta.meeting}"),
+            Creator=String("boardpaper"),
+            Producer=String("boardpaper (LibreOffice, ReportLab, pikepdf)"),
+        )
+    )
+    from .pdf.tagging import _xmp
+
+    root.Metadata = pack.make_stream(_xmp(title, meta.language).encode("utf-8"))
+    root.Metadata.Type = Name.Metadata
+    root.Metadata.Subtype = Name.XML
+    for key in ("/DocChecksum", "/ID"):  # LibreOffice's, made from the clock
+        if key in pack.trailer:
+            del pack.trailer[key]
     out = io.BytesIO()
-    writer.write(out)
+    pack.save(out, deterministic_id=True)  # the identifier from the contents themselves
     return out.getvalue()
+
+
+def _copied(pdf, value):
+    """`value` from another PDF, copied into `pdf` (an array's indirect items one by one)."""
+    from pikepdf import Array
+
+    if value.is_indirect:
+        return pdf.copy_foreign(value)
+    if isinstance(value, Array):
+        return Array([pdf.copy_foreign(v) if v.is_indirect else v for v in value])
+    return value
+
+
+def _kids(k) -> list:
+    from pikepdf import Array
+
+    if k is None:
+        return []
+    return list(k) if isinstance(k, Array) else [k]
+
+
+def _document_element(pdf, tree):
+    """The structure element the appendices go under: the tree's Document element (made
+    if the tree's top is a list of elements)."""
+    from pikepdf import Array, Dictionary, Name
+
+    if tree is None:
+        return None
+    kids = _kids(tree.get("/K"))
+    if len(kids) == 1 and str(kids[0].get("/S")) == "/Document":
+        document = kids[0]
+        if not isinstance(document.get("/K"), Array):
+            document.K = Array(_kids(document.get("/K")))
+        return document
+    document = pdf.make_indirect(
+        Dictionary(Type=Name.StructElem, S=Name.Document, P=tree, K=Array(kids))
+    )
+    for kid in kids:
+        if isinstance(kid, Dictionary):
+            kid.P = document
+    tree.K = document
+    return document
+
+
+def _parent_tree_nums(tree):
+    """The (key, value) pairs of a parent tree, flattened from any number-tree kids."""
+    from pikepdf import Array
+
+    found = Array()
+
+    def walk(node) -> None:
+        if "/Nums" in node:
+            found.extend(list(node.Nums))
+        for kid in node.get("/Kids", []):
+            walk(kid)
+
+    if "/ParentTree" in tree:
+        walk(tree.ParentTree)
+    return found
 
 
 def _name(value: str):
@@ -149,13 +250,11 @@ def write(paper: Paper, options: Options) -> Written:
     docx = options.output(paper, "docx").files[f"{paper.name}.docx"]
     appendices = options.output(paper, "appendices").files
     parts = [(paper.meta.title, to_pdf(docx, paper.name, soffice))]
-    identity = [docx]
     notes = []
     for appendix in paper.appendices:
         title = f"Appendix {appendix.letter} – {appendix.title}"
         if appendix.scorecard is not None or appendix.charts:
             parts.append((title, appendices[appendix_name(paper, appendix.letter, ".pdf")]))
-            identity.append(parts[-1][1])
         elif appendix.file is not None:
             path = Path(appendix.file)
             data = read_regular(path, MAX_APPENDIX, OutputError, "an appendix")
@@ -165,16 +264,11 @@ def write(paper: Paper, options: Options) -> Written:
                 except NotAPackage as exc:
                     raise OutputError(str(exc), Location(str(path))) from None
                 notes += removed
-                identity.append(data)
                 data = to_pdf(data, path.stem, soffice)
-            else:
-                identity.append(data)
             parts.append((title, data))
         else:
             notes.append(
                 f"Appendix {appendix.letter} has no scorecard or file, so it is not in the "
                 "board pack"
             )
-    return Written(
-        {f"{paper.name}-pack.pdf": merge(parts, paper.meta, b"".join(identity))}, tuple(notes)
-    )
+    return Written({f"{paper.name}-pack.pdf": merge(parts, paper.meta)}, tuple(notes))
