@@ -193,3 +193,32 @@ def test_every_example_passes_the_schemas_word_enforces(name, tmp_path):
 
     built = pipeline.build(ROOT / "content" / name, tmp_path).outputs[0]
     assert ooxml_errors(built) == ""
+
+
+def test_statements_open_a_new_page_and_lead_ins_keep_with_their_lists(document):
+    paragraphs = document.paragraphs
+    breaks = [
+        p.text
+        for p in paragraphs
+        if p._p.pPr is not None and p._p.pPr.find(qn("w:pageBreakBefore")) is not None
+    ]
+    assert breaks == [
+        "National Policing Priorities – West Midlands Police Statement",
+        "National Policing Priorities – West Midlands Police and Crime Commissioner Statement",
+    ]
+    for p, following in itertools.pairwise(paragraphs):
+        if p.style.style_id == "NumberedParagraph" and following.style.style_id in (
+            "ListBullet",
+            "ListLetter",
+        ):
+            assert p._p.pPr.find(qn("w:keepNext")) is not None, p.text[:60]
+
+
+def test_a_heading_with_nothing_under_it_is_a_warning(tmp_path):
+    from boardpaper import checking
+
+    from ..conftest import MINIMAL, write_paper
+
+    folder = write_paper(tmp_path / "p", MINIMAL + "  - heading: An empty section\n")
+    findings = checking.check(folder)
+    assert any("'An empty section' has nothing under it" in f.message for f in findings)

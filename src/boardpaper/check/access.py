@@ -33,7 +33,7 @@ VAGUE_LINKS = {
 def check_access(
     source: c.PaperSource, paper: m.Paper, docx: bytes, scorecards: dict[str, bytes]
 ) -> list[Finding]:
-    found = _headings(source) + _links(source, paper)
+    found = _headings(source) + _empty_sections(source) + _links(source, paper)
     found += _word_file(Location(source.path), docx)
     for name, pdf in scorecards.items():
         found += _pdf(Location(name), pdf)
@@ -49,6 +49,27 @@ def check_access(
                         f"scorecard row '{row.kpi_id}' shows a status by colour alone",
                     )
                 )
+    return found
+
+
+def _empty_sections(source: c.PaperSource) -> list[Finding]:
+    """A heading with nothing under it (another heading of its level or above follows, or
+    the paper ends): a screen reader user finds an empty section (WCAG 1.3.1)."""
+    found = []
+    blocks = list(source.blocks)
+    for block, following in zip(blocks, [*blocks[1:], None]):
+        if isinstance(block, c.Heading) and (
+            following is None
+            or (isinstance(following, c.Heading) and following.level <= block.level)
+        ):
+            found.append(
+                Finding(
+                    block.loc,
+                    "warning",
+                    f"the heading '{block.text}' has nothing under it; say what the section "
+                    "holds, or remove the heading",
+                )
+            )
     return found
 
 

@@ -66,6 +66,7 @@ class Heading:
     level: int  # 1 = heading, 2 = subheading
     text: MarkedStr
     loc: Location
+    new_page: bool = False  # the heading opens a new page (a statement, an appendix)
 
 
 @dataclass(frozen=True)

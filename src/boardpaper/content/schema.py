@@ -26,8 +26,8 @@ ABOUT_KEYS = ("subject", "author", "keywords", "language")
 #: Block kinds and the extra keys each allows.
 BLOCK_KINDS = {
     "para": ("id",),
-    "heading": (),
-    "subheading": (),
+    "heading": ("new_page",),
+    "subheading": ("new_page",),
     "bullets": (),
     "letters": (),
     "authors": ("job_title",),
@@ -405,7 +405,10 @@ class _Body:
         if kind in ("heading", "subheading"):
             text = _text(item, kind, True)
             self.new_section(str(text))
-            return m.Heading(1 if kind == "heading" else 2, text, loc)
+            new_page = item.get("new_page", False)
+            if not isinstance(new_page, bool):
+                raise ContentError("new_page must be yes or no", item.value_loc["new_page"])
+            return m.Heading(1 if kind == "heading" else 2, text, loc, new_page)
         if kind == "bullets":
             return m.BulletList(self.items(item["bullets"], item.value_loc["bullets"], 2), loc)
         if kind == "letters":

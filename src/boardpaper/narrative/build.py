@@ -87,7 +87,11 @@ class _ModelBuilder:
         return [m.Paragraph(block.id, self.number, inlines, {"line": block.loc.line})]
 
     def heading(self, block: c.Heading) -> list:
-        return [m.Heading(block.level, self.inlines(block.text, None, notes=False))]
+        return [
+            m.Heading(
+                block.level, self.inlines(block.text, None, notes=False), new_page=block.new_page
+            )
+        ]
 
     def bullet_list(self, block: c.BulletList) -> list:
         return [m.BulletList(self.items(block.items))]

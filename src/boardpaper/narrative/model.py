@@ -81,6 +81,7 @@ class Heading:
     level: int
     inlines: tuple[Inline, ...]
     change: str = ""  # "inserted" or "deleted" in a redline
+    new_page: bool = False  # starts on a new page
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 
 from ...errors import TemplateError
 from ...narrative import model as m
@@ -12,6 +13,24 @@ from ...oxml import style_ids as ids
 from ...oxml.ns import attr, nsdecls
 from ...oxml.parser import parse_xml
 from .inlines import InlineWriter
+
+
+def _keep_lead_ins(body, anchor) -> None:
+    """A paragraph that leads into a list is kept on the page of the list's first item
+    (`w:keepNext`), as the published papers keep "… the following priorities:" with its
+    bullets."""
+    from ...oxml.ns import qn
+
+    lists = {ids.BULLETS[0], ids.BULLETS[1], ids.LETTERED}
+    paragraphs = [p for p in body if p.tag == qn("w:p")]
+
+    def style(p) -> str:
+        found = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        return found.get(qn("w:val")) if found is not None else ""
+
+    for p, following in itertools.pairwise(paragraphs):
+        if style(p) in (ids.NUMBERED, ids.BODY) and style(following) in lists:
+            p.pPr.pStyle.addnext(parse_xml(f"<w:keepNext {nsdecls('w')}/>"))
 
 
 def paragraph(style: str):
@@ -40,10 +59,13 @@ class BlockWriter(BlockVisitor):
 
     def write(self, blocks) -> None:
         self.visit_all(blocks)
+        _keep_lead_ins(self.anchor.getparent(), self.anchor)
         self.anchor.getparent().remove(self.anchor)
 
     def heading(self, block: m.Heading) -> None:
-        self.add(ids.HEADING[block.level], block.inlines, change=block.change)
+        p = self.add(ids.HEADING[block.level], block.inlines, change=block.change)
+        if block.new_page:
+            p.pPr.pStyle.addnext(parse_xml(f"<w:pageBreakBefore {nsdecls('w')}/>"))
 
     def para(self, block: m.Paragraph) -> None:
         p = self.add(ids.NUMBERED, block.inlines, change=block.change)
