@@ -94,8 +94,9 @@ def model(source: PaperSource, found=None, resolve=None) -> Paper:
 
             period = found.period.label() if found is not None else ""
             note = ILLUSTRATIVE if source.data is not None and source.data.illustrative else ""
+            paper_baseline = found.baseline.year_ending() if found is not None else ""
             scorecards[appendix.letter] = scorecard(
-                appendix.framework, score(appendix.framework, found), period, note
+                appendix.framework, score(appendix.framework, found), period, note, paper_baseline
             )
     return build_model(source, resolve or resolver(found), scorecards)
 

@@ -141,3 +141,22 @@ def test_the_scorecard_is_tagged_for_pdfua(pdf):
 
     for page in PdfReader(str(pdf)).pages:
         assert "/StructParents" in page
+
+
+def test_the_first_page_leads_with_the_count_of_kpis_by_status(pdf):
+    from collections import Counter
+
+    raw = pdf.with_suffix(".csv").read_bytes().decode("utf-8-sig")
+    counts = Counter(r["status"] for r in csv.DictReader(io.StringIO(raw)) if r["status"])
+    first = subprocess.run(
+        ["pdftotext", "-layout", "-f", "1", "-l", "1", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+    ).stdout
+    line = next(line for line in first.splitlines() if line.strip().startswith("KPIs"))
+    order = ["Met", "Not met", "Improving", "Worsening", "No change", "Monitor", "No data yet"]
+    assert [int(n) for n in line.split()[1:]] == [counts.get(word, 0) for word in order]
+    # KPIs without data have no rows of their own: they are listed once, at the end
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert text.count("No data yet") == 1  # the key's word only
+    assert "KPIs with no data yet" in text

@@ -215,6 +215,7 @@ class Scorecard:
     baseline: str  # "2019/20"
     rows: tuple[ScoreRow, ...]
     note: str = ""
+    paper_baseline: str = ""  # the paper's own baseline, where it differs ("the year ending …")
 
 
 @dataclass(frozen=True)

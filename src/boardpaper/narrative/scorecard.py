@@ -14,7 +14,11 @@ ILLUSTRATIVE = (
 
 
 def scorecard(
-    framework: Framework, results: list[KpiResult], period: str, note: str = ""
+    framework: Framework,
+    results: list[KpiResult],
+    period: str,
+    note: str = "",
+    paper_baseline: str = "",
 ) -> m.Scorecard:
     """Rows in framework order: section, objective and group headings, then KPIs."""
     by_id = {r.kpi.id: r for r in results}
@@ -29,7 +33,9 @@ def scorecard(
                 for kpi in group.kpis:
                     rows.append(_row("kpi", by_id[kpi.id]))
                     rows.extend(_row("item", by_id[item.id]) for item in kpi.items)
-    return m.Scorecard(framework.title, period, framework.baseline, tuple(rows), note)
+    return m.Scorecard(
+        framework.title, period, framework.baseline, tuple(rows), note, paper_baseline
+    )
 
 
 def _row(kind: str, result: KpiResult) -> m.ScoreRow:

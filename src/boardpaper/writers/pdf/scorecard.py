@@ -162,29 +162,60 @@ def _story(card: m.Scorecard, title: str, tagger: Tagger) -> list:
         "judgement. The same table is published as CSV for screen readers."
     )
     story.append(Tagged(Paragraph(intro, s["intro"]), "P", tagger))
+    if card.paper_baseline and card.paper_baseline != f"the financial year {card.baseline}":
+        differs = (
+            f"The paper compares its figures with {escape(card.paper_baseline)}, the national "
+            f"baseline; this scorecard judges trajectory targets against {escape(card.baseline)},"
+            " as the Police and Crime Plan sets, so a change here can differ in size, and even "
+            "in sign, from the same measure's change in the paper."
+        )
+        story.append(Tagged(Paragraph(differs, s["intro"]), "P", tagger))
     if card.note:
         story.append(Tagged(Paragraph(f"<b>{escape(card.note)}</b>", s["intro"]), "P", tagger))
-    story.append(_key(s, tagger))
+    story.append(_summary(card, s, tagger))
     story.append(Spacer(1, 3 * mm))
     story.append(_table(card, s, tagger))
+    waiting = [row for _, texts in _by_section(card) for row in texts]
+    if waiting:
+        story.append(Spacer(1, 4 * mm))
+        story.append(
+            Tagged(
+                Paragraph(f"KPIs with no data yet ({len(waiting)})", s["section_title"]),
+                "H2",
+                tagger,
+            )
+        )
+        for section, texts in _by_section(card):
+            line = f"<b>{escape(section)}:</b> " + " · ".join(escape(t) for t in texts)
+            story.append(Tagged(Paragraph(line, s["compact"]), "P", tagger))
     return story
 
 
-def _key(s, tagger: Tagger) -> LongTable:
-    statuses = [(s.key, s.word, s.symbol) for s in STATUSES.values()]
-    cells = [Paragraph("<b>Key to status:</b>", s["body"])] + [
-        StatusCell(k, w, sym) for k, w, sym in statuses
+def _summary(card: m.Scorecard, s, tagger: Tagger) -> LongTable:
+    """The key to the statuses, with how many KPIs have each: what a board member reads
+    first."""
+    counts = dict.fromkeys(STATUSES, 0)
+    for row in card.rows:
+        if row.status in counts:
+            counts[row.status] += 1
+    statuses = list(STATUSES.values())
+    head = [Paragraph("<b>Status</b>", s["body"])] + [
+        StatusCell(t.key, t.word, t.symbol) for t in statuses
+    ]
+    numbers = [Paragraph("<b>KPIs</b>", s["body"])] + [
+        Paragraph(str(counts[t.key]), s["count"]) for t in statuses
     ]
     table = LongTable(
-        [cells],
-        colWidths=[28 * mm] + [27 * mm] * len(statuses),
+        [head, numbers],
+        colWidths=[20 * mm] + [29 * mm] * len(statuses),
         hAlign="LEFT",
+        repeatRows=1,
         renderCB=tagger.table_callback(header_columns=1),
     )
     table.setStyle(
         TableStyle(
             [
-                ("FONT", (0, 0), (-1, -1), FONT, 7.5),
+                ("FONT", (0, 0), (-1, -1), FONT, 9),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 2),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 2),
@@ -192,6 +223,47 @@ def _key(s, tagger: Tagger) -> LongTable:
         )
     )
     return table
+
+
+def _with_data(rows) -> list:
+    """The rows to set out in full: KPIs with data (and a KPI scored by its items, when one
+    of its items has data), under the bands of the sections, objectives and groups that
+    still hold any."""
+    rank = {"section": 0, "objective": 1, "group": 2}
+    rows = list(rows)
+    scored = []
+    for n, row in enumerate(rows):
+        if row.kind in rank or (row.kind in ("kpi", "item") and row.status not in ("", "no-data")):
+            scored.append(row)
+        elif row.kind == "kpi" and not row.status:  # scored by the items that follow it
+            items = []
+            for item in rows[n + 1 :]:
+                if item.kind != "item":
+                    break
+                items.append(item)
+            if any(item.status not in ("", "no-data") for item in items):
+                scored.append(row)
+    kept: list = []
+    for row in scored:
+        if row.kind in rank:
+            while kept and kept[-1].kind in rank and rank[kept[-1].kind] >= rank[row.kind]:
+                kept.pop()  # a band left with nothing under it
+        kept.append(row)
+    while kept and kept[-1].kind in rank:
+        kept.pop()
+    return kept
+
+
+def _by_section(card: m.Scorecard) -> list[tuple[str, list[str]]]:
+    """Each section's KPIs and items not set out in the table (no data yet), in order."""
+    shown = {id(row) for row in _with_data(card.rows)}
+    found: list[tuple[str, list[str]]] = []
+    for row in card.rows:
+        if row.kind == "section":
+            found.append((row.text, []))
+        elif row.kind in ("kpi", "item") and id(row) not in shown and found:
+            found[-1][1].append(row.text)
+    return [(section, texts) for section, texts in found if texts]
 
 
 def _table(card: m.Scorecard, s, tagger: Tagger) -> LongTable:
@@ -203,14 +275,14 @@ def _table(card: m.Scorecard, s, tagger: Tagger) -> LongTable:
     head[2] = Paragraph(f"Baseline {escape(card.baseline)}", s["head_number"])
     data = [head]
     style = [
-        ("FONT", (0, 0), (-1, -1), FONT, 7.5),
+        ("FONT", (0, 0), (-1, -1), FONT, 9),
         ("BACKGROUND", (0, 0), (-1, 0), NAVY),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("GRID", (0, 0), (-1, -1), 0.4, GRID),
         ("TOPPADDING", (0, 0), (-1, -1), 2.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
     ]
-    for row in card.rows:
+    for row in _with_data(card.rows):
         r = len(data)
         if row.kind in ("section", "objective", "group"):
             data.append([Paragraph(escape(row.text), s[row.kind])] + [""] * (len(COLUMNS) - 1))

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import reportlab
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -21,12 +21,25 @@ FONT, BOLD, ITALIC = "BP-Sans", "BP-Sans-Bold", "BP-Sans-Italic"
 _FONTS = Path(reportlab.__file__).parent / "fonts"
 
 
+LIBERATION = Path("/usr/share/fonts/truetype/liberation")  # Debian's fonts-liberation
+
+
+def _font_files() -> list[tuple[str, Path]]:
+    """Liberation Sans (metric-compatible with the paper's Arial, installed by `make`);
+    ReportLab's own Vera where it is missing. Either is embedded in the PDF."""
+    names = {FONT: "Regular", BOLD: "Bold", ITALIC: "Italic"}
+    if all((LIBERATION / f"LiberationSans-{n}.ttf").is_file() for n in names.values()):
+        return [(font, LIBERATION / f"LiberationSans-{n}.ttf") for font, n in names.items()]
+    vera = {FONT: "Vera.ttf", BOLD: "VeraBd.ttf", ITALIC: "VeraIt.ttf"}
+    return [(font, _FONTS / file) for font, file in vera.items()]
+
+
 def register_fonts() -> None:
     """Register the embedded TrueType fonts once."""
     if FONT in pdfmetrics.getRegisteredFontNames():
         return
-    for name, file in ((FONT, "Vera.ttf"), (BOLD, "VeraBd.ttf"), (ITALIC, "VeraIt.ttf")):
-        pdfmetrics.registerFont(TTFont(name, str(_FONTS / file)))
+    for name, file in _font_files():
+        pdfmetrics.registerFont(TTFont(name, str(file)))
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=ITALIC, boldItalic=BOLD)
 
 
@@ -55,8 +68,8 @@ def styles() -> dict[str, ParagraphStyle]:
         "body",
         fontName=FONT,
         bulletFontName=FONT,
-        fontSize=7.5,
-        leading=9.2,
+        fontSize=9,
+        leading=11,
         textColor=INK,
         alignment=TA_LEFT,
     )
@@ -72,11 +85,18 @@ def styles() -> dict[str, ParagraphStyle]:
             "head_number", parent=base, fontName=BOLD, textColor=colors.white, alignment=TA_RIGHT
         ),
         "section": ParagraphStyle(
-            "section", parent=base, fontName=BOLD, fontSize=9, leading=11, textColor=colors.white
+            "section", parent=base, fontName=BOLD, fontSize=10, leading=12, textColor=colors.white
         ),
         "objective": ParagraphStyle(
-            "objective", parent=base, fontName=BOLD, fontSize=8.5, leading=10.5
+            "objective", parent=base, fontName=BOLD, fontSize=9.5, leading=11.5
         ),
-        "group": ParagraphStyle("group", parent=base, fontName=ITALIC, fontSize=8, leading=10),
+        "group": ParagraphStyle("group", parent=base, fontName=ITALIC, fontSize=9, leading=11),
+        "count": ParagraphStyle(
+            "count", parent=base, fontName=BOLD, fontSize=11, leading=13, alignment=TA_CENTER
+        ),
+        "section_title": ParagraphStyle(
+            "section_title", parent=base, fontName=BOLD, fontSize=12, leading=15, spaceAfter=3
+        ),
+        "compact": ParagraphStyle("compact", parent=base, fontSize=9, leading=11.5, spaceAfter=3),
         "item": ParagraphStyle("item", parent=base, leftIndent=10, bulletIndent=2),
     }
