@@ -97,3 +97,15 @@ def test_appendix_a_is_set_out_from_the_shared_framework(built):
 
 def test_check_is_clean():
     assert checking.check(PAPER) == []
+
+
+def test_objectives_and_sub_objectives_are_headings(built):
+    import docx
+
+    document = docx.Document(str(built.outputs[0]))
+    styles = {
+        (p.style.style_id, p.text.split(":")[0])
+        for p in document.paragraphs
+        if p.text.startswith(("Objective:", "Sub-objective:"))
+    }
+    assert styles == {("Heading3", "Objective"), ("Heading4", "Sub-objective")}

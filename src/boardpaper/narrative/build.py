@@ -203,10 +203,10 @@ def framework_blocks(framework) -> list:
     for section in framework.sections:
         out.append(m.Heading(2, (m.Text(section.name),)))
         for objective in section.objectives:
-            out.append(m.Plain((m.Text(f"Objective: {objective.name}", bold=True),)))
+            out.append(m.Heading(3, (m.Text(f"Objective: {objective.name}"),)))
             for group in objective.groups:
                 if group.name:
-                    out.append(m.Plain((m.Text(f"Sub-objective: {group.name}", italic=True),)))
+                    out.append(m.Heading(4, (m.Text(f"Sub-objective: {group.name}"),)))
                 items = []
                 for kpi in group.kpis:
                     children = tuple(

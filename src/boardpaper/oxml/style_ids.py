@@ -7,7 +7,7 @@ it lacks).
 
 from __future__ import annotations
 
-HEADING = {1: "Heading1", 2: "Heading2"}
+HEADING = {1: "Heading1", 2: "Heading2", 3: "Heading3", 4: "Heading4"}
 NUMBERED = "NumberedParagraph"  # a numbered paragraph; its number comes from the style
 BULLETS = ("ListBullet", "ListBullet2")  # first- and second-level bullets
 LETTERED = "ListLetter"  # A. B. C.
@@ -22,4 +22,4 @@ FIGURE = "ChartPicture"  # the paragraph holding a chart (a style named "Figure"
 #   exported by LibreOffice as a second, empty Figure tag around the picture)
 
 #: what every template must define for the paper's body
-BODY_STYLES = (*HEADING.values(), NUMBERED, *BULLETS, LETTERED, AUTHORS)
+BODY_STYLES = (HEADING[1], HEADING[2], NUMBERED, *BULLETS, LETTERED, AUTHORS)

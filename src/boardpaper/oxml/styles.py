@@ -97,6 +97,20 @@ def styles_part_xml(language: str = "en-GB") -> bytes:
             "<w:b/><w:bCs/>",
             next_style="NumberedParagraph",
         ),
+        _para(  # as the published papers set an objective: bold body text, but a heading
+            "Heading3",
+            "heading 3",
+            heading + '<w:outlineLvl w:val="2"/>',
+            "<w:b/><w:bCs/>",
+            next_style="NumberedParagraph",
+        ),
+        _para(  # a sub-objective: italic body text, but a heading
+            "Heading4",
+            "heading 4",
+            heading + '<w:outlineLvl w:val="3"/>',
+            "<w:i/><w:iCs/>",
+            next_style="NumberedParagraph",
+        ),
         _para(
             "NumberedParagraph",
             "Numbered Paragraph",

@@ -40,6 +40,8 @@ STYLE_KIND = {
     BULLETS[1]: "bullet",
     HEADING[1]: "heading",
     HEADING[2]: "heading",
+    HEADING[3]: "heading",
+    HEADING[4]: "heading",
 }
 DELETABLE = ("paragraph", "plain", "bullet", "letter", "heading")
 WHY_FIXED = {

@@ -63,6 +63,8 @@ class BlockWriter(BlockVisitor):
         self.anchor.getparent().remove(self.anchor)
 
     def heading(self, block: m.Heading) -> None:
+        if block.level > 2:  # a KPI framework's objectives: needed only where one is set out
+            self._require(ids.HEADING[block.level])
         p = self.add(ids.HEADING[block.level], block.inlines, change=block.change)
         if block.new_page:
             p.pPr.pStyle.addnext(parse_xml(f"<w:pageBreakBefore {nsdecls('w')}/>"))
@@ -127,8 +129,7 @@ class BlockWriter(BlockVisitor):
         missing = [s for s in style_ids if s not in defined]
         if missing:
             raise TemplateError(
-                f"the Word template lacks the style(s) {', '.join(missing)} "
-                "that tables and charts use",
+                f"the Word template lacks the style(s) {', '.join(missing)} that this paper uses",
                 hint="recreate it with templates/make_template.py",
             )
 
