@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 import subprocess
 
@@ -160,3 +161,13 @@ def test_the_first_page_leads_with_the_count_of_kpis_by_status(pdf):
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
     assert text.count("No data yet") == 1  # the key's word only
     assert "KPIs with no data yet" in text
+
+
+def test_status_fills_are_distinct_in_greyscale():
+    def luminance(hex_colour: str) -> float:
+        channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    greys = sorted(luminance(s.fill) for s in STATUSES.values())
+    assert all(b - a >= 0.07 for a, b in itertools.pairwise(greys)), greys

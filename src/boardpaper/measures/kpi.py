@@ -41,6 +41,9 @@ class KpiResult:
     measure_label: str = ""
     #: (what, value) for each figure printed, with its provenance: baseline, latest, change
     values: tuple = ()
+    #: the baseline as one month's worth (a year's total over 12; a rate as it is), for
+    #: the trend line's reference; None without a baseline
+    reference: float | None = None
 
     @property
     def word(self) -> str:
@@ -101,6 +104,7 @@ def score_kpi(kpi: Kpi, framework: Framework, figures: Figures | None) -> KpiRes
         latest=shown(latest),
         change=change,
         trend=_trend(store, kpi.measure, store.area, period),
+        reference=None if base is None else base / 12 if definition.combine == "sum" else base,
         measure_label=f"{definition.label}, {period.label()}",
         values=values,
     )

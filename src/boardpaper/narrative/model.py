@@ -203,6 +203,7 @@ class ScoreRow:
     status_word: str = ""
     symbol: str = ""  # tick, cross, up, down, level, dot, dash
     trend: tuple[float, ...] = ()
+    reference: float | None = None  # the baseline on the trend's scale (a month's worth)
     figures: tuple[Figure, ...] = ()  # baseline, latest and change with their provenance
 
 

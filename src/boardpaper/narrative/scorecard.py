@@ -55,5 +55,6 @@ def _row(kind: str, result: KpiResult) -> m.ScoreRow:
         status_word=result.word,
         symbol=result.symbol,
         trend=result.trend,
+        reference=result.reference,
         figures=tuple(traced(value, f"KPI {kpi.id}: {what}") for what, value in result.values),
     )

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from reportlab.graphics.shapes import Circle, Drawing, PolyLine
+from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine
 from reportlab.lib import colors
 from reportlab.platypus import Flowable
 
 from ...status import STATUSES
-from .styles import BOLD, FONT, INK
+from .styles import BOLD, FONT, GRID, INK
+
+GREY = GRID  # the reference line: quieter than the trend
 
 
 class _Drawing(Drawing):
@@ -99,11 +101,17 @@ _SYMBOLS = {
 }
 
 
-def sparkline(values, width: float, height: float = 14) -> Drawing | str:
-    """A small line of the monthly values, the latest month marked; "" if too few."""
+def sparkline(
+    values, width: float, height: float = 14, reference: float | None = None
+) -> Drawing | str:
+    """A small line of the monthly values, the latest month marked, and the baseline (a
+    month's worth) as a dashed reference line the trend is judged against; "" if too
+    few values."""
     if len(values) < 2:
         return ""
     low, high = min(values), max(values)
+    if reference is not None:
+        low, high = min(low, reference), max(high, reference)
     span = (high - low) or 1.0
     pad = 2.0
     step = (width - 2 * pad) / (len(values) - 1)
@@ -111,11 +119,29 @@ def sparkline(values, width: float, height: float = 14) -> Drawing | str:
     for i, v in enumerate(values):
         points += [pad + i * step, pad + (v - low) / span * (height - 2 * pad)]
     drawing = _Drawing(width, height)
+    if reference is not None:
+        level = pad + (reference - low) / span * (height - 2 * pad)
+        drawing.add(
+            Line(
+                pad,
+                level,
+                width - pad,
+                level,
+                strokeColor=GREY,
+                strokeWidth=0.5,
+                strokeDashArray=[1.5, 1.5],
+            )
+        )
     drawing.add(PolyLine(points, strokeColor=INK, strokeWidth=0.7))
     drawing.add(Circle(points[-2], points[-1], 1.4, fillColor=INK, strokeColor=None))
     drawing._bp_alt = (  # the Figure's alternative text in the tagged PDF
         f"Trend of the last {len(values)} months: from {_short(values[0])} to "
-        f"{_short(values[-1])}, lowest {_short(low)}, highest {_short(high)}"
+        f"{_short(values[-1])}, lowest {_short(min(values))}, highest {_short(max(values))}"
+        + (
+            f"; the baseline is {_short(reference)} a month (dashed)"
+            if reference is not None
+            else ""
+        )
     )
     return drawing
 

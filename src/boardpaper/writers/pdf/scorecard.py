@@ -296,7 +296,7 @@ def _table(card: m.Scorecard, s, tagger: Tagger) -> LongTable:
             else Paragraph(text, s["body"])
         )
         status = StatusCell(row.status, row.status_word, row.symbol) if row.status else ""
-        trend = sparkline(row.trend, widths[7] - 6) if row.trend else ""
+        trend = sparkline(row.trend, widths[7] - 6, reference=row.reference) if row.trend else ""
         data.append(
             [
                 kpi,
