@@ -287,7 +287,11 @@ def _table(card: m.Scorecard, s, tagger: Tagger) -> LongTable:
         if row.kind in ("section", "objective", "group"):
             data.append([Paragraph(escape(row.text), s[row.kind])] + [""] * (len(COLUMNS) - 1))
             fill = {"section": NAVY, "objective": OBJECTIVE_BG, "group": GROUP_BG}[row.kind]
-            style += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), fill)]
+            style += [
+                ("SPAN", (0, r), (-1, r)),
+                ("BACKGROUND", (0, r), (-1, r), fill),
+                ("NOSPLIT", (0, r), (-1, r + 1)),  # a band stays with the row under it
+            ]
             continue
         text = escape(row.text)
         kpi = (
