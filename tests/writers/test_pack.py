@@ -89,3 +89,11 @@ def test_every_pack_keeps_one_structure_tree_and_passes_pdfua(name, tmp_path):
         nums = pdf.Root.StructTreeRoot.ParentTree.Nums
         assert {int(nums[k]) for k in range(0, len(nums), 2)} >= set(keys)
         assert "/PageLabels" in pdf.Root and str(pdf.Root.Lang) == "en-GB"
+        pages = len(pdf.pages)
+    for number in range(1, pages + 1):  # the protective marking on every page
+        text = subprocess.run(
+            ["pdftotext", "-f", str(number), "-l", str(number), str(pack_pdf), "-"],
+            capture_output=True,
+            text=True,
+        ).stdout
+        assert "OFFICIAL" in text, f"page {number} has no protective marking"

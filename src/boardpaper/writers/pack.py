@@ -231,6 +231,79 @@ def _text(value: str):
 MAX_APPENDIX = 50 * 1024 * 1024
 
 
+def marked(pdf: bytes, marking: str | None, title: str) -> bytes:
+    """`pdf` (an appendix given as a file) with the protective marking at the head and foot
+    of every page that does not print it already, drawn as an artifact in the scorecard's
+    embedded font, so every page of the pack carries it and stays PDF/UA."""
+    import pikepdf
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen.canvas import Canvas
+
+    from .pdf.styles import FONT, INK, register_fonts
+    from .pdf.tagging import artifact
+
+    if not marking:
+        return pdf
+    try:
+        document = pikepdf.open(io.BytesIO(pdf))
+    except (pikepdf.PdfError, ValueError) as exc:
+        raise OutputError(f"cannot read this PDF: {exc}", Location(title)) from None
+    stamps: dict[tuple[float, float], object] = {}
+    changed = False
+    for page in document.pages:
+        text = _page_text(page)
+        if marking in text:
+            continue
+        width, height = (float(v) for v in page.mediabox[2:4])
+        if (width, height) not in stamps:
+            register_fonts()
+            out = io.BytesIO()
+            canvas = Canvas(out, pagesize=(width, height), invariant=1)
+            with artifact(canvas):
+                canvas.setFont(FONT, 8)
+                canvas.setFillColor(INK)
+                canvas.drawCentredString(width / 2, height - 8 * mm, marking)
+                canvas.drawCentredString(width / 2, 5 * mm, marking)
+            canvas.showPage()
+            canvas.save()
+            stamp = pikepdf.open(io.BytesIO(out.getvalue()))
+            stamps[(width, height)] = document.copy_foreign(stamp.pages[0].as_form_xobject())
+        taken = set(page.obj.get("/Resources", {}).get("/XObject", {}).keys())
+        name = next(f"/BpMarking{n}" for n in range(1, 999) if f"/BpMarking{n}" not in taken)
+        page.add_resource(stamps[(width, height)], pikepdf.Name.XObject, pikepdf.Name(name))
+        page.contents_add(  # the drawing of the stamp is itself an artifact
+            document.make_stream(f"/Artifact <</Type /Pagination>> BDC q {name} Do Q EMC".encode()),
+            prepend=False,
+        )
+        changed = True
+    if not changed:
+        return pdf
+    result = io.BytesIO()
+    document.save(result, deterministic_id=True)
+    return result.getvalue()
+
+
+def _page_text(page) -> str:
+    """The text a page shows, roughly (its content streams' strings), to see whether it
+    prints the marking already."""
+    import pikepdf
+
+    try:
+        found = []
+        for operands, operator in pikepdf.parse_content_stream(page):
+            if str(operator) in ("Tj", "'", '"'):
+                found.append(bytes(operands[-1]).decode("latin-1", "replace"))
+            elif str(operator) == "TJ":
+                found += [
+                    bytes(x).decode("latin-1", "replace")
+                    for x in operands[0]
+                    if isinstance(x, pikepdf.String)
+                ]
+        return "".join(found)
+    except pikepdf.PdfError:
+        return ""
+
+
 def write(paper: Paper, options: Options) -> Written:
     """The writer of the registry: `<paper>-pack.pdf`, the paper as PDF and its
     appendices in order; without LibreOffice, no file and a note saying so."""
@@ -265,7 +338,7 @@ def write(paper: Paper, options: Options) -> Written:
                     raise OutputError(str(exc), Location(str(path))) from None
                 notes += removed
                 data = to_pdf(data, path.stem, soffice)
-            parts.append((title, data))
+            parts.append((title, marked(data, paper.meta.marking, title)))
         else:
             notes.append(
                 f"Appendix {appendix.letter} has no scorecard or file, so it is not in the "
