@@ -18,7 +18,7 @@ one raises `UnknownName` with the nearest right one.
 from __future__ import annotations
 
 from ..errors import did_you_mean
-from . import fmt
+from . import fmt, words
 from .compute import Store
 from .windows import Window, month_label, month_number
 
@@ -27,7 +27,7 @@ class UnknownName(Exception):
     """A placeholder names a measure or field that does not exist."""
 
     def __init__(self, what: str, name: str, choices):
-        self.hint = did_you_mean(name, choices)
+        self.hint = did_you_mean(name, choices, f"fields: {', '.join(sorted(choices))}")
         super().__init__(f"{what} has no '{name}'")
 
 
@@ -46,7 +46,7 @@ class _Checked:
 class Value(_Checked):
     """A number with its unit, places and provenance; prints per ONS style."""
 
-    FIELDS = ("dp", "words", "value", "abs")
+    FIELDS = ("dp", "words", "value", "abs", "sf", "approx", "close_to", "short", "fraction")
     WHAT = "a figure"
 
     def __init__(
@@ -78,6 +78,50 @@ class Value(_Checked):
     def abs(self) -> Value:
         return Value(abs(self.number), self.unit, self.decimals, self.provenance, self.direction)
 
+    def sf(self, figures: int) -> Value:
+        """The figure rounded to `figures` significant figures: 148,921 `sf(2)` 150,000."""
+        figures = int(figures)
+        if not 1 <= figures <= 15:
+            raise ValueError("significant figures are from 1 to 15")
+        return Value(
+            words.significant(self.number, figures),
+            self.unit,
+            0 if self.unit != "percent" else self.decimals,
+            self.provenance,
+            self.direction,
+        )
+
+    def _about(self, figures: int) -> tuple[Value, str]:
+        rounded = Value(words.significant(self.number, figures), self.unit, 0, self.provenance)
+        return rounded, str(rounded)
+
+    @property
+    def approx(self) -> Phrase:
+        """Rounded to two significant figures (one below 10), and which side the figure
+        lies: "almost 150,000", "over 3%", "over £1 million"."""
+        figures = 1 if abs(self.number) < 10 or self.unit == "money" else 2
+        rounded, shown = self._about(figures)
+        return Phrase(words.approximately(self.number, shown, rounded.number), self.provenance)
+
+    @property
+    def close_to(self) -> Phrase:
+        """ "close to 150,000": two significant figures."""
+        return Phrase(f"close to {self._about(2)[1]}", self.provenance)
+
+    @property
+    def short(self) -> Phrase:
+        """Money in the short form: "£10.4m", "£1.2bn", "£850k"."""
+        if self.unit != "money":
+            raise ValueError("'short' is for money; numbers print in full")
+        return Phrase(words.money_short(self.number), self.provenance)
+
+    @property
+    def fraction(self) -> Phrase:
+        """A share as a fraction: 24.6% "one in four", 66.9% "two thirds", 50% "half"."""
+        if self.unit != "percent":
+            raise ValueError("'fraction' is for a percentage, such as a share_of")
+        return Phrase(words.fraction(self.number), self.provenance)
+
 
 class Phrase(_Checked):
     """A computed phrase ("increase", "February 2022") with its provenance."""
@@ -96,10 +140,50 @@ class Phrase(_Checked):
         return self.text
 
 
+class MonthView(Phrase):
+    """One month, printed "March 2022", with its other forms as fields."""
+
+    FIELDS = ("name", "short", "year", "year_short", "fy", "quarter", "start", "end", "format")
+    WHAT = "a month"
+
+    def __init__(self, number: int, provenance: tuple):
+        super().__init__(month_label(number), provenance, Window(number, number))
+        self.number = number
+
+    def _as(self, text: str) -> Phrase:
+        return Phrase(text, self.provenance, self.window)
+
+    def format(self, pattern: str) -> Phrase:
+        """The month by a pattern: %B March, %b Mar, %Y 2022, %y 22, %m 03, %d its last
+        day (31), %j the same without a leading zero: `format('%d/%m/%Y')` 31/03/2022."""
+        return self._as(words.month_as(self.number, str(pattern)))
+
+    name = property(lambda self: self._as(words.month_as(self.number, "%B")))
+    short = property(lambda self: self._as(words.month_as(self.number, "%b %y")))
+    year = property(lambda self: self._as(words.month_as(self.number, "%Y")))
+    year_short = property(lambda self: self._as(words.month_as(self.number, "%B %y")))
+    fy = property(lambda self: self._as(words.financial_year(self.number)))
+    quarter = property(lambda self: self._as(words.quarter(self.number)))
+    start = property(lambda self: self._as(words.month_as(self.number, "1 %B %Y", "first")))
+    end = property(lambda self: self._as(words.month_as(self.number, "%j %B %Y")))
+
+
 class WindowView(_Checked):
     """A window of months, printed "April 2021 to March 2022"."""
 
-    FIELDS = ("label", "year_ending", "fy", "first", "last")
+    FIELDS = (
+        "label",
+        "year_ending",
+        "fy",
+        "first",
+        "last",
+        "months",
+        "short",
+        "quarter",
+        "year",
+        "start",
+        "end",
+    )
     WHAT = "a period"
 
     def __init__(self, window: Window, provenance: tuple = ()):
@@ -117,8 +201,19 @@ class WindowView(_Checked):
     label = property(lambda self: self._text(self.window.label()))
     year_ending = property(lambda self: self._text(self.window.year_ending()))
     fy = property(lambda self: self._text(self.window.fy_label()))
-    first = property(lambda self: self._text(month_label(self.window.first)))
-    last = property(lambda self: self._text(month_label(self.window.last)))
+    first = property(lambda self: MonthView(self.window.first, self.provenance))
+    last = property(lambda self: MonthView(self.window.last, self.provenance))
+    #: how many months: `{{ m.x.last(5).window.months.words }}` five
+    months = property(lambda self: Value(self.window.months, "count", 0, self.provenance))
+    short = property(lambda self: self._text(words.span_short(self.window.first, self.window.last)))
+    quarter = property(
+        lambda self: self._text(
+            f"{words.quarter(self.window.last)} {words.financial_year(self.window.last)}"
+        )
+    )
+    year = property(lambda self: self._text(words.month_as(self.window.last, "%Y")))
+    start = property(lambda self: self._text(words.month_as(self.window.first, "1 %B %Y", "first")))
+    end = property(lambda self: self._text(words.month_as(self.window.last, "%j %B %Y")))
 
 
 class Comparison(_Checked):
@@ -138,6 +233,11 @@ class Comparison(_Checked):
         "base",
         "status",
         "dp",
+        "increasing",
+        "increases",
+        "has_been",
+        "band",
+        "banded",
     )
     WHAT = "a comparison"
 
@@ -185,6 +285,34 @@ class Comparison(_Checked):
 
     def _text(self, text: str) -> Phrase:
         return Phrase(text, self.provenance, direction=self.direction)
+
+    @property
+    def increasing(self) -> Phrase:
+        """ "increasing", "reducing" or "stable"."""
+        return self._text(words.PROGRESSIVE[self.direction])
+
+    @property
+    def increases(self) -> Phrase:
+        """ "increases", "reduces" or "is unchanged"."""
+        return self._text(words.PRESENT[self.direction])
+
+    @property
+    def has_been(self) -> Phrase:
+        """ "has been increasing", "has been reducing" or "has been stable"."""
+        return self._text(f"has been {words.PROGRESSIVE[self.direction]}")
+
+    @property
+    def band(self) -> Phrase:
+        """The change in words against a comparator: "broadly in line" (under 1%),
+        "slightly above/below" (under 5%), "above/below" (under 15%), "well above/below"."""
+        return self.banded(1, 5, 15)
+
+    def banded(self, stable: float, slight: float, well: float) -> Phrase:
+        """`band` with thresholds of the author's (per cent, or points for percentages)."""
+        if not 0 <= float(stable) <= float(slight) <= float(well):
+            raise ValueError("banded(stable, slight, well) needs 0 ≤ stable ≤ slight ≤ well")
+        size = self.diff if self.percent_unit else self._ratio_pct()
+        return self._text(words.band(size, (float(stable), float(slight), float(well))))
 
     def pct_change(self) -> float | None:
         """The signed percentage change (None from a baseline of zero), for checks."""
@@ -313,6 +441,11 @@ class MeasureView(_Checked):
         "label",
         "dp",
         "words",
+        "sf",
+        "approx",
+        "close_to",
+        "short",
+        "fraction",
     )
     WHAT = "a measure"
 
@@ -358,6 +491,14 @@ class MeasureView(_Checked):
     @property
     def words(self) -> Phrase:
         return self.value.words
+
+    def sf(self, figures: int) -> Value:
+        return self.value.sf(figures)
+
+    approx = property(lambda self: self.value.approx)
+    close_to = property(lambda self: self.value.close_to)
+    short = property(lambda self: self.value.short)
+    fraction = property(lambda self: self.value.fraction)
 
     @property
     def peak(self) -> PeakView:
@@ -435,9 +576,9 @@ class PeakView(MeasureView):
         )
 
     @property
-    def month(self) -> Phrase:  # type: ignore[override]
-        """ "February 2022"."""
-        return Phrase(month_label(self.window_.first), self.value.provenance)
+    def month(self) -> MonthView:  # type: ignore[override]
+        """ "February 2022", with its forms: `.month.year` 2022, `.month.short` Feb 22."""
+        return MonthView(self.window_.first, self.value.provenance)
 
     @property
     def month_name(self) -> Phrase:

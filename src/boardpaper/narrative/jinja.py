@@ -9,6 +9,8 @@ column of the placeholder, the paragraph id and the expression.
 
 from __future__ import annotations
 
+import re
+
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
@@ -149,6 +151,13 @@ class Resolver:
                 raise unknown(str(result._undefined_name))
             text = str(result) if isinstance(result, PRINTABLE) else None
         except jinja2.TemplateSyntaxError as exc:
+            unknown_filter = re.search(r"No filter named '([^']*)'", exc.message or "")
+            if unknown_filter:
+                name = unknown_filter.group(1)
+                raise fail(
+                    f"there is no filter '{name}'",
+                    did_you_mean(name, _ENV.filters, f"filters: {', '.join(sorted(_ENV.filters))}"),
+                ) from None
             raise fail(f"not a valid expression ({exc.message})") from None
         except jinja2.UndefinedError as exc:
             raise unknown(

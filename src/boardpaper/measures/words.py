@@ -1,0 +1,144 @@
+"""How months, numbers and changes are put into words: the rules behind the
+placeholder vocabulary's formats (registry.py), in one place each.
+
+Pure functions of plain values; the registry wraps their results with provenance.
+"""
+
+from __future__ import annotations
+
+import calendar
+import math
+import re
+
+from ..dates import MONTHS
+from . import fmt
+
+# -- months ---------------------------------------------------------------------
+
+_CODES = re.compile(r"%[BbYydmj%]")
+
+
+def month_as(number: int, pattern: str, day: str = "last") -> str:
+    """Month number `number` printed by `pattern`: %B March, %b Mar, %Y 2022, %y 22,
+    %m 03, %d the day (01, or the month's last day with `day="last"`), %j the day without
+    a leading zero, %% a per cent sign."""
+    year, month = number // 12, number % 12 + 1
+    last_day = calendar.monthrange(year, month)[1] if day == "last" else 1
+    values = {
+        "%B": MONTHS[month - 1],
+        "%b": MONTHS[month - 1][:3],
+        "%Y": str(year),
+        "%y": f"{year % 100:02d}",
+        "%m": f"{month:02d}",
+        "%d": f"{last_day:02d}",
+        "%j": str(last_day),
+        "%%": "%",
+    }
+    if "%" in _CODES.sub("", pattern):
+        raise ValueError(f"{pattern!r} has a code other than %B %b %Y %y %m %d %j %%")
+    return _CODES.sub(lambda m: values[m.group(0)], pattern)
+
+
+def quarter(number: int) -> str:
+    """The financial-year quarter of a month: April–June is "Q1" … January–March "Q4"."""
+    return f"Q{((number % 12 - 3) % 12) // 3 + 1}"
+
+
+def financial_year(number: int) -> str:
+    """The financial year a month falls in: March 2022 → "2021/22"."""
+    start = number // 12 if number % 12 >= 3 else number // 12 - 1
+    return f"{start}/{(start + 1) % 100:02d}"
+
+
+def span_short(first: int, last: int) -> str:
+    """ "Apr–Dec" within one calendar year; "Apr 21–Mar 22" across two."""
+    if first // 12 == last // 12:
+        return f"{month_as(first, '%b')}–{month_as(last, '%b')}"
+    return f"{month_as(first, '%b %y')}–{month_as(last, '%b %y')}"
+
+
+# -- numbers --------------------------------------------------------------------
+
+
+def significant(value: float, figures: int) -> float:
+    """`value` rounded half up to `figures` significant figures."""
+    if value == 0 or not math.isfinite(value):
+        return value
+    places = figures - 1 - math.floor(math.log10(abs(value)))
+    return float(fmt.rounded(value, places))
+
+
+def approximately(value: float, printed_rounded: str, rounded: float) -> str:
+    """ "over 3%", "almost 5,000" or "3%": the rounded figure, and which side of it the
+    true value lies (ONS style: no "approximately" where a word says which way)."""
+    if rounded < value:
+        return f"over {printed_rounded}"
+    if rounded > value:
+        return f"almost {printed_rounded}"
+    return printed_rounded
+
+
+def money_short(value: float) -> str:
+    """ "£10.4m", "£1.2bn", "£850k", "£640"."""
+    sign = "-" if value < 0 else ""
+    value = abs(value)
+    for size, suffix in ((1e9, "bn"), (1e6, "m"), (1e3, "k")):
+        if value >= size:
+            return f"{sign}£{_trim(value / size)}{suffix}"
+    return f"{sign}£{fmt.number(value, 0)}"
+
+
+def _trim(value: float) -> str:
+    text = fmt.number(value, 1)
+    return text[:-2] if text.endswith(".0") else text
+
+
+FRACTIONS = (
+    (100 / 2, "half"),
+    (100 / 3, "one third"),
+    (200 / 3, "two thirds"),
+    (100 / 4, "one in four"),
+    (300 / 4, "three quarters"),
+    (100 / 5, "one in five"),
+    (100 / 10, "one in ten"),
+    (100 / 6, "one in six"),
+    (100 / 8, "one in eight"),
+    (200 / 5, "two in five"),
+    (300 / 5, "three in five"),
+    (400 / 5, "four in five"),
+    (100, "all"),
+)
+
+
+def fraction(percent: float, tolerance: float = 1.5) -> str:
+    """A share as the paper says it: 24.6% → "one in four"; refuses a share no common
+    fraction is within `tolerance` points of."""
+    best = min(FRACTIONS, key=lambda f: abs(f[0] - percent))
+    if abs(best[0] - percent) > tolerance:
+        raise ValueError(
+            f"{fmt.number(percent, 1)}% is not close to a common fraction (half, one in four, "
+            "two thirds …); print it as a percentage"
+        )
+    return best[1]
+
+
+# -- changes ----------------------------------------------------------------------
+
+#: a change by its percentage → the words, by which way it went
+PROGRESSIVE = {"up": "increasing", "down": "reducing", "same": "stable"}
+PRESENT = {"up": "increases", "down": "reduces", "same": "is unchanged"}
+
+
+def band(pct: float, thresholds: tuple[float, float, float] = (1.0, 5.0, 15.0)) -> str:
+    """A change against a comparator in words: within the first threshold "broadly in
+    line", then "slightly above/below", "above/below", "well above/below"."""
+    stable, slight, well = thresholds
+    size = abs(pct)
+    if size < stable:
+        return "broadly in line"
+    side = "above" if pct > 0 else "below"
+    if size < slight:
+        return f"slightly {side}"
+    if size < well:
+        return side
+    return f"well {side}"

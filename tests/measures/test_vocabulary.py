@@ -1,0 +1,144 @@
+"""The placeholder vocabulary an author needs to say what a paper says: dates and
+periods, numbers, shares and words of change. Every expected value is worked by hand
+from the data below."""
+
+from __future__ import annotations
+
+import pytest
+
+from boardpaper.errors import TemplateError
+from boardpaper.measures import words
+
+from .helpers import figures, months, say
+
+# crime: 10 a month from July 2018 (the baseline year, 120), 11 a month from April 2020
+# (the reporting year April 2021 to March 2022: 132); arrests: 5 a month in 2020/21,
+# 4 a month April 2021 to February 2022, 9 in March 2022 (the year: 44 + 9 = 53)
+ROWS = (
+    months("crime", "2018-07", [10] * 12)
+    + months("crime", "2020-04", [11] * 24)
+    + months("arrests", "2020-04", [5] * 12 + [4] * 11 + [9])
+)
+
+
+@pytest.fixture(scope="module")
+def fig():
+    return figures(ROWS)
+
+
+@pytest.mark.parametrize(
+    "expression, printed",
+    [
+        # dates and periods
+        ("period.first", "April 2021"),
+        ("period.first.short", "Apr 21"),
+        ("period.last.name", "March"),
+        ("period.last.format('%d/%m/%Y')", "31/03/2022"),
+        ("period.first.format('%b')", "Apr"),
+        ("period.start", "1 April 2021"),
+        ("period.end", "31 March 2022"),
+        ("period.quarter", "Q4 2021/22"),
+        ("period.last.quarter", "Q4"),
+        ("period.short", "Apr 21–Mar 22"),
+        ("m.crime.between('2022-04', '2022-12').window.short", "Apr–Dec"),
+        ("period.year", "2022"),
+        ("baseline.last.year_short", "June 19"),
+        ("m.crime.last(5).window.months.words", "five"),
+        ("m.crime.last(5).window.short", "Nov 21–Mar 22"),
+        ("m.arrests.peak.month", "March 2022"),
+        ("m.arrests.peak.month.year", "2022"),
+        ("m.arrests.peak.month.short", "Mar 22"),
+        # numbers
+        ("m.crime.sf(1)", "100"),
+        ("m.crime.approx", "over 130"),
+        ("m.crime.close_to", "close to 130"),
+        ("m.arrests.approx", "53"),
+        ("m.arrests.share_of(m.crime)", "40%"),
+        ("m.arrests.share_of(m.crime).fraction", "two in five"),
+        # words of change: crime 132 against 120, +10%
+        ("m.crime.vs_baseline.increasing", "increasing"),
+        ("m.crime.vs_baseline.increases", "increases"),
+        ("m.crime.vs_baseline.has_been", "has been increasing"),
+        ("m.crime.vs_baseline.band", "above"),
+        ("m.crime.vs_baseline.banded(1, 5, 8)", "well above"),
+        ("m.crime.vs_baseline.banded(11, 12, 13)", "broadly in line"),
+        # arrests 53 against 60 in 2020/21: -11.7%
+        ("m.arrests.vs_previous.has_been", "has been reducing"),
+    ],
+)
+def test_each_form_prints_as_worked_by_hand(fig, expression, printed):
+    assert say(fig, expression) == printed
+
+
+def test_forms_keep_their_provenance(fig):
+    from boardpaper.errors import Location
+    from boardpaper.narrative.jinja import Resolver
+
+    resolver = Resolver(fig)
+    for expression in (
+        "m.crime.approx",
+        "m.crime.vs_baseline.band",
+        "m.arrests.peak.month.year",
+        "m.crime.last(5).window.months.words",
+    ):
+        figure = resolver.resolve(expression, Location("p.yaml", 1, 1), "p1")
+        assert figure.attrs["measure"], expression
+        assert figure.attrs["window"], expression
+
+
+@pytest.mark.parametrize(
+    "value, printed",
+    [
+        (10_400_000, "£10.4m"),
+        (1_200_000_000, "£1.2bn"),
+        (850_000, "£850k"),
+        (640, "£640"),
+        (-2_000_000, "-£2m"),
+    ],
+)
+def test_money_in_the_short_form(value, printed):
+    assert words.money_short(value) == printed
+
+
+@pytest.mark.parametrize(
+    "percent, printed",
+    [
+        (24.6, "one in four"),
+        (66.9, "two thirds"),
+        (50.4, "half"),
+        (33.0, "one third"),
+        (75.2, "three quarters"),
+        (10.3, "one in ten"),
+    ],
+)
+def test_shares_as_fractions(percent, printed):
+    assert words.fraction(percent) == printed
+
+
+def test_a_share_far_from_any_fraction_is_refused():
+    with pytest.raises(ValueError, match="not close to a common fraction"):
+        words.fraction(37.0)
+
+
+@pytest.mark.parametrize(
+    "value, rounded, printed",
+    [(3.2, 3.0, "over 3%"), (4_960, 5_000, "almost 5,000"), (148_921, 150_000, "almost 150,000")],
+)
+def test_approximations_say_which_side(value, rounded, printed):
+    shown = printed.split(" ", 1)[1]
+    assert words.approximately(value, shown, rounded) == printed
+
+
+def test_an_unknown_field_lists_the_valid_ones(fig):
+    with pytest.raises(TemplateError) as caught:
+        say(fig, "period.quater")
+    assert "did you mean 'quarter'?" in caught.value.render()
+    with pytest.raises(TemplateError) as caught:
+        say(fig, "m.crime.vs_baseline.zzz")
+    assert "fields: " in caught.value.render() and "increasing" in caught.value.render()
+
+
+def test_an_unknown_filter_says_which_exist(fig):
+    with pytest.raises(TemplateError) as caught:
+        say(fig, "m.crime | wrods")
+    assert "did you mean 'words'?" in caught.value.render()
