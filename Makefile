@@ -43,8 +43,10 @@ system-deps:
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $(APT_PACKAGES); \
 	fi
 
-# The README's pictures: the example paper's first page and the scorecard's, as PNG.
+# The README's pictures (the example paper's first page and the scorecard's, as PNG) and
+# docs/placeholders.md, the reference of placeholders made from the code.
 docs: install system-deps
+	$(BIN)/boardpaper placeholders $(PAPER) > docs/placeholders.md
 	$(BIN)/boardpaper build -q --pack $(PAPER) -o build/docs
 	pdftoppm -r 70 -png -f 1 -l 1 -singlefile build/docs/$(notdir $(PAPER))-pack.pdf docs/images/paper-page-1
 	pdftoppm -r 70 -png -f 1 -l 1 -singlefile build/docs/$(notdir $(PAPER))-appendix-a.pdf docs/images/scorecard-page-1

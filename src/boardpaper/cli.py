@@ -159,6 +159,14 @@ reported as one line FILE:LINE:COL: error: MESSAGE.  'boardpaper COMMAND --help'
     chk.add_argument("--strict", action="store_true", help="warnings make the exit status 1")
     chk.add_argument("--json", action="store_true", help="print the findings as JSON")
     chk.add_argument("--template", type=Path, metavar="DOCX", help="Word template")
+    ref = sub.add_parser(
+        "placeholders",
+        help="list every placeholder field and filter, with examples from a paper's data",
+        description="Print the reference of placeholders as Markdown: every field of every "
+        "kind of value and every filter, what it gives, and an example computed from the data "
+        "of PAPER. docs/placeholders.md is this output for the May 2022 example.",
+    )
+    ref.add_argument("paper", type=Path, metavar="PAPER")
     measures = sub.add_parser(
         "measures",
         help="print a paper's computed measures",
@@ -369,6 +377,13 @@ def _check(args) -> int:
     return EXIT_WARNINGS if findings and args.strict else EXIT_OK
 
 
+def _placeholders(args) -> int:
+    from . import pipeline
+
+    print(pipeline.placeholder_reference(args.paper), end="")
+    return EXIT_OK
+
+
 def _measures(args) -> int:
     from . import pipeline
 
@@ -390,6 +405,7 @@ def main(argv: list[str] | None = None) -> int:
         commands = {
             "build": _build,
             "measures": _measures,
+            "placeholders": _placeholders,
             "redline": _redline,
             "review": _review,
             "check": _check,

@@ -175,6 +175,21 @@ def measures_table(folder: Path, as_csv: bool = False) -> str:
     return render_table(found, as_csv)
 
 
+def placeholder_reference(folder: Path) -> str:
+    """The reference of placeholders (Markdown), its examples from the paper's data."""
+    from .measures.reference import reference
+
+    source = load(Path(folder))
+    found = measure_figures(source)
+    if found is None:
+        raise ContentError(
+            "this paper has no measure data to compute examples from",
+            Location(source.path),
+            "name a paper with period: and data",
+        )
+    return reference(found, Path(folder).name)
+
+
 def _unchanged(sources: dict) -> None:
     """Refuse to write a build whose data files changed while it ran: its figures and its
     audit trail would not match what is on disk now."""

@@ -142,3 +142,17 @@ def test_an_unknown_filter_says_which_exist(fig):
     with pytest.raises(TemplateError) as caught:
         say(fig, "m.crime | wrods")
     assert "did you mean 'words'?" in caught.value.render()
+
+
+def test_docs_placeholders_md_is_the_generated_reference(capsys):
+    from boardpaper.cli import main
+
+    from ..conftest import EXAMPLE, ROOT
+
+    assert main(["placeholders", str(EXAMPLE)]) == 0
+    generated = capsys.readouterr().out
+    assert generated == (ROOT / "docs" / "placeholders.md").read_text(encoding="utf-8"), (
+        "docs/placeholders.md is out of date: run make docs"
+    )
+    for kind in ("## A period", "## A month", "## A comparison", "## Filters"):
+        assert kind in generated
