@@ -83,6 +83,9 @@ def test_check_flags_a_typed_figure_and_reports_json(tmp_path, capsys):
         "will be wrong next quarter"
     ]
     assert found[0]["file"] == str(paper) and found[0]["severity"] == "warning"
+    # typed on purpose: said once under typed:, and check --strict passes
+    paper.write_text(paper.read_text(encoding="utf-8") + "\ntyped: ['53']\n", encoding="utf-8")
+    assert main(["check", "--strict", str(folder)]) == 0
 
 
 def test_check_accessibility_findings(tmp_path, capsys):

@@ -124,3 +124,11 @@ def test_appendices_are_lettered_in_order():
         ("A", "First"),
         ("B", "Second"),
     ]
+
+
+def test_the_author_block_says_author_for_one():
+    from boardpaper.narrative.build import build
+
+    text = MINIMAL + "  - authors: Harry Barton\n    label: Author\n"
+    fields = [b for b in build(paper(text)).blocks if type(b).__name__ == "Fields"]
+    assert fields[0].rows[0][0] == "Author"

@@ -74,7 +74,7 @@ def check_prose(source: c.PaperSource, paper: m.Paper, render, values=None) -> l
     section: list[tuple[c.Paragraph, list]] = []
     for block in source.blocks:
         if isinstance(block, c.Heading):
-            found += _typed_numbers(section, paras, values)
+            found += _typed_numbers(section, paras, values, source.typed)
             section = []
             continue
         if not isinstance(block, c.Paragraph) or block.id not in paras:
@@ -82,7 +82,7 @@ def check_prose(source: c.PaperSource, paper: m.Paper, render, values=None) -> l
         _, chars = render(str(block.text), block)
         section.append((block, chars))
         found += _directions(block, chars, paras[block.id])
-    found += _typed_numbers(section, paras, values)
+    found += _typed_numbers(section, paras, values, source.typed)
     return found
 
 
@@ -178,7 +178,7 @@ def _ends_sentence(text: str, word) -> bool:
     return after[:1] in (".", "?", "!", ";") and (len(after) < 2 or after[1] == " ")
 
 
-def _typed_numbers(section, paras, values) -> list[Finding]:
+def _typed_numbers(section, paras, values, intended=()) -> list[Finding]:
     """Typed numbers equal to a figure of the section, or to a value of a measure it uses."""
     computed: dict[str, str] = {}
     for block, _ in section:
@@ -195,6 +195,8 @@ def _typed_numbers(section, paras, values) -> list[Finding]:
         for word, start, _, expr in _words(chars):
             if expr is not None or (not word[:1].isdigit() and not word.startswith("£")):
                 continue
+            if word in intended:
+                continue  # typed on purpose: the author says so under typed:
             if _YEAR.match(word) or word not in computed or re.fullmatch(r"\d", word):
                 continue  # years, and one-digit counts ("5 shotguns"), are too common to flag
             found.append(

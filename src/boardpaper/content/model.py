@@ -110,6 +110,7 @@ class Authors:
     names: MarkedStr
     job_title: MarkedStr | None
     loc: Location
+    label: str = "Author(s)"  # or "Author", "Authors", as the paper says it
 
 
 @dataclass(frozen=True)
@@ -197,6 +198,7 @@ class PaperSource:
     notes: dict[str, Note] = field(default_factory=dict)
     appendices: tuple[Appendix, ...] = ()
     data: DataSpec | None = None
+    typed: tuple[str, ...] = ()  # numbers typed in the text on purpose
 
     def paragraphs(self) -> list[Paragraph]:
         return [b for b in self.blocks if isinstance(b, Paragraph)]

@@ -19,7 +19,7 @@ from . import model as m
 from .checks import _keys, _kind, _mapping, _text
 from .yamlmarks import MarkedList, MarkedMap, MarkedStr, load
 
-TOP_KEYS = ("cover", "about", "period", "data", "appendices", "notes", "body")
+TOP_KEYS = ("cover", "about", "period", "data", "appendices", "notes", "body", "typed")
 DATA_KEYS = ("measures", "files", "baseline", "area", "illustrative")
 COVER_KEYS = ("board", "meeting", "title", "priority", "presented_by", "marking", "agenda_item")
 ABOUT_KEYS = ("subject", "author", "keywords", "language")
@@ -30,7 +30,7 @@ BLOCK_KINDS = {
     "subheading": ("new_page",),
     "bullets": (),
     "letters": (),
-    "authors": ("job_title",),
+    "authors": ("job_title", "label"),
     "text": (),
     "framework": (),
     "table": ("measures", "measure", "areas", "columns", "change", "source", "transpose", "blanks"),
@@ -73,7 +73,22 @@ def validate(doc: object, path: str, name: str, folder: Path | None = None) -> m
         notes=notes,
         appendices=appendices,
         data=_data(top, folder or Path(path).parent),
+        typed=_typed(top),
     )
+
+
+def _typed(top: MarkedMap) -> tuple[str, ...]:
+    """`typed:` the numbers written in the text on purpose (an age limit set in law, a
+    campaign's own rate), which `check` does not ask to be placeholders."""
+    value = top.get("typed")
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):
+        raise ContentError(
+            "typed must be a list of numbers as the text writes them, like ['16', '25%']",
+            top.value_loc["typed"],
+        )
+    return tuple(str(v) for v in value)
 
 
 # -- sections ----------------------------------------------------------------
@@ -425,7 +440,13 @@ class _Body:
             )
         if kind == "chart":
             return self.chart(item, loc)
-        return m.Authors(_text(item, "authors", True), _text(item, "job_title"), loc)
+        label = _text(item, "label")
+        return m.Authors(
+            _text(item, "authors", True),
+            _text(item, "job_title"),
+            loc,
+            str(label) if label else "Author(s)",
+        )
 
     def table(self, item: MarkedMap, loc: Location) -> m.TableSpec:
         caption = _text(item, "table", True)

@@ -112,7 +112,7 @@ class _ModelBuilder:
         return [tables.chart(block, self._measures())]
 
     def authors(self, block: c.Authors) -> list:
-        rows = [("Author(s)", self.inlines(block.names, None))]
+        rows = [(block.label, self.inlines(block.names, None))]
         if block.job_title:
             rows.append(("Job Title", self.inlines(block.job_title, None)))
         return [m.Fields(tuple(rows))]
