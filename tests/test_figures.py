@@ -124,3 +124,25 @@ def test_a_direction_word_follows_the_data(tmp_path, example_dir):
     para8 = next(p for p in built.paper.paras() if p.number == 8)
     text = m.plain_text(para8.inlines)
     assert "Overall Knife Crime is also down (-" in text
+
+
+def test_a_restated_month_is_recorded_as_a_revision(tmp_path, example_dir):
+    """The analysts restate January 2019 (in the baseline year, 52 homicides): the next
+    build into the same folder records the baseline's figures as revised, and only them."""
+    copy = _copy(example_dir, tmp_path)
+    out = tmp_path / "out"
+    pipeline.build(copy, out)
+    data = copy / "data" / "measures.csv"
+    text = data.read_text(encoding="utf-8").splitlines()
+    index = next(i for i, line in enumerate(text) if line.startswith("homicide,2019-01,"))
+    measure, period, value = text[index].split(",")
+    text[index] = f"{measure},{period},{int(value) + 2}"
+    data.write_text("\n".join(text) + "\n", encoding="utf-8")
+    after = pipeline.build(copy, out)
+    revised = [r for r in rows(after.outputs[1]) if r["revised_from"]]
+    assert ("m.homicide.baseline", "52", "54") in {
+        (r["expression"], r["revised_from"], r["text"]) for r in revised
+    }
+    assert all("2018-07..2019-06" in r["window"] for r in revised), revised
+    again = pipeline.build(copy, out)  # nothing restated since: nothing revised
+    assert not [r for r in rows(again.outputs[1]) if r["revised_from"]]

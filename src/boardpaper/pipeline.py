@@ -148,6 +148,7 @@ def build(
     prepared = prepare(folder, cache)
     paper = prepared.paper
     opts = options(prepared, folder, template)
+    opts.previous = _previous(Path(out_dir), f"{paper.name}.figures.csv")
     outputs: dict[Path, bytes] = {}
     notes: list[str] = list(opts.notes)
     for name in (*DEFAULT, "pack") if pack else DEFAULT:
@@ -173,6 +174,21 @@ def measures_table(folder: Path, as_csv: bool = False) -> str:
     from .measures.report import render_table
 
     return render_table(found, as_csv)
+
+
+def _previous(out_dir: Path, *names: str) -> dict[str, bytes]:
+    """The outputs of the last build that the writers compare with (the audit trail)."""
+    from .fsutil import read_regular
+
+    found = {}
+    for name in names:
+        path = out_dir / name
+        if path.is_file():
+            try:
+                found[name] = read_regular(path, 64 * 1024 * 1024, ContentError, "an audit trail")
+            except ContentError:
+                continue  # unreadable: this build simply cannot tell revisions
+    return found
 
 
 def placeholder_reference(folder: Path) -> str:

@@ -6,7 +6,9 @@ is printed: paragraph, heading, text, bullet, lettered item, author block,
 footnote, table, chart, or an appendix's scorecard or chart), expression (the
 placeholder, or the table cell, chart value or KPI figure), text (as printed),
 measure, window (first..last month), area, source (each data file, or the
-paper.yaml that sets a period, with its sha256).
+paper.yaml that sets a period, with its sha256), revised_from (what the figure printed
+in the last build into the same folder, where the data for the same months has since
+been restated; empty otherwise).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ COLUMNS = (
     "window",
     "area",
     "source",
+    "revised_from",
 )
 
 
@@ -97,8 +100,24 @@ def audited(paper: m.Paper):
                     yield "", "", f"{where} scorecard", figure
 
 
-def write_figures_csv(paper: m.Paper, hashes: dict[str, str]) -> bytes:
-    """The CSV bytes; `hashes` maps each data file (and paper.yaml) to its sha256."""
+def previous_values(audit: bytes | None) -> dict[tuple[str, str, str], str]:
+    """(place, expression, window) → the text printed, from a previous build's audit trail."""
+    if not audit:
+        return {}
+    try:
+        rows = csv.DictReader(io.StringIO(audit.decode("utf-8")))
+        return {(r["place"], r["expression"], r["window"]): r["text"] for r in rows}
+    except (UnicodeDecodeError, KeyError, csv.Error):
+        return {}  # an older or damaged file: no revisions can be told
+
+
+def write_figures_csv(
+    paper: m.Paper, hashes: dict[str, str], previous: bytes | None = None
+) -> bytes:
+    """The CSV bytes; `hashes` maps each data file (and paper.yaml) to its sha256.
+    `previous` is the audit trail of the last build: a figure over the same window that
+    printed otherwise then was revised in the data, and its old text is recorded."""
+    before = previous_values(previous)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
@@ -117,6 +136,7 @@ def write_figures_csv(paper: m.Paper, hashes: dict[str, str]) -> bytes:
                     a.get("window", ""),
                     a.get("area", ""),
                     source,
+                    _revised(before, place, a, figure.text),
                 ]
             )
         )
@@ -125,4 +145,10 @@ def write_figures_csv(paper: m.Paper, hashes: dict[str, str]) -> bytes:
 
 def write(paper: m.Paper, options: Options) -> Written:
     """The writer of the registry: `<paper>.figures.csv`."""
-    return Written({f"{paper.name}.figures.csv": write_figures_csv(paper, options.hashes)})
+    name = f"{paper.name}.figures.csv"
+    return Written({name: write_figures_csv(paper, options.hashes, options.previous.get(name))})
+
+
+def _revised(before: dict, place: str, attrs: dict, text: str) -> str:
+    was = before.get((place, attrs.get("expression", ""), attrs.get("window", "")))
+    return was if was is not None and was != text else ""

@@ -39,6 +39,7 @@ class Options:
     #: Word file as the draft a reviewer starts from (oxml/draft.py); none: not described
     draft_units: tuple[tuple[str, str, str], ...] = ()
     notes: tuple[str, ...] = ()  # what finding the inputs had to say (the template used …)
+    previous: dict[str, bytes] = field(default_factory=dict)  # outputs of the last build
     _made: dict[str, Written] = field(default_factory=dict, repr=False)
 
     def output(self, paper: Paper, name: str) -> Written:
