@@ -44,8 +44,13 @@ class Prepared:
 
 
 def load(folder: Path) -> PaperSource:
-    """Content stage: read and validate the paper folder."""
-    return load_paper(folder)
+    """Content stage: read and validate the paper folder (and take its house style)."""
+    source = load_paper(folder)
+    if source.data is not None:  # only a paper with data prints figures (and needs pandas)
+        from .measures import fmt
+
+        fmt.house_style(source.comma_from)
+    return source
 
 
 def measure_figures(source: PaperSource, cache: dict | None = None):

@@ -156,3 +156,14 @@ def test_docs_placeholders_md_is_the_generated_reference(capsys):
     )
     for kind in ("## A period", "## A month", "## A comparison", "## Filters"):
         assert kind in generated
+
+
+def test_a_house_style_without_commas_in_four_digit_numbers():
+    from boardpaper.measures import fmt
+
+    try:
+        fmt.house_style(10000)
+        assert (fmt.number(2836), fmt.number(28675)) == ("2836", "28,675")
+    finally:
+        fmt.house_style(1000)
+    assert fmt.number(2836) == "2,836"

@@ -199,6 +199,7 @@ class PaperSource:
     appendices: tuple[Appendix, ...] = ()
     data: DataSpec | None = None
     typed: tuple[str, ...] = ()  # numbers typed in the text on purpose
+    comma_from: int = 1000  # house style: the smallest number printed with a comma
 
     def paragraphs(self) -> list[Paragraph]:
         return [b for b in self.blocks if isinstance(b, Paragraph)]

@@ -19,7 +19,7 @@ from . import model as m
 from .checks import _keys, _kind, _mapping, _text
 from .yamlmarks import MarkedList, MarkedMap, MarkedStr, load
 
-TOP_KEYS = ("cover", "about", "period", "data", "appendices", "notes", "body", "typed")
+TOP_KEYS = ("cover", "about", "period", "data", "appendices", "notes", "body", "typed", "style")
 DATA_KEYS = ("measures", "files", "baseline", "area", "illustrative")
 COVER_KEYS = ("board", "meeting", "title", "priority", "presented_by", "marking", "agenda_item")
 ABOUT_KEYS = ("subject", "author", "keywords", "language")
@@ -74,7 +74,27 @@ def validate(doc: object, path: str, name: str, folder: Path | None = None) -> m
         appendices=appendices,
         data=_data(top, folder or Path(path).parent),
         typed=_typed(top),
+        comma_from=_style(top),
     )
+
+
+def _style(top: MarkedMap) -> int:
+    """`style: {comma_from: 10000}`: the house style's thousands separator."""
+    style = top.get("style")
+    if style is None:
+        return 1000
+    if not isinstance(style, MarkedMap):
+        raise ContentError(
+            "style must be a mapping, like style: {comma_from: 10000}", top.value_loc["style"]
+        )
+    _keys(style, ("comma_from",), what="style")
+    value = style.get("comma_from", 1000)
+    if value not in (1000, 10000):
+        raise ContentError(
+            "comma_from is 1000 (28,675 and 2,836: ONS style) or 10000 (28,675 but 2836)",
+            style.value_loc["comma_from"],
+        )
+    return int(value)
 
 
 def _typed(top: MarkedMap) -> tuple[str, ...]:

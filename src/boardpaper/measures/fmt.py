@@ -36,11 +36,24 @@ def rounded(value: float, decimals: int) -> Decimal:
     return Decimal(repr(float(value))).quantize(quantum, rounding=ROUND_HALF_UP)
 
 
+#: the smallest number printed with a thousands separator: 1,000 in ONS style; a paper
+#: whose house style writes four-digit counts without one ("2836") sets 10000. Set for
+#: the paper being built by `house_style` (pipeline.load).
+_COMMA_FROM = [1000]
+
+
+def house_style(comma_from: int = 1000) -> None:
+    """The house style of the paper being built: from which size numbers take commas."""
+    _COMMA_FROM[0] = int(comma_from)
+
+
 def number(value: float, decimals: int = 0) -> str:
     """28675 → "28,675"; 0.61 with 1 place → "0.6"; -1234.5 → "-1,235"."""
     d = rounded(value, decimals)
     if d == 0:
         d = abs(d)  # never print "-0"
+    if abs(d) < _COMMA_FROM[0]:
+        return f"{d:.{decimals}f}"
     return f"{d:,.{decimals}f}"
 
 
