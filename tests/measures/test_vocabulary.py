@@ -1,6 +1,6 @@
 """The placeholder vocabulary an author needs to say what a paper says: dates and
 periods, numbers, shares and words of change. Every expected value is worked by hand
-from the data below."""
+from the data of test_compute.py (ROWS), as the comment below sums it."""
 
 from __future__ import annotations
 
@@ -9,16 +9,12 @@ import pytest
 from boardpaper.errors import TemplateError
 from boardpaper.measures import words
 
-from .helpers import figures, months, say
+from .helpers import figures, say
 
 # crime: 10 a month from July 2018 (the baseline year, 120), 11 a month from April 2020
 # (the reporting year April 2021 to March 2022: 132); arrests: 5 a month in 2020/21,
 # 4 a month April 2021 to February 2022, 9 in March 2022 (the year: 44 + 9 = 53)
-ROWS = (
-    months("crime", "2018-07", [10] * 12)
-    + months("crime", "2020-04", [11] * 24)
-    + months("arrests", "2020-04", [5] * 12 + [4] * 11 + [9])
-)
+from .test_compute import ROWS
 
 
 @pytest.fixture(scope="module")

@@ -13,19 +13,16 @@ from xml.sax.saxutils import escape
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import cm, mm
 from reportlab.platypus import (
-    BaseDocTemplate,
-    Frame,
     Image,
     KeepTogether,
-    PageTemplate,
     Paragraph,
     Spacer,
 )
 
 from ...narrative import model as m
 from ..charts import HEIGHT_CM, WIDTH_CM, render_png
-from .scorecard import numbered_canvas, page_furniture
-from .styles import FONT, register_fonts, styles
+from .scorecard import appendix_document, numbered_canvas
+from .styles import register_fonts, styles
 from .tagging import Tagged, Tagger, finish
 
 
@@ -34,36 +31,8 @@ def write_charts(paper: m.Paper, appendix: m.Appendix) -> bytes:
     register_fonts()
     title = f"Appendix {appendix.letter} – {appendix.title}"
     out = io.BytesIO()
-    doc = BaseDocTemplate(
-        out,
-        pagesize=A4,
-        leftMargin=2 * cm,
-        rightMargin=2 * cm,
-        topMargin=2.2 * cm,
-        bottomMargin=1.8 * cm,
-        title=title,
-        author=paper.meta.author or paper.meta.board,
-        subject=f"{paper.meta.board}, {paper.meta.meeting}: {paper.meta.title}",
-        creator="boardpaper",
-        producer="boardpaper (ReportLab)",
-        lang=paper.meta.language,
-        invariant=1,
-        initialFontName=FONT,
-        initialFontSize=8,
-    )
-    frame = Frame(
-        doc.leftMargin,
-        doc.bottomMargin,
-        doc.width,
-        doc.height,
-        id="body",
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-    )
-    doc.addPageTemplates(
-        [PageTemplate("charts", [frame], onPage=page_furniture(paper.meta, title, A4))]
+    doc = appendix_document(
+        out, paper, title, A4, "charts", margins=(2 * cm, 2 * cm, 2.2 * cm, 1.8 * cm)
     )
     s = styles()
     tagger = Tagger()

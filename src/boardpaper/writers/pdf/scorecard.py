@@ -85,17 +85,42 @@ def write_scorecard(paper: m.Paper, appendix: m.Appendix) -> bytes:
     title = f"Appendix {appendix.letter} – {appendix.title}"
     tagger = Tagger()
     out = io.BytesIO()
+    doc = appendix_document(
+        out,
+        paper,
+        title,
+        PAGE,
+        "scorecard",
+        margins=(MARGIN, MARGIN, 20 * mm, 16 * mm),
+        keywords="; ".join(dict.fromkeys(("KPI scorecard", *paper.meta.keywords))),
+    )
+    try:
+        doc.build(_story(card, title, tagger), canvasmaker=numbered_canvas())
+    except LayoutError as exc:
+        raise OutputError(
+            f"a row of the scorecard does not fit on a page: {exc}", Location(title)
+        ) from None
+    return finish(out.getvalue(), tagger, title, paper.meta.language)
+
+
+def appendix_document(
+    out, paper: m.Paper, title: str, page, name: str, margins, keywords: str = ""
+) -> BaseDocTemplate:
+    """The document of an appendix built here: page size and margins (left, right, top,
+    bottom), one frame, the page furniture, and properties from the paper (deterministic:
+    `invariant=1`)."""
+    left, right, top, bottom = margins
     doc = BaseDocTemplate(
         out,
-        pagesize=PAGE,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=20 * mm,
-        bottomMargin=16 * mm,
+        pagesize=page,
+        leftMargin=left,
+        rightMargin=right,
+        topMargin=top,
+        bottomMargin=bottom,
         title=title,
         author=paper.meta.author or paper.meta.board,
         subject=f"{paper.meta.board}, {paper.meta.meeting}: {paper.meta.title}",
-        keywords="; ".join(dict.fromkeys(("KPI scorecard",) + paper.meta.keywords)),
+        keywords=keywords,
         creator="boardpaper",
         producer="boardpaper (ReportLab)",
         lang=paper.meta.language,
@@ -115,15 +140,9 @@ def write_scorecard(paper: m.Paper, appendix: m.Appendix) -> bytes:
         bottomPadding=0,
     )
     doc.addPageTemplates(
-        [PageTemplate("scorecard", [frame], onPage=page_furniture(paper.meta, title))]
+        [PageTemplate(name, [frame], onPage=page_furniture(paper.meta, title, page))]
     )
-    try:
-        doc.build(_story(card, title, tagger), canvasmaker=numbered_canvas())
-    except LayoutError as exc:
-        raise OutputError(
-            f"a row of the scorecard does not fit on a page: {exc}", Location(title)
-        ) from None
-    return finish(out.getvalue(), tagger, title, paper.meta.language)
+    return doc
 
 
 def page_furniture(meta: m.Meta, title: str, page=PAGE):
