@@ -8,7 +8,10 @@ PAPER  ?= content/2022-05-performance-report
 # Debian packages the tests and the board pack need: LibreOffice renders .docx (the full
 # libreoffice-writer: the -nogui build lacks the .ui files comments need), python3-uno
 # drives it as a reviewer would, pandoc reads tracked changes, poppler and qpdf check PDFs.
-APT_PACKAGES = libreoffice-writer python3-uno pandoc poppler-utils qpdf fonts-liberation
+APT_PACKAGES = libreoffice-writer python3-uno pandoc poppler-utils qpdf fonts-liberation \
+	chromium chromium-driver
+# axe-core, the accessibility engine the HTML tests run in Chromium (npm registry)
+AXE = .axe/node_modules/axe-core/axe.min.js
 LO_UI = /usr/lib/libreoffice/share/config/soffice.cfg/modules/swriter/ui/annotation.ui
 
 .PHONY: paper test lint docs bench system-deps install template clean
@@ -16,9 +19,9 @@ LO_UI = /usr/lib/libreoffice/share/config/soffice.cfg/modules/swriter/ui/annotat
 paper: install
 	$(BIN)/boardpaper build $(PAPER)
 
-LINTED = src tests benchmarks templates
+LINTED = src tests benchmarks templates tools
 
-test: install system-deps lint
+test: install system-deps lint $(AXE)
 	$(BIN)/python -m pytest
 
 # ruff (configured in pyproject.toml): any finding or unformatted file fails the run
@@ -37,7 +40,8 @@ $(VENV)/.installed: pyproject.toml
 # Installs LibreOffice and poppler with apt-get when they are missing (needs root or sudo).
 system-deps:
 	@if command -v soffice >/dev/null && command -v pdftoppm >/dev/null && command -v qpdf >/dev/null \
-	   && command -v pandoc >/dev/null && [ -f $(LO_UI) ] && /usr/bin/python3 -c 'import uno' 2>/dev/null; then :; else \
+	   && command -v pandoc >/dev/null && command -v chromedriver >/dev/null \
+	   && [ -f $(LO_UI) ] && /usr/bin/python3 -c 'import uno' 2>/dev/null; then :; else \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $(APT_PACKAGES); \
@@ -47,9 +51,13 @@ system-deps:
 # docs/placeholders.md, the reference of placeholders made from the code.
 docs: install system-deps
 	$(BIN)/boardpaper placeholders $(PAPER) > docs/placeholders.md
-	$(BIN)/boardpaper build -q --pack $(PAPER) -o build/docs
+	$(BIN)/boardpaper build -q --pack --html $(PAPER) -o build/docs
+	$(BIN)/python tools/screenshot.py build/docs/$(notdir $(PAPER)).html docs/images/web-page.png 420 760
 	pdftoppm -r 70 -png -f 1 -l 1 -singlefile build/docs/$(notdir $(PAPER))-pack.pdf docs/images/paper-page-1
 	pdftoppm -r 70 -png -f 1 -l 1 -singlefile build/docs/$(notdir $(PAPER))-appendix-a.pdf docs/images/scorecard-page-1
+
+$(AXE):
+	npm install --silent --no-audit --no-fund --prefix .axe axe-core@4
 
 # Benchmarks: a table of every measurement against its goal, and output/benchmarks.json.
 bench: install system-deps

@@ -60,6 +60,11 @@ reported as one line FILE:LINE:COL: error: MESSAGE.  'boardpaper COMMAND --help'
         help="also build OUT/<paper>-pack.pdf: the paper as PDF (LibreOffice) "
         "followed by its appendices",
     )
+    build.add_argument(
+        "--html",
+        action="store_true",
+        help="also build OUT/<paper>.html: the paper as one accessible, self-contained page",
+    )
     build.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     build.add_argument(
         "--json", action="store_true", help="print what was written as JSON (for scripts)"
@@ -178,11 +183,11 @@ reported as one line FILE:LINE:COL: error: MESSAGE.  'boardpaper COMMAND --help'
     return parser
 
 
-def _build_one(folder, output, template, pack) -> dict:
+def _build_one(folder, output, template, pack, html=False) -> dict:
     """One paper (in this process or a worker): what it wrote, as plain data."""
     from . import pipeline
 
-    built = pipeline.build(folder, output, template, pack=pack)
+    built = pipeline.build(folder, output, template, pack=pack, html=html)
     return {
         "paper": str(folder),
         "outputs": [str(p) for p in built.outputs],
@@ -207,7 +212,7 @@ def _build(args) -> int:
                 print(f"wrote {path}")
 
     def one(folder):
-        report(_build_one(folder, args.output, args.template, args.pack))
+        report(_build_one(folder, args.output, args.template, args.pack, args.html))
 
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     if jobs > 1 and len(args.papers) > 1:
@@ -215,7 +220,7 @@ def _build(args) -> int:
 
         with ProcessPoolExecutor(max_workers=min(jobs, len(args.papers))) as pool:
             futures = [
-                pool.submit(_build_one, f, args.output, args.template, args.pack)
+                pool.submit(_build_one, f, args.output, args.template, args.pack, args.html)
                 for f in args.papers
             ]
             for future in futures:  # in the order given; the first error stops the run

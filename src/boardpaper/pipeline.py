@@ -143,6 +143,7 @@ def build(
     template: Path | None = None,
     pack: bool = False,
     cache: dict | None = None,
+    html: bool = False,
 ) -> Built:
     """Build one paper's outputs into `out_dir`; nothing is written unless all succeed.
 
@@ -156,7 +157,8 @@ def build(
     opts.previous = _previous(Path(out_dir), f"{paper.name}.figures.csv")
     outputs: dict[Path, bytes] = {}
     notes: list[str] = list(opts.notes)
-    for name in (*DEFAULT, "pack") if pack else DEFAULT:
+    wanted = (*DEFAULT, *(("pack",) if pack else ()), *(("html",) if html else ()))
+    for name in wanted:
         written = opts.output(paper, name)
         outputs.update({Path(out_dir) / file: data for file, data in written.files.items()})
         notes += written.notes

@@ -55,6 +55,7 @@ WRITERS: dict[str, str] = {
     "audit": "boardpaper.writers.figures_csv:write",  # <paper>.figures.csv
     "appendices": "boardpaper.writers.appendices:write",  # scorecards, charts (PDF, CSV)
     "pack": "boardpaper.writers.pack:write",  # the board pack (PDF), with --pack
+    "html": "boardpaper.writers.html:write",  # the paper as one accessible web page, --html
 }
 #: what `boardpaper build` writes without options
 DEFAULT = ("docx", "audit", "appendices")

@@ -29,6 +29,7 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from ...errors import Location, OutputError
 from ...narrative import model as m
+from ...narrative.scorecard import waiting_by_section, with_data
 from ...status import STATUSES
 from .flowables import StatusCell, sparkline
 from .styles import FONT, GRID, GROUP_BG, INK, NAVY, OBJECTIVE_BG, register_fonts, styles
@@ -194,7 +195,7 @@ def _story(card: m.Scorecard, title: str, tagger: Tagger) -> list:
     story.append(_summary(card, s, tagger))
     story.append(Spacer(1, 3 * mm))
     story.append(_table(card, s, tagger))
-    waiting = [row for _, texts in _by_section(card) for row in texts]
+    waiting = [row for _, texts in waiting_by_section(card) for row in texts]
     if waiting:
         story.append(Spacer(1, 4 * mm))
         story.append(
@@ -204,7 +205,7 @@ def _story(card: m.Scorecard, title: str, tagger: Tagger) -> list:
                 tagger,
             )
         )
-        for section, texts in _by_section(card):
+        for section, texts in waiting_by_section(card):
             line = f"<b>{escape(section)}:</b> " + " · ".join(escape(t) for t in texts)
             story.append(Tagged(Paragraph(line, s["compact"]), "P", tagger))
     return story
@@ -244,47 +245,6 @@ def _summary(card: m.Scorecard, s, tagger: Tagger) -> LongTable:
     return table
 
 
-def _with_data(rows) -> list:
-    """The rows to set out in full: KPIs with data (and a KPI scored by its items, when one
-    of its items has data), under the bands of the sections, objectives and groups that
-    still hold any."""
-    rank = {"section": 0, "objective": 1, "group": 2}
-    rows = list(rows)
-    scored = []
-    for n, row in enumerate(rows):
-        if row.kind in rank or (row.kind in ("kpi", "item") and row.status not in ("", "no-data")):
-            scored.append(row)
-        elif row.kind == "kpi" and not row.status:  # scored by the items that follow it
-            items = []
-            for item in rows[n + 1 :]:
-                if item.kind != "item":
-                    break
-                items.append(item)
-            if any(item.status not in ("", "no-data") for item in items):
-                scored.append(row)
-    kept: list = []
-    for row in scored:
-        if row.kind in rank:
-            while kept and kept[-1].kind in rank and rank[kept[-1].kind] >= rank[row.kind]:
-                kept.pop()  # a band left with nothing under it
-        kept.append(row)
-    while kept and kept[-1].kind in rank:
-        kept.pop()
-    return kept
-
-
-def _by_section(card: m.Scorecard) -> list[tuple[str, list[str]]]:
-    """Each section's KPIs and items not set out in the table (no data yet), in order."""
-    shown = {id(row) for row in _with_data(card.rows)}
-    found: list[tuple[str, list[str]]] = []
-    for row in card.rows:
-        if row.kind == "section":
-            found.append((row.text, []))
-        elif row.kind in ("kpi", "item") and id(row) not in shown and found:
-            found[-1][1].append(row.text)
-    return [(section, texts) for section, texts in found if texts]
-
-
 def _table(card: m.Scorecard, s, tagger: Tagger) -> LongTable:
     widths = [w * mm for _, w in COLUMNS]
     head = [
@@ -301,7 +261,7 @@ def _table(card: m.Scorecard, s, tagger: Tagger) -> LongTable:
         ("TOPPADDING", (0, 0), (-1, -1), 2.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
     ]
-    for row in _with_data(card.rows):
+    for row in with_data(card.rows):
         r = len(data)
         if row.kind in ("section", "objective", "group"):
             data.append([Paragraph(escape(row.text), s[row.kind])] + [""] * (len(COLUMNS) - 1))
