@@ -124,6 +124,17 @@ def test_footnotes_link_both_ways(built):
     anchors = {e.get("id") for e in root.iter() if e.get("id")}
     notes = [li for li in root.iter(f"{H}li") if (li.get("id") or "").startswith("fn-")]
     assert len(notes) == 5
+    from lxml import etree
+
+    document = docx.Document(str(built["2022-05-performance-report"].outputs[0]))
+    part = next(p for p in document.part.package.parts if p.partname.endswith("footnotes.xml"))
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    word = [
+        " ".join("".join(t.text or "" for t in note.iter(f"{w}t")).split())
+        for note in etree.fromstring(part.blob).iter(f"{w}footnote")
+        if note.get(f"{w}type") is None
+    ]
+    assert sorted(text(li).removesuffix("↩").strip() for li in notes) == sorted(word)
     for note in notes:
         back = [a for a in note.iter(f"{H}a") if a.get("class") == "back"]
         assert back and back[0].get("href")[1:] in anchors
