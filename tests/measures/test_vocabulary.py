@@ -51,6 +51,8 @@ def fig():
         ("m.arrests.approx", "53"),
         ("m.arrests.share_of(m.crime)", "40%"),
         ("m.arrests.share_of(m.crime).fraction", "two in five"),
+        ("m.arrests.month('2022-01').a", "4"),
+        ("m.crime.month('2022-01').one", "11"),
         # words of change: crime 132 against 120, +10%
         ("m.crime.vs_baseline.increasing", "increasing"),
         ("m.crime.vs_baseline.increases", "increases"),
@@ -163,3 +165,12 @@ def test_a_house_style_without_commas_in_four_digit_numbers():
     finally:
         fmt.house_style(1000)
     assert fmt.number(2836) == "2,836"
+
+
+def test_a_count_of_one_reads_as_a_word():
+    from .test_compute import months as rows
+
+    one = figures(ROWS + rows("new", "2022-01", [1, 2, 0]))
+    assert say(one, "m.new.month('2022-01').a") == "a"
+    assert say(one, "m.new.month('2022-01').one") == "one"
+    assert say(one, "m.new.month('2022-02').a") == "2"

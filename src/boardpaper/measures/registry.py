@@ -46,7 +46,19 @@ class _Checked:
 class Value(_Checked):
     """A number with its unit, places and provenance; prints per ONS style."""
 
-    FIELDS = ("dp", "words", "value", "abs", "sf", "approx", "close_to", "short", "fraction")
+    FIELDS = (
+        "dp",
+        "words",
+        "value",
+        "abs",
+        "sf",
+        "approx",
+        "close_to",
+        "short",
+        "fraction",
+        "a",
+        "one",
+    )
     WHAT = "a figure"
 
     def __init__(
@@ -114,6 +126,19 @@ class Value(_Checked):
         if self.unit != "money":
             raise ValueError("'short' is for money; numbers print in full")
         return Phrase(words.money_short(self.number), self.provenance)
+
+    @property
+    def a(self) -> Phrase:
+        """A count of one as "a" ("a homicide"), any other as printed ("53 homicides")."""
+        return Phrase("a" if self._is_one() else str(self), self.provenance)
+
+    @property
+    def one(self) -> Phrase:
+        """A count of one as "one" ("one homicide"), any other as printed."""
+        return Phrase("one" if self._is_one() else str(self), self.provenance)
+
+    def _is_one(self) -> bool:
+        return self.unit == "count" and float(fmt.rounded(self.number, self.decimals)) == 1
 
     @property
     def fraction(self) -> Phrase:
@@ -446,6 +471,8 @@ class MeasureView(_Checked):
         "close_to",
         "short",
         "fraction",
+        "a",
+        "one",
     )
     WHAT = "a measure"
 
@@ -499,6 +526,8 @@ class MeasureView(_Checked):
     close_to = property(lambda self: self.value.close_to)
     short = property(lambda self: self.value.short)
     fraction = property(lambda self: self.value.fraction)
+    a = property(lambda self: self.value.a)
+    one = property(lambda self: self.value.one)
 
     @property
     def peak(self) -> PeakView:
