@@ -164,6 +164,16 @@ reported as one line FILE:LINE:COL: error: MESSAGE.  'boardpaper COMMAND --help'
     chk.add_argument("--strict", action="store_true", help="warnings make the exit status 1")
     chk.add_argument("--json", action="store_true", help="print the findings as JSON")
     chk.add_argument("--template", type=Path, metavar="DOCX", help="Word template")
+    meet = sub.add_parser(
+        "meeting",
+        help="build a board meeting: the agenda and one pack of every item's paper",
+        description="boardpaper meeting build MEETING.yaml [-o DIR]: write "
+        "DIR/<date>-agenda.docx and DIR/<date>-pack.pdf: a cover, the agenda (with the page "
+        "where each paper starts), then each item's paper and appendices, one accessible PDF.",
+    )
+    meet.add_argument("action", choices=["build"])
+    meet.add_argument("file", type=Path, metavar="MEETING.yaml")
+    meet.add_argument("-o", "--output", type=Path, default=Path("output"), metavar="DIR")
     ref = sub.add_parser(
         "placeholders",
         help="list every placeholder field and filter, with examples from a paper's data",
@@ -382,6 +392,14 @@ def _check(args) -> int:
     return EXIT_WARNINGS if findings and args.strict else EXIT_OK
 
 
+def _meeting(args) -> int:
+    from .meeting import build_meeting
+
+    for path in build_meeting(args.file, args.output):
+        print(f"wrote {path}")
+    return EXIT_OK
+
+
 def _placeholders(args) -> int:
     from . import pipeline
 
@@ -411,6 +429,7 @@ def main(argv: list[str] | None = None) -> int:
             "build": _build,
             "measures": _measures,
             "placeholders": _placeholders,
+            "meeting": _meeting,
             "redline": _redline,
             "review": _review,
             "check": _check,

@@ -63,6 +63,47 @@ def to_pdf(docx: bytes, name: str, soffice: str) -> bytes:
         return produced.read_bytes()
 
 
+def to_pdfs(documents: dict[str, bytes], soffice: str) -> dict[str, bytes]:
+    """Several .docx (name → bytes) as tagged PDF, converted by one LibreOffice run."""
+    with tempfile.TemporaryDirectory(prefix="boardpaper-") as tmp:
+        sources = []
+        for name, data in documents.items():
+            sources.append(Path(tmp) / f"{name}.docx")
+            sources[-1].write_bytes(data)
+        try:
+            result = subprocess.run(
+                [
+                    soffice,
+                    "--headless",
+                    "--norestore",
+                    f"-env:UserInstallation=file://{tmp}/profile",
+                    "--convert-to",
+                    TAGGED_PDF,
+                    "--outdir",
+                    tmp,
+                    *map(str, sources),
+                ],
+                capture_output=True,
+                text=True,
+                timeout=TIMEOUT * max(1, len(sources) // 4 + 1),
+                stdin=subprocess.DEVNULL,
+            )
+        except subprocess.TimeoutExpired:
+            raise OutputError(
+                "LibreOffice took too long to convert the papers",
+                Location(next(iter(documents), "?")),
+            ) from None
+        out = {}
+        for name in documents:
+            produced = Path(tmp) / f"{name}.pdf"
+            if result.returncode != 0 or not produced.is_file():
+                raise OutputError(
+                    "LibreOffice could not convert it to PDF", Location(f"{name}.docx")
+                )
+            out[name] = produced.read_bytes()
+        return out
+
+
 def merge(parts: list[tuple[str, bytes]], meta: Meta) -> bytes:
     """One PDF of `parts` ((outline title, PDF bytes)) in order, every part still tagged.
 

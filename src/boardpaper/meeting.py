@@ -1,0 +1,302 @@
+"""`boardpaper meeting build`: the whole board meeting as an agenda and one accessible pack.
+
+From a meeting file (content/meeting.py): the agenda as a Word document in the house
+style (written by the same Word writer as a paper), and the meeting pack: a cover,
+the agenda, then each item's paper and its appendices. Papers kept by boardpaper are
+built from their folders; a .docx given as is is cleaned (oxml/sanitize.py) and
+converted; a PDF is included as it is. Every .docx of the meeting goes through one
+LibreOffice run (and the agenda once more, with its page numbers). The pack keeps
+every part's structure tree (writers/pack.py), has an outline of item → paper → its
+headings and appendices, page labels, and the protective marking on every page. The
+agenda's page numbers are where each paper starts in the pack. Nothing is written
+unless all of it could be made.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from .content.meeting import Item, Meeting, load_meeting
+from .errors import BoardpaperError, Location, OutputError
+from .fsutil import read_regular, write_all
+from .narrative import model as m
+
+MAX_PAPER = 50 * 1024 * 1024
+
+
+@dataclass
+class Part:
+    title: str
+    pdf: bytes = b""
+    convert: str = ""  # the name of a .docx converted in the meeting's LibreOffice run
+
+
+def build_meeting(path: Path, out_dir: Path) -> list[Path]:
+    """Write `<date>-agenda.docx` and `<date>-pack.pdf` into `out_dir`; their paths."""
+    from .writers import pack
+
+    meeting = load_meeting(path)
+    soffice = pack.soffice_path()
+    if soffice is None:
+        raise BoardpaperError(
+            "the meeting pack needs LibreOffice (soffice) to convert the papers",
+            Location(meeting.path),
+            "apt-get install libreoffice-writer",
+        )
+    documents: dict[str, bytes] = {}
+    items = [_parts(item, documents) for item in meeting.items]
+    documents["agenda"] = _agenda(meeting, None)
+    converted = pack.to_pdfs(documents, soffice)
+    cover = _cover(meeting)
+    for parts in items:
+        for part in parts:
+            if part.convert:
+                part.pdf = pack.marked(converted[part.convert], meeting.marking, part.title)
+    agenda_pdf = converted["agenda"]
+    for _ in range(3):  # the agenda's own length moves the pages after it
+        starts = _starts(cover, agenda_pdf, items)
+        agenda_docx = _agenda(meeting, starts)
+        again = pack.to_pdfs({"agenda": agenda_docx}, soffice)["agenda"]
+        if _pages(again) == _pages(agenda_pdf):
+            agenda_pdf = again
+            break
+        agenda_pdf = again
+    merged = pack.merge(
+        [("Cover", cover), ("Agenda", agenda_pdf)]
+        + [(p.title, p.pdf) for parts in items for p in parts],
+        _meta(meeting, f"{meeting.board}, {meeting.printed_date}: meeting pack"),
+    )
+    merged = _outline(merged, meeting, items, cover, agenda_pdf)
+    out_dir = Path(out_dir)
+    outputs = {
+        out_dir / f"{meeting.name}-agenda.docx": agenda_docx,
+        out_dir / f"{meeting.name}-pack.pdf": merged,
+    }
+    write_all(outputs)
+    return list(outputs)
+
+
+def _parts(item: Item, documents: dict[str, bytes]) -> list[Part]:
+    """The documents of one agenda item, in order: its paper, then its appendices."""
+    from .oxml.sanitize import NotAPackage
+
+    name = f"item{item.number}"
+    where = f"item {item.number} ({item.title})"
+    try:
+        if item.kind == "boardpaper":
+            from . import pipeline
+
+            prepared = pipeline.prepare(item.paper)
+            paper = prepared.paper
+            opts = pipeline.options(prepared, item.paper)
+            documents[name] = opts.output(paper, "docx").files[f"{paper.name}.docx"]
+            appendices = opts.output(paper, "appendices").files
+            parts = [Part(paper.meta.title, convert=name)]
+            from .writers.appendices import appendix_name
+
+            for appendix in paper.appendices:
+                title = f"Appendix {appendix.letter} – {appendix.title}"
+                pdf_name = appendix_name(paper, appendix.letter, ".pdf")
+                if pdf_name in appendices:
+                    parts.append(Part(title, appendices[pdf_name]))
+                elif appendix.file is not None:
+                    parts += _given(
+                        Path(appendix.file), f"{name}{appendix.letter}", title, documents, where
+                    )
+            return parts
+        return _given(item.paper, name, item.title, documents, where)
+    except NotAPackage as exc:
+        raise OutputError(f"the paper of {where} {exc}", item.loc) from None
+    except BoardpaperError as exc:
+        if isinstance(exc, OutputError) and exc.where is None:
+            raise OutputError(f"the paper of {where}: {exc.message}", item.loc) from None
+        raise
+
+
+def _given(path: Path, name: str, title: str, documents: dict, where: str) -> list[Part]:
+    """A .docx or .pdf included as it is (a .docx cleaned first)."""
+    import pikepdf
+
+    from .oxml.sanitize import clean
+
+    data = read_regular(path, MAX_PAPER, OutputError, "a paper")
+    if path.suffix.lower() == ".docx":
+        documents[name], _ = clean(data, f"the paper of {where}")
+        return [Part(title, convert=name)]
+    try:
+        with pikepdf.open(io.BytesIO(data)) as pdf:
+            len(pdf.pages)
+    except pikepdf.PasswordError:
+        raise OutputError(
+            f"the PDF of {where} is encrypted; give it without a password", Location(str(path))
+        ) from None
+    except (pikepdf.PdfError, ValueError) as exc:
+        raise OutputError(
+            f"the PDF of {where} cannot be read ({exc})", Location(str(path))
+        ) from None
+    return [Part(title, data)]
+
+
+def _meta(meeting: Meeting, title: str) -> m.Meta:
+    return m.Meta(
+        title=title,
+        board=meeting.board,
+        meeting=meeting.printed_date,
+        date=meeting.date,
+        marking=meeting.marking,
+        author=meeting.board,
+    )
+
+
+def _agenda(meeting: Meeting, starts: list[int] | None) -> bytes:
+    """The agenda as a Word document in the house style; `starts`: each item's first page
+    in the pack (None: a first draft, to count its pages)."""
+    from .templates import find_template
+    from .writers.docx import write_docx
+
+    lines = [
+        f"{meeting.printed_date}" + (f", {meeting.time}" if meeting.time else ""),
+        meeting.venue,
+    ]
+    blocks: list = [m.Plain((m.Text(line),)) for line in lines]
+    for label, names in (("Present", meeting.attendees), ("Apologies", meeting.apologies)):
+        if names:
+            blocks.append(m.Plain((m.Text(f"{label}: ", bold=True), m.Text(", ".join(names)))))
+    rows = tuple(
+        (
+            m.Text(str(item.number)),
+            m.Text(item.title),
+            m.Text(item.presenter),
+            m.Text(item.purpose),
+            m.Text(str(starts[n]) if starts else "000"),
+        )
+        for n, item in enumerate(meeting.items)
+    )
+    blocks.append(
+        m.Table(
+            "Agenda items",
+            ("Item", "Title", "Presented by", "Purpose", "Page"),
+            rows,
+            (True, False, False, False, True),
+        )
+    )
+    paper = m.Paper(f"{meeting.name}-agenda", _meta(meeting, "Agenda"), tuple(blocks))
+    template, name, _ = find_template(Path(meeting.path).parent)
+    return write_docx(paper, template, name)
+
+
+def _cover(meeting: Meeting) -> bytes:
+    """The pack's cover: a tagged page with the board, meeting and what the pack holds."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import cm
+    from reportlab.platypus import Paragraph, Spacer
+
+    from .writers.pdf.scorecard import appendix_document, numbered_canvas
+    from .writers.pdf.styles import register_fonts, styles
+    from .writers.pdf.tagging import Tagged, Tagger, finish
+
+    register_fonts()
+    title = f"{meeting.board} – meeting pack"
+    paper = m.Paper(meeting.name, _meta(meeting, title), ())
+    out = io.BytesIO()
+    doc = appendix_document(
+        out, paper, title, A4, "cover", margins=(2.5 * cm, 2.5 * cm, 4 * cm, 2 * cm)
+    )
+    s, tagger = styles(), Tagger()
+    story = [
+        Tagged(Paragraph(meeting.board, s["title"]), "H1", tagger),
+        Spacer(1, 12),
+        Tagged(
+            Paragraph(
+                f"Meeting pack: {meeting.printed_date}"
+                + (f", {meeting.time}" if meeting.time else ""),
+                s["intro"],
+            ),
+            "P",
+            tagger,
+        ),
+        Tagged(Paragraph(meeting.venue, s["intro"]), "P", tagger),
+        Tagged(
+            Paragraph(
+                f"{len(meeting.items)} agenda items, with their papers and "
+                "appendices, after the agenda.",
+                s["intro"],
+            ),
+            "P",
+            tagger,
+        ),
+    ]
+    doc.build(story, canvasmaker=numbered_canvas(A4))
+    return finish(out.getvalue(), tagger, title, "en-GB")
+
+
+def _pages(pdf: bytes) -> int:
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        return len(document.pages)
+
+
+def _starts(cover: bytes, agenda: bytes, items: list[list[Part]]) -> list[int]:
+    """The page (1-based, in the pack) where each item's paper starts."""
+    page = 1 + _pages(cover) + _pages(agenda)
+    starts = []
+    for parts in items:
+        starts.append(page)
+        page += sum(_pages(p.pdf) for p in parts)
+    return starts
+
+
+def _outline(pdf: bytes, meeting: Meeting, items, cover: bytes, agenda: bytes) -> bytes:
+    """The pack's outline: cover, agenda, then item → its paper (with the paper's own
+    headings) and appendices."""
+    import pikepdf
+    from pikepdf import OutlineItem
+
+    document = pikepdf.open(io.BytesIO(pdf))
+    page = _pages(cover) + _pages(agenda)
+    with document.open_outline() as outline:
+        outline.root.clear()
+        outline.root.append(OutlineItem("Cover", 0))
+        outline.root.append(OutlineItem("Agenda", _pages(cover)))
+        for item, parts in zip(meeting.items, items):
+            entry = OutlineItem(f"Item {item.number}: {item.title}", page)
+            for part in parts:
+                child = OutlineItem(part.title, page)
+                child.children.extend(_headings(part.pdf, page))
+                entry.children.append(child)
+                page += _pages(part.pdf)
+            outline.root.append(entry)
+    out = io.BytesIO()
+    document.save(out, deterministic_id=True)
+    return out.getvalue()
+
+
+def _headings(pdf: bytes, offset: int) -> list:
+    """A part's own outline (a paper's headings), its pages moved by `offset`."""
+    import pikepdf
+    from pikepdf import OutlineItem
+
+    found = []
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        index = {page.objgen: n for n, page in enumerate(document.pages)}
+        with document.open_outline() as outline:
+
+            def copy(items) -> list:
+                out = []
+                for item in items:
+                    target = item.destination
+                    number = None
+                    if isinstance(target, pikepdf.Array) and len(target):
+                        number = index.get(target[0].objgen)
+                    if number is None:
+                        continue
+                    copied = OutlineItem(item.title, number + offset)
+                    copied.children.extend(copy(item.children))
+                    out.append(copied)
+                return out
+
+            found = copy(outline.root)
+    return found

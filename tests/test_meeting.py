@@ -1,0 +1,103 @@
+"""The whole board meeting: the example meeting's agenda and pack, and the papers from
+outside that cannot be included, each one clear error naming its agenda item."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import docx
+import pytest
+from pypdf import PdfReader
+
+from boardpaper.cli import main
+
+from .conftest import ROOT, soffice
+
+MEETING = ROOT / "meetings" / "2022-05-10.yaml"
+
+pytestmark = pytest.mark.soffice
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    soffice()
+    out = tmp_path_factory.mktemp("meeting")
+    assert main(["meeting", "build", str(MEETING), "-o", str(out)]) == 0
+    return out / "2022-05-10-agenda.docx", out / "2022-05-10-pack.pdf"
+
+
+def test_the_agenda_gives_the_page_where_each_paper_starts(built):
+    agenda, pack = built
+    rows = docx.Document(str(agenda)).tables[0].rows[1:]
+    pages = [int(row.cells[4].text) for row in rows]
+    reader = PdfReader(str(pack))
+    items = [o for o in reader.outline if not isinstance(o, list) and o.title.startswith("Item ")]
+    assert len(items) == len(rows) == 4
+    assert pages == [reader.get_destination_page_number(o) + 1 for o in items]
+
+
+def test_the_outline_lists_each_item_with_its_papers_headings(built):
+    _, pack = built
+    reader = PdfReader(str(pack))
+    outline = reader.outline
+    titles = [o.title for o in outline if not isinstance(o, list)]
+    assert titles[:2] == ["Cover", "Agenda"]
+    first_item = outline.index(
+        next(o for o in outline if not isinstance(o, list) and o.title.startswith("Item 1"))
+    )
+    parts = outline[first_item + 1]
+    assert isinstance(parts, list)
+    paper, headings = parts[0], parts[1]
+    assert paper.title.startswith("Performance Report")
+    assert isinstance(headings, list) and headings  # the paper's own headings under it
+    assert any(p.title.startswith("Appendix A") for p in parts if not isinstance(p, list))
+
+
+def test_the_pack_passes_pdfua_and_every_page_is_marked(built):
+    _, pack = built
+    result = subprocess.run(
+        [sys.executable, "-m", "pdfua", "check", str(pack)], capture_output=True, text=True
+    )
+    assert "[ERROR]" not in result.stdout, result.stdout[-2000:]
+    pages = len(PdfReader(str(pack)).pages)
+    for number in range(1, pages + 1):
+        text = subprocess.run(
+            ["pdftotext", "-f", str(number), "-l", str(number), str(pack), "-"],
+            capture_output=True,
+            text=True,
+        ).stdout
+        assert "OFFICIAL" in text, number
+
+
+@pytest.mark.parametrize("trouble", ["missing", "encrypted", "damaged"])
+def test_a_paper_that_cannot_be_included_is_one_error_naming_its_item(tmp_path, capsys, trouble):
+    soffice()
+    folder = tmp_path / "meetings"
+    shutil.copytree(ROOT / "meetings", folder)
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    meeting = folder / "2022-05-10.yaml"
+    text = meeting.read_text(encoding="utf-8")
+    bad = folder / "papers" / "bad.pdf"
+    if trouble == "encrypted":
+        import pikepdf
+
+        source = pikepdf.new()
+        source.add_blank_page()
+        source.save(bad, encryption=pikepdf.Encryption(owner="o", user="u"))
+    elif trouble == "damaged":
+        bad.write_bytes(b"%PDF-1.7 this is not a PDF")
+    target = "papers/bad.pdf" if trouble != "missing" else "papers/nowhere.docx"
+    meeting.write_text(
+        text.replace("papers/estates-strategy-update.docx", target), encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    assert main(["meeting", "build", str(meeting), "-o", str(out)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and ": error: " in err[0]
+    if trouble == "missing":
+        assert err[0].startswith(f"{meeting}:") and "the paper of item 4" in err[0]
+    else:
+        assert "item 4" in err[0] and ("encrypted" in err[0] or "cannot be read" in err[0])
+    assert not out.exists() or not list(out.iterdir())
