@@ -52,8 +52,8 @@ def build_meeting(path: Path, out_dir: Path) -> list[Path]:
     cover = _cover(meeting)
     for parts in items:
         for part in parts:
-            if part.convert:
-                part.pdf = pack.marked(converted[part.convert], meeting.marking, part.title)
+            pdf = converted[part.convert] if part.convert else part.pdf
+            part.pdf = pack.marked(pdf, meeting.marking, part.title)
     agenda_pdf = converted["agenda"]
     for _ in range(3):  # the agenda's own length moves the pages after it
         starts = _starts(cover, agenda_pdf, items)
