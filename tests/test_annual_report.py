@@ -156,15 +156,11 @@ def test_pandoc_reads_every_charts_alt_text(built):
 
 
 def test_the_pack_keeps_the_charts_alt_text_for_pdfua(tmp_path):
-    import subprocess
-    import sys
 
     from .conftest import soffice
+    from .pdfcheck import assert_pdfua
 
     soffice()
     built = pipeline.build(PAPER, tmp_path, pack=True)
     pack = next(p for p in built.outputs if p.name.endswith("-pack.pdf"))
-    result = subprocess.run(
-        [sys.executable, "-m", "pdfua", "check", str(pack)], capture_output=True, text=True
-    )
-    assert "[ERROR]" not in result.stdout + result.stderr, result.stdout[-2000:]
+    assert_pdfua(pack)

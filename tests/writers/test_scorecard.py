@@ -17,6 +17,7 @@ from boardpaper.status import STATUSES
 from boardpaper.writers.pdf.styles import contrast
 
 from ..conftest import ROOT, SHARED, needs_shared
+from ..pdfcheck import assert_pdfua
 
 FRAMEWORK = ROOT / "content" / "shared" / "pcp-kpi-framework.yaml"
 
@@ -116,12 +117,8 @@ def test_pages_render(pdf, tmp_path):
 
 
 def test_the_scorecard_is_tagged_for_pdfua(pdf):
-    import sys
 
-    result = subprocess.run(
-        [sys.executable, "-m", "pdfua", "check", str(pdf)], capture_output=True, text=True
-    )
-    assert "[ERROR]" not in result.stdout and "[WARN" not in result.stdout, result.stdout[-2000:]
+    assert_pdfua(pdf)
     import pikepdf
 
     with pikepdf.open(pdf) as document:
