@@ -48,3 +48,24 @@ def test_numbering_part_defines_three_lists_and_a_restart_is_a_new_num():
     num = part.num_having_numId(new)
     assert num.abstractNumId.val == 2
     assert num.xpath("./w:lvlOverride/w:startOverride/@w:val") == ["1"]
+
+
+def test_short_columns_keep_room_for_their_longest_word_when_a_long_column_wraps():
+    from boardpaper.oxml.tables import CHAR, PAD, TABLE_WIDTH, column_widths
+
+    header = ("Item", "Title", "Presented by", "Purpose", "Page")
+    rows = [
+        ("1", "A title " * 12, "Deputy Chief Constable Vanessa Jardine", "for information", "23")
+    ]
+    widths = column_widths(header, rows)
+    assert sum(widths) == TABLE_WIDTH
+    for width, word in zip(widths, ("Item", "Title", "Constable", "information", "Page")):
+        assert width >= len(word) * CHAR + PAD, (word, width)
+    assert widths[1] == max(widths)  # the long text column takes what is left
+
+
+def test_columns_that_fit_on_one_line_share_the_width_by_their_longest_cell():
+    from boardpaper.oxml.tables import TABLE_WIDTH, column_widths
+
+    widths = column_widths(("Year", "DA", "Trafficking"), [("2016/17", "22,549", "–")])
+    assert sum(widths) == TABLE_WIDTH and widths[2] > widths[1]

@@ -8,16 +8,32 @@ from .ns import attr, nsdecls, text
 TABLE_WIDTH = 9026  # twips: the text width of A4 with 2.54 cm margins
 
 
+CHAR = 115  # twips: a character of the table's 9 pt Arial, bold headings included
+PAD = 260  # twips: the cell's left and right margins and a little air
+
+
 def column_widths(header, rows, total: int = TABLE_WIDTH) -> list[int]:
-    """Widths in twips shared out by what each column holds: its longest cell, or its
-    heading's longest word (headings wrap between words, figures never)."""
-    need = []
+    """Widths in twips. Each column needs at least its longest unbreakable piece (a word
+    of its heading or of a text cell; a figure whole, since figures never wrap) and
+    would like its longest cell on one line. Columns get what they would like when it
+    fits; otherwise every column keeps its least and the text columns share the rest
+    by how much more they would like, so short columns ("Item", "Page") never break
+    inside a word."""
+    least, like = [], []
     for i, head in enumerate(header):
-        longest = max([len(w) for w in str(head).split()] + [len(str(r[i])) for r in rows] + [5])
-        need.append(longest + 3)  # cell margins, and bold headings are wider
+        cells = [str(r[i]) for r in rows]
+        words = str(head).split() + [w for c in cells for w in c.split()]
+        piece = max([len(w) for w in words] + [3])
+        least.append(piece * CHAR + PAD)
+        like.append(max(least[-1], max([len(c) for c in cells] + [0]) * CHAR + PAD))
     if len(header) <= 2:  # a label and one figure: the label takes what the figure leaves
-        need[0] = max(need[0], sum(need[1:]) * 2)
-    widths = [total * n // sum(need) for n in need]
+        like[0] = max(like[0], sum(like[1:]) * 2)
+    if sum(like) <= total or sum(least) >= total:
+        base = like if sum(like) <= total else least
+        widths = [total * w // sum(base) for w in base]
+    else:
+        spare, wanted = total - sum(least), sum(like) - sum(least)
+        widths = [lo + (hi - lo) * spare // wanted for lo, hi in zip(least, like, strict=True)]
     widths[0] += total - sum(widths)
     return widths
 
