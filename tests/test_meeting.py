@@ -98,3 +98,37 @@ def test_a_paper_that_cannot_be_included_is_one_error_naming_its_item(tmp_path, 
     else:
         assert "item 4" in err[0] and ("encrypted" in err[0] or "cannot be read" in err[0])
     assert not out.exists() or not list(out.iterdir())
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (("purpose: for decision", "purpose: for decisoin"), "did you mean 'for decision'"),
+        (("venue:", "venu:"), "unknown key 'venu'"),
+        (("papers/estates-strategy-update.docx", "papers/not-a-zip.docx"), "item 4"),
+        (("papers/estates-strategy-update.docx", "papers/notes.txt"), "item 4"),
+    ],
+)
+def test_a_bad_meeting_file_or_paper_leaves_the_last_pack_as_it_was(
+    built, tmp_path, capsys, change, message
+):
+    folder = tmp_path / "meetings"
+    shutil.copytree(ROOT / "meetings", folder)
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    (folder / "papers" / "not-a-zip.docx").write_bytes(b"PK\x03\x04 but nothing after")
+    (folder / "papers" / "notes.txt").write_text("minutes\n", encoding="utf-8")
+    meeting = folder / "2022-05-10.yaml"
+    text = meeting.read_text(encoding="utf-8")
+    assert change[0] in text
+    meeting.write_text(text.replace(change[0], change[1], 1), encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    before = {}
+    for made in built:
+        shutil.copy(made, out / made.name)
+        before[made.name] = made.read_bytes()
+    assert main(["meeting", "build", str(meeting), "-o", str(out)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith(f"{meeting}:") and ": error: " in err[0], err
+    assert message in err[0], err[0]
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before

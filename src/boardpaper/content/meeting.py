@@ -26,7 +26,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import ContentError, Location
+from ..errors import ContentError, Location, did_you_mean, shown
 from .checks import _keys, _mapping, _text
 from .yamlmarks import MarkedList, load
 
@@ -87,7 +87,9 @@ def load_meeting(path: Path | str) -> Meeting:
         purpose = str(_text(entry, "purpose") or "for information").strip()
         if purpose not in PURPOSES:
             raise ContentError(
-                f"purpose must be one of: {', '.join(PURPOSES)}", entry.value_loc["purpose"]
+                f"unknown purpose {shown(purpose)}",
+                entry.value_loc["purpose"],
+                did_you_mean(purpose, PURPOSES, f"one of: {', '.join(PURPOSES)}"),
             )
         paper = (path.parent / str(_text(entry, "paper", True))).resolve()
         kind = (
