@@ -55,6 +55,9 @@ docs: install system-deps
 	$(BIN)/python tools/screenshot.py build/docs/$(notdir $(PAPER)).html docs/images/web-page.png 420 760
 	pdftoppm -r 70 -png -f 1 -l 1 -singlefile build/docs/$(notdir $(PAPER))-pack.pdf docs/images/paper-page-1
 	pdftoppm -r 70 -png -f 1 -l 1 -singlefile build/docs/$(notdir $(PAPER))-appendix-a.pdf docs/images/scorecard-page-1
+	$(BIN)/boardpaper meeting build meetings/2022-05-10.yaml -o build/docs
+	pdftoppm -r 70 -png -f 1 -l 1 -singlefile build/docs/2022-05-10-pack.pdf docs/images/meeting-pack-cover
+	pdftoppm -r 70 -png -f 2 -l 2 -singlefile build/docs/2022-05-10-pack.pdf docs/images/meeting-pack-agenda
 
 $(AXE):
 	npm install --silent --no-audit --no-fund --prefix .axe axe-core@4
