@@ -55,7 +55,7 @@ def test_the_outline_lists_each_item_with_its_papers_headings(built):
     assert any(p.title.startswith("Appendix A") for p in parts if not isinstance(p, list))
 
 
-def test_the_pack_passes_pdfua_and_every_page_is_marked(built):
+def test_the_pack_passes_pdfua_and_every_page_is_marked_once_and_numbered(built):
     _, pack = built
     assert_pdfua(pack)
     pages = len(PdfReader(str(pack)).pages)
@@ -65,7 +65,9 @@ def test_the_pack_passes_pdfua_and_every_page_is_marked(built):
             capture_output=True,
             text=True,
         ).stdout
-        assert "OFFICIAL" in text, number
+        lines = [line.strip() for line in text.splitlines()]
+        assert 1 <= lines.count("OFFICIAL") <= 2, (number, lines.count("OFFICIAL"))
+        assert f"Pack page {number} of {pages}" in lines, number
 
 
 @pytest.mark.parametrize("trouble", ["missing", "encrypted", "damaged"])

@@ -14,6 +14,7 @@ import fcntl
 import io
 import os
 import resource
+import signal
 import subprocess
 import sys
 import time
@@ -191,6 +192,21 @@ def test_two_papers_of_one_name_into_one_folder_are_refused(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
+def _wait_for_sigterm_handler(proc) -> None:
+    """Until `proc` catches SIGTERM (Linux: the SigCgt mask of /proc/PID/status), so the
+    signal cannot arrive while Python is still starting, when nothing handles it yet."""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            status = Path(f"/proc/{proc.pid}/status").read_text()
+        except OSError:
+            break
+        caught = next(line for line in status.splitlines() if line.startswith("SigCgt:"))
+        if int(caught.split()[1], 16) & (1 << (signal.SIGTERM - 1)):
+            return
+        time.sleep(0.01)
+
+
 def test_sigterm_ends_in_one_line_and_keeps_the_outputs(example, tmp_path):
     out = tmp_path / "out"
     assert cli("build", example, "-o", out, "-q", cwd=tmp_path).returncode == 0
@@ -200,7 +216,7 @@ def test_sigterm_ends_in_one_line_and_keeps_the_outputs(example, tmp_path):
         stderr=subprocess.PIPE,
         text=True,
     )
-    time.sleep(1.0)
+    _wait_for_sigterm_handler(proc)
     proc.terminate()
     _, err = proc.communicate(timeout=30)
     assert "Traceback" not in err

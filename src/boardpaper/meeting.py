@@ -7,7 +7,8 @@ built from their folders; a .docx given as is is cleaned (oxml/sanitize.py) and
 converted; a PDF is included as it is. Every .docx of the meeting goes through one
 LibreOffice run (and the agenda once more, with its page numbers). The pack keeps
 every part's structure tree (writers/pack.py), has an outline of item → paper → its
-headings and appendices, page labels, and the protective marking on every page. The
+headings and appendices, page labels, "Pack page N of M" at the foot of every page
+beside each paper's own numbering, and the protective marking on every page. The
 agenda's page numbers are where each paper starts in the pack. Nothing is written
 unless all of it could be made.
 """
@@ -68,6 +69,7 @@ def build_meeting(path: Path, out_dir: Path) -> list[Path]:
         + [(p.title, p.pdf) for parts in items for p in parts],
         _meta(meeting, f"{meeting.board}, {meeting.printed_date}: meeting pack"),
     )
+    merged = pack.pack_numbered(merged, meeting.path)
     merged = _outline(merged, meeting, items, cover, agenda_pdf)
     out_dir = Path(out_dir)
     outputs = {
