@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,10 @@ settings.register_profile(
 settings.load_profile(
     os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "default")
 )
+
+# Converted PDFs are cached (writers/pack.py): the tests keep theirs apart from the
+# user's, in a folder of their own for the run.
+os.environ["BOARDPAPER_CACHE"] = tempfile.mkdtemp(prefix="boardpaper-test-cache-")
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "content" / "2022-05-performance-report"

@@ -134,3 +134,31 @@ def test_a_bad_meeting_file_or_paper_leaves_the_last_pack_as_it_was(
     assert len(err) == 1 and err[0].startswith(f"{meeting}:") and ": error: " in err[0], err
     assert message in err[0], err[0]
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_an_unchanged_paper_is_not_converted_again(built, tmp_path, monkeypatch):
+    from boardpaper.writers import pack
+
+    folder = tmp_path / "meetings"
+    shutil.copytree(ROOT / "meetings", folder)
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    meeting = folder / "2022-05-10.yaml"
+    converted: list[str] = []
+    real = pack.to_pdfs
+
+    def counting(documents, soffice):
+        converted.extend(documents)
+        return real(documents, soffice)
+
+    monkeypatch.setattr(pack, "to_pdfs", counting)
+    out = tmp_path / "out"
+    assert main(["meeting", "build", str(meeting), "-o", str(out)]) == 0
+    assert converted == []  # everything as the `built` fixture converted it
+    assert (out / "2022-05-10-pack.pdf").read_bytes() == built[1].read_bytes()
+
+    kpi = tmp_path / "content" / "2021-10-pcp-kpi-report" / "paper.yaml"
+    text = kpi.read_text(encoding="utf-8")
+    kpi.write_text(text.replace("Purpose of paper", "Purpose of this paper", 1), encoding="utf-8")
+    assert main(["meeting", "build", str(meeting), "-o", str(out)]) == 0
+    assert converted == ["item2"]  # only the paper that changed
+    assert (out / "2022-05-10-pack.pdf").read_bytes() != built[1].read_bytes()

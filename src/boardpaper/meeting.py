@@ -5,7 +5,9 @@ style (written by the same Word writer as a paper), and the meeting pack: a cove
 the agenda, then each item's paper and its appendices. Papers kept by boardpaper are
 built from their folders; a .docx given as is is cleaned (oxml/sanitize.py) and
 converted; a PDF is included as it is. Every .docx of the meeting goes through one
-LibreOffice run (and the agenda once more, with its page numbers). The pack keeps
+LibreOffice run (and the agenda once more, with its page numbers); a Word file
+converted before, byte for byte, is taken from the cache (writers/pack.py,
+`to_pdfs_cached`), so an unchanged paper costs no conversion. The pack keeps
 every part's structure tree (writers/pack.py), has an outline of item → paper → its
 headings and appendices, page labels, "Pack page N of M" at the foot of every page
 beside each paper's own numbering, and the protective marking on every page. The
@@ -49,7 +51,7 @@ def build_meeting(path: Path, out_dir: Path) -> list[Path]:
     documents: dict[str, bytes] = {}
     items = [_parts(item, documents) for item in meeting.items]
     documents["agenda"] = _agenda(meeting, None)
-    converted = pack.to_pdfs(documents, soffice)
+    converted = pack.to_pdfs_cached(documents, soffice)
     cover = _cover(meeting)
     for parts in items:
         for part in parts:
@@ -59,7 +61,7 @@ def build_meeting(path: Path, out_dir: Path) -> list[Path]:
     for _ in range(3):  # the agenda's own length moves the pages after it
         starts = _starts(cover, agenda_pdf, items)
         agenda_docx = _agenda(meeting, starts)
-        again = pack.to_pdfs({"agenda": agenda_docx}, soffice)["agenda"]
+        again = pack.to_pdfs_cached({"agenda": agenda_docx}, soffice)["agenda"]
         if _pages(again) == _pages(agenda_pdf):
             agenda_pdf = again
             break

@@ -9,6 +9,7 @@ not the clock, and its file identifier from its contents.
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import subprocess
 import tempfile
@@ -61,6 +62,70 @@ def to_pdf(docx: bytes, name: str, soffice: str) -> bytes:
                 Location(f"{name}.docx"),
             )
         return produced.read_bytes()
+
+
+CACHE_ENTRIES = 200  # converted PDFs kept; the oldest go first
+
+
+def cache_dir() -> Path:
+    """Where converted PDFs are kept: $BOARDPAPER_CACHE, else $XDG_CACHE_HOME/boardpaper
+    (~/.cache/boardpaper)."""
+    if os.environ.get("BOARDPAPER_CACHE"):
+        return Path(os.environ["BOARDPAPER_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "boardpaper"
+
+
+def to_pdfs_cached(documents: dict[str, bytes], soffice: str) -> dict[str, bytes]:
+    """`to_pdfs`, converting only the documents not converted before. A PDF is kept under
+    the sha256 of the .docx bytes and of the LibreOffice it came from: boardpaper's Word
+    files are byte-identical for the same input, so an unchanged paper is not converted
+    again. The cache is only an optimisation: one that cannot be read or written is
+    passed over."""
+    import hashlib
+
+    folder = cache_dir() / "pdf"
+    real = Path(soffice).resolve()
+    try:
+        stat = real.stat()
+        office = f"{real}:{stat.st_size}:{stat.st_mtime_ns}".encode()
+    except OSError:
+        office = str(real).encode()
+    keys = {
+        name: hashlib.sha256(office + b"\0" + data).hexdigest() for name, data in documents.items()
+    }
+    out: dict[str, bytes] = {}
+    for name, key in keys.items():
+        try:
+            pdf = (folder / f"{key}.pdf").read_bytes()
+            os.utime(folder / f"{key}.pdf")  # recently used: kept longest
+        except OSError:
+            continue
+        if pdf.startswith(b"%PDF-") and b"%%EOF" in pdf[-1024:]:
+            out[name] = pdf
+    missing = {name: data for name, data in documents.items() if name not in out}
+    if missing:
+        converted = to_pdfs(missing, soffice)
+        out.update(converted)
+        _keep(folder, {keys[name]: pdf for name, pdf in converted.items()})
+    return {name: out[name] for name in documents}
+
+
+def _keep(folder: Path, pdfs: dict[str, bytes]) -> None:
+    """Store `pdfs` (key → bytes) in the cache, each whole or not at all, and drop the
+    least recently used beyond CACHE_ENTRIES."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for key, pdf in pdfs.items():
+            fd, tmp = tempfile.mkstemp(dir=folder, suffix=".part")
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(pdf)
+            os.replace(tmp, folder / f"{key}.pdf")
+        kept = sorted(folder.glob("*.pdf"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        for old in kept[CACHE_ENTRIES:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def to_pdfs(documents: dict[str, bytes], soffice: str) -> dict[str, bytes]:
