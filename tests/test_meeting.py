@@ -162,3 +162,51 @@ def test_an_unchanged_paper_is_not_converted_again(built, tmp_path, monkeypatch)
     assert main(["meeting", "build", str(meeting), "-o", str(out)]) == 0
     assert converted == ["item2"]  # only the paper that changed
     assert (out / "2022-05-10-pack.pdf").read_bytes() != built[1].read_bytes()
+
+
+def test_the_agenda_comes_from_the_agenda_template_of_the_meetings_project(tmp_path, capsys):
+    """A secretariat restyles templates/spcb-agenda.docx in Word; a broken field in it is
+    one error naming the template."""
+    import io
+    import zipfile
+
+    from boardpaper.oxml.house import agenda_template_package
+
+    soffice()
+    folder = tmp_path / "meetings"
+    shutil.copytree(ROOT / "meetings", folder)
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    (tmp_path / ".git").mkdir()  # the project's root: templates/ is looked for up to here
+    (tmp_path / "templates").mkdir()
+    template = tmp_path / "templates" / "spcb-agenda.docx"
+
+    def restyled(old: str, new: str) -> bytes:
+        out = io.BytesIO()
+        with (
+            zipfile.ZipFile(io.BytesIO(agenda_template_package())) as source,
+            zipfile.ZipFile(out, "w") as target,
+        ):
+            for info in source.infolist():
+                data = source.read(info)
+                if info.filename == "word/document.xml":
+                    data = data.replace(old.encode(), new.encode())
+                target.writestr(info, data)
+        return out.getvalue()
+
+    template.write_bytes(restyled(">Agenda<", ">Order of business<"))
+    meeting = folder / "2022-05-10.yaml"
+    out = tmp_path / "out"
+    assert main(["meeting", "build", str(meeting), "-o", str(out)]) == 0
+    agenda = docx.Document(str(out / "2022-05-10-agenda.docx"))
+    assert "Order of business" in [p.text for p in agenda.paragraphs]
+    assert [row.cells[0].text for row in agenda.tables[0].rows] == ["Item", "1", "2", "3", "4"]
+
+    template.write_bytes(restyled("{{ venue }}", "{{ venue }"))
+    capsys.readouterr()
+    before = (out / "2022-05-10-pack.pdf").read_bytes()
+    assert main(["meeting", "build", str(meeting), "-o", str(out)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith(
+        f"{template}: error: a field of the template is not closed"
+    ), err
+    assert (out / "2022-05-10-pack.pdf").read_bytes() == before

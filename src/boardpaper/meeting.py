@@ -155,40 +155,64 @@ def _meta(meeting: Meeting, title: str) -> m.Meta:
 
 
 def _agenda(meeting: Meeting, starts: list[int] | None) -> bytes:
-    """The agenda as a Word document in the house style; `starts`: each item's first page
-    in the pack (None: a first draft, to count its pages)."""
-    from .templates import find_template
-    from .writers.docx import write_docx
+    """The agenda: docxtpl renders the agenda template (templates/spcb-agenda.docx in
+    the meeting's folder or above, else the one built in) with the meeting's fields and
+    a row for each item; `starts`: each item's first page in the pack (None: a first
+    draft, to count its pages)."""
+    import datetime as dt
 
-    lines = [
-        f"{meeting.printed_date}" + (f", {meeting.time}" if meeting.time else ""),
-        meeting.venue,
-    ]
-    blocks: list = [m.Plain((m.Text(line),)) for line in lines]
-    for label, names in (("Present", meeting.attendees), ("Apologies", meeting.apologies)):
-        if names:
-            blocks.append(m.Plain((m.Text(f"{label}: ", bold=True), m.Text(", ".join(names)))))
-    rows = tuple(
-        (
-            m.Text(str(item.number)),
-            m.Text(item.title),
-            m.Text(item.presenter),
-            m.Text(item.purpose),
-            m.Text(str(starts[n]) if starts else "000"),
-        )
-        for n, item in enumerate(meeting.items)
-    )
-    blocks.append(
-        m.Table(
-            "Agenda items",
-            ("Item", "Title", "Presented by", "Purpose", "Page"),
-            rows,
-            (True, False, False, False, True),
-        )
-    )
-    paper = m.Paper(f"{meeting.name}-agenda", _meta(meeting, "Agenda"), tuple(blocks))
-    template, name, _ = find_template(Path(meeting.path).parent)
-    return write_docx(paper, template, name)
+    import jinja2
+    from docxtpl import DocxTemplate
+    from jinja2.sandbox import SandboxedEnvironment
+
+    from .errors import TemplateError
+    from .oxml.package import deterministic_zip
+    from .templates import find_template
+
+    template, name, _ = find_template(Path(meeting.path).parent, agenda=True)
+    context = {
+        "board": meeting.board,
+        "meeting": meeting.printed_date,
+        "when": meeting.printed_date + (f", {meeting.time}" if meeting.time else ""),
+        "venue": meeting.venue,
+        "marking": meeting.marking,
+        "agenda_item": "",
+        "attendees": ", ".join(meeting.attendees),
+        "apologies": ", ".join(meeting.apologies),
+        "items": [
+            {
+                "number": item.number,
+                "title": item.title,
+                "presenter": item.presenter,
+                "purpose": item.purpose,
+                "page": starts[n] if starts else "000",
+            }
+            for n, item in enumerate(meeting.items)
+        ],
+    }
+    try:
+        document = DocxTemplate(io.BytesIO(template))
+        env = SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=True)
+        document.render(context, env, autoescape=True)
+    except jinja2.TemplateError as exc:
+        raise TemplateError(
+            f"the agenda template cannot be rendered: {exc.message}",
+            Location(name),
+            "its fields: board, meeting, when, venue, marking, attendees, apologies, "
+            "items (number, title, presenter, purpose, page)",
+        ) from None
+    except (KeyError, ValueError, OSError) as exc:
+        raise TemplateError(f"not a usable agenda template: {exc}", Location(name)) from None
+    props = document.docx.core_properties
+    props.title = f"Agenda: {meeting.board}, {meeting.printed_date}"
+    props.author = meeting.board
+    props.language = "en-GB"
+    props.last_modified_by = "boardpaper"
+    props.revision = 1
+    props.created = props.modified = dt.datetime.fromisoformat(meeting.date).replace(tzinfo=dt.UTC)
+    out = io.BytesIO()
+    document.save(out)
+    return deterministic_zip(out.getvalue())
 
 
 def _cover(meeting: Meeting) -> bytes:

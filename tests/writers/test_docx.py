@@ -222,3 +222,32 @@ def test_a_heading_with_nothing_under_it_is_a_warning(tmp_path):
     folder = write_paper(tmp_path / "p", MINIMAL + "  - heading: An empty section\n")
     findings = checking.check(folder)
     assert any("'An empty section' has nothing under it" in f.message for f in findings)
+
+
+def test_a_template_field_left_open_is_refused_not_swallowed(tmp_path, capsys):
+    """jinja would read `{{ marking }` on to the next `}}`, dropping what lies between."""
+    import io
+    import zipfile
+
+    from boardpaper.cli import main
+    from boardpaper.oxml.house import template_package
+
+    from ..conftest import EXAMPLE
+
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(template_package())) as source,
+        zipfile.ZipFile(out, "w") as target,
+    ):
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "word/header1.xml":
+                data = data.replace(b"{{ marking }}", b"{{ marking }")
+            target.writestr(info, data)
+    template = tmp_path / "house.docx"
+    template.write_bytes(out.getvalue())
+    code = main(["build", str(EXAMPLE), "--template", str(template), "-o", str(tmp_path / "o")])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 2 and len(err) == 1, err
+    assert err[0].startswith(f"{template}: error: a field of the template is not closed")
+    assert not (tmp_path / "o").exists()

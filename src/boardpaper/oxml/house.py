@@ -62,7 +62,16 @@ def document_xml() -> str:
         + _optional("presented_by", "Presented by: ")
     )
     body = _p("Normal", _r("{{p body }}"))
-    sect = (
+    return (
+        XML_HEAD
+        + f"<w:document {nsdecls('w', 'r')}><w:body>{cover}{body}{_section()}"
+        + "</w:body></w:document>"
+    )
+
+
+def _section() -> str:
+    """A4, 2.54 cm margins, the house header and footer."""
+    return (
         '<w:sectPr><w:headerReference w:type="default" r:id="rId5"/>'
         '<w:footerReference w:type="default" r:id="rId6"/>'
         '<w:pgSz w:w="11906" w:h="16838"/>'
@@ -70,10 +79,42 @@ def document_xml() -> str:
         'w:footer="709" w:gutter="0"/><w:cols w:space="708"/><w:docGrid w:linePitch="360"/>'
         "</w:sectPr>"
     )
+
+
+def agenda_document_xml() -> str:
+    """The agenda: the meeting, then a table with a row for each item (a docxtpl
+    `{%tr for %}` row) and the page where its paper starts in the meeting pack."""
+    from lxml import etree
+
+    from .tables import table
+
+    head = ("Item", "Title", "Presented by", "Purpose", "Page")
+    fields = tuple(
+        f"{{{{ item.{name} }}}}" for name in ("number", "title", "presenter", "purpose", "page")
+    )
+    rows = [("{%tr for item in items %}", "", "", "", ""), fields, ("{%tr endfor %}",) + ("",) * 4]
+    grid = table(head, rows, (True, False, False, False, True), widths=AGENDA_WIDTHS)
+    cover = (
+        _p("Board", _r("{{ board }}"))
+        + _p("Board", _r("{{ meeting }}"))
+        + _p("Title", _r("Agenda"))
+        + _p("CoverField", _r("Time and place: ", bold=True) + _r("{{ when }}, {{ venue }}"))
+        + _optional("attendees", "Present: ")
+        + _optional("apologies", "Apologies: ")
+        + _p("Caption", _r("Agenda items"))
+    )
     return (
         XML_HEAD
-        + f"<w:document {nsdecls('w', 'r')}><w:body>{cover}{body}{sect}</w:body></w:document>"
+        + f"<w:document {nsdecls('w', 'r')}><w:body>{cover}"
+        + etree.tostring(grid, encoding="unicode")
+        + _p("Normal", "")
+        + _section()
+        + "</w:body></w:document>"
     )
+
+
+#: twips: Item, Title, Presented by, Purpose, Page (the text width, 9026, in all)
+AGENDA_WIDTHS = (720, 3900, 2120, 1566, 720)
 
 
 def header_xml() -> str:
@@ -171,12 +212,21 @@ def _app() -> str:
 
 def template_package() -> bytes:
     """The bytes of the house template .docx (deterministic)."""
+    return _package(document_xml())
+
+
+def agenda_template_package() -> bytes:
+    """The bytes of `templates/spcb-agenda.docx`: the agenda in the house style."""
+    return _package(agenda_document_xml())
+
+
+def _package(document: str) -> bytes:
     members = [
         ("[Content_Types].xml", _content_types()),
         ("_rels/.rels", _package_rels()),
         ("docProps/core.xml", _core()),
         ("docProps/app.xml", _app()),
-        ("word/document.xml", document_xml()),
+        ("word/document.xml", document),
         ("word/_rels/document.xml.rels", _document_rels()),
         ("word/styles.xml", styles_part_xml()),
         ("word/numbering.xml", numbering_part_xml()),

@@ -38,12 +38,13 @@ def column_widths(header, rows, total: int = TABLE_WIDTH) -> list[int]:
     return widths
 
 
-def table(header, rows, numeric, style: str = style_ids.TABLE):
+def table(header, rows, numeric, style: str = style_ids.TABLE, widths=None):
     """A `w:tbl`: the first row marked to repeat on each page (`w:tblHeader`) and not to
-    split; cells of numeric columns right-aligned."""
+    split; cells of numeric columns right-aligned; columns `widths` wide (twips), else
+    as `column_widths` shares them."""
     from .parser import parse_xml
 
-    widths = column_widths(header, rows)
+    widths = widths or column_widths(header, rows)
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
 
     def cell(value: str, width: int, right: bool, head: bool) -> str:
