@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import zipfile
 
 import docx
 import pytest
@@ -109,6 +110,11 @@ def test_a_paper_that_cannot_be_included_is_one_error_naming_its_item(tmp_path, 
         (("venue:", "venu:"), "unknown key 'venu'"),
         (("papers/estates-strategy-update.docx", "papers/not-a-zip.docx"), "item 4"),
         (("papers/estates-strategy-update.docx", "papers/notes.txt"), "item 4"),
+        (
+            ("papers/estates-strategy-update.docx", "papers/half.docx"),
+            "the paper of item 4 (A paper from outside, given as a Word file (stand-in)): "
+            "LibreOffice could not convert it",
+        ),
     ],
 )
 def test_a_bad_meeting_file_or_paper_leaves_the_last_pack_as_it_was(
@@ -119,6 +125,15 @@ def test_a_bad_meeting_file_or_paper_leaves_the_last_pack_as_it_was(
     shutil.copytree(ROOT / "content", tmp_path / "content")
     (folder / "papers" / "not-a-zip.docx").write_bytes(b"PK\x03\x04 but nothing after")
     (folder / "papers" / "notes.txt").write_text("minutes\n", encoding="utf-8")
+    with (  # a Word file cut off halfway through its text: LibreOffice cannot read it
+        zipfile.ZipFile(folder / "papers" / "estates-strategy-update.docx") as whole,
+        zipfile.ZipFile(folder / "papers" / "half.docx", "w") as half,
+    ):
+        for info in whole.infolist():
+            data = whole.read(info)
+            half.writestr(
+                info, data[: len(data) // 2] if info.filename == "word/document.xml" else data
+            )
     meeting = folder / "2022-05-10.yaml"
     text = meeting.read_text(encoding="utf-8")
     assert change[0] in text

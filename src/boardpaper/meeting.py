@@ -51,7 +51,7 @@ def build_meeting(path: Path, out_dir: Path) -> list[Path]:
     documents: dict[str, bytes] = {}
     items = [_parts(item, documents) for item in meeting.items]
     documents["agenda"] = _agenda(meeting, None)
-    converted = pack.to_pdfs_cached(documents, soffice)
+    converted = _converted(pack, documents, soffice, meeting)
     cover = _cover(meeting)
     for parts in items:
         for part in parts:
@@ -80,6 +80,25 @@ def build_meeting(path: Path, out_dir: Path) -> list[Path]:
     }
     write_all(outputs)
     return list(outputs)
+
+
+def _converted(pack, documents: dict[str, bytes], soffice: str, meeting: Meeting) -> dict:
+    """Every Word file of the meeting as PDF; one LibreOffice cannot convert is an error
+    at the agenda item it belongs to (documents are named item<N>[<appendix letter>])."""
+    try:
+        return pack.to_pdfs_cached(documents, soffice)
+    except OutputError as exc:
+        name = getattr(exc, "document", "")
+        for item in meeting.items:
+            if name == f"item{item.number}" or (
+                name.startswith(f"item{item.number}")
+                and name[len(f"item{item.number}") :].isalpha()
+            ):
+                part = "paper" if name == f"item{item.number}" else f"appendix {name[-1]}"
+                raise OutputError(
+                    f"the {part} of item {item.number} ({item.title}): {exc.message}", item.loc
+                ) from None
+        raise
 
 
 def _parts(item: Item, documents: dict[str, bytes]) -> list[Part]:

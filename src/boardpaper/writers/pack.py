@@ -162,9 +162,11 @@ def to_pdfs(documents: dict[str, bytes], soffice: str) -> dict[str, bytes]:
         for name in documents:
             produced = Path(tmp) / f"{name}.pdf"
             if result.returncode != 0 or not produced.is_file():
-                raise OutputError(
+                error = OutputError(
                     "LibreOffice could not convert it to PDF", Location(f"{name}.docx")
                 )
+                error.document = name  # which of `documents`: a caller names it better
+                raise error
             out[name] = produced.read_bytes()
         return out
 
