@@ -225,3 +225,30 @@ def test_the_agenda_comes_from_the_agenda_template_of_the_meetings_project(tmp_p
         f"{template}: error: a field of the template is not closed"
     ), err
     assert (out / "2022-05-10-pack.pdf").read_bytes() == before
+
+
+def test_an_untagged_pdf_from_outside_is_included_with_a_warning_and_status_1(
+    built, tmp_path, capsys
+):
+    """Papers from outside are often untagged; the pack is made (the board needs it) but
+    the build says its pages cannot be read by a screen reader, and exits 1."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    folder = tmp_path / "meetings"
+    shutil.copytree(ROOT / "meetings", folder)
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    canvas = Canvas(str(folder / "papers" / "scanned.pdf"), invariant=1)
+    canvas.drawString(72, 720, "Estates strategy update, as printed")
+    canvas.save()
+    meeting = folder / "2022-05-10.yaml"
+    text = meeting.read_text(encoding="utf-8")
+    meeting.write_text(
+        text.replace("papers/estates-strategy-update.docx", "papers/scanned.pdf"), encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    assert main(["meeting", "build", str(meeting), "-o", str(out)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if "estates-strategy" in row)
+    assert len(err) == 1 and err[0].startswith(f"{meeting}:{line}:"), err
+    assert ": warning: " in err[0] and "without tags" in err[0]
+    assert (out / "2022-05-10-pack.pdf").exists()

@@ -169,7 +169,8 @@ reported as one line FILE:LINE:COL: error: MESSAGE.  'boardpaper COMMAND --help'
         help="build a board meeting: the agenda and one pack of every item's paper",
         description="boardpaper meeting build MEETING.yaml [-o DIR]: write "
         "DIR/<date>-agenda.docx and DIR/<date>-pack.pdf: a cover, the agenda (with the page "
-        "where each paper starts), then each item's paper and appendices, one accessible PDF.",
+        "where each paper starts), then each item's paper and appendices, one accessible PDF. "
+        "Exit status 1 when a paper given as PDF has no tags (written, with a warning).",
     )
     meet.add_argument("action", choices=["build"])
     meet.add_argument("file", type=Path, metavar="MEETING.yaml")
@@ -395,9 +396,12 @@ def _check(args) -> int:
 def _meeting(args) -> int:
     from .meeting import build_meeting
 
-    for path in build_meeting(args.file, args.output):
+    written, warnings = build_meeting(args.file, args.output)
+    for path in written:
         print(f"wrote {path}")
-    return EXIT_OK
+    for warning in warnings:
+        print(warning, file=sys.stderr)
+    return EXIT_WARNINGS if warnings else EXIT_OK
 
 
 def _placeholders(args) -> int:

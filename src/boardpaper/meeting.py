@@ -34,10 +34,13 @@ class Part:
     title: str
     pdf: bytes = b""
     convert: str = ""  # the name of a .docx converted in the meeting's LibreOffice run
+    untagged: bool = False  # a PDF given as it is, with no structure tree
 
 
-def build_meeting(path: Path, out_dir: Path) -> list[Path]:
-    """Write `<date>-agenda.docx` and `<date>-pack.pdf` into `out_dir`; their paths."""
+def build_meeting(path: Path, out_dir: Path) -> tuple[list[Path], list[str]]:
+    """Write `<date>-agenda.docx` and `<date>-pack.pdf` into `out_dir`; their paths, and
+    warnings (`file:line:col: warning: …`) for what the pack could not do fully: a PDF
+    given untagged leaves its pages unreadable to a screen reader."""
     from .writers import pack
 
     meeting = load_meeting(path)
@@ -79,7 +82,15 @@ def build_meeting(path: Path, out_dir: Path) -> list[Path]:
         out_dir / f"{meeting.name}-pack.pdf": merged,
     }
     write_all(outputs)
-    return list(outputs)
+    warnings = [
+        f"{item.loc}: warning: {part.title} (item {item.number}) is a PDF without tags: "
+        "a screen reader cannot read its pages in the pack (ask its author for a tagged "
+        "PDF, or give the Word file)"
+        for item, parts in zip(meeting.items, items, strict=True)
+        for part in parts
+        if part.untagged
+    ]
+    return list(outputs), warnings
 
 
 def _converted(pack, documents: dict[str, bytes], soffice: str, meeting: Meeting) -> dict:
@@ -150,7 +161,9 @@ def _given(path: Path, name: str, title: str, documents: dict, where: str) -> li
         return [Part(title, convert=name)]
     try:
         with pikepdf.open(io.BytesIO(data)) as pdf:
-            len(pdf.pages)
+            tagged = "/StructTreeRoot" in pdf.Root and bool(
+                pdf.Root.get("/MarkInfo", {}).get("/Marked", False)
+            )
     except pikepdf.PasswordError:
         raise OutputError(
             f"the PDF of {where} is encrypted; give it without a password", Location(str(path))
@@ -159,7 +172,7 @@ def _given(path: Path, name: str, title: str, documents: dict, where: str) -> li
         raise OutputError(
             f"the PDF of {where} cannot be read ({exc})", Location(str(path))
         ) from None
-    return [Part(title, data)]
+    return [Part(title, data, untagged=not tagged)]
 
 
 def _meta(meeting: Meeting, title: str) -> m.Meta:
