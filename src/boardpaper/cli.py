@@ -29,7 +29,8 @@ def _parser() -> argparse.ArgumentParser:
   boardpaper redline OLD NEW -o redline.docx
   boardpaper review reviewed.docx --content content/2022-05-performance-report --apply
 
-exit status: 0 done; 1 warnings (check --strict) or review conflicts; 2 errors, each
+exit status: 0 done; 1 warnings (check --strict), review conflicts, or an output not
+made fully (build --pack, meeting build: said in a warning); 2 errors, each
 reported as one line FILE:LINE:COL: error: MESSAGE.  'boardpaper COMMAND --help' for more.""",
     )
     parser.add_argument("--version", action="version", version=f"boardpaper {__version__}")
@@ -203,6 +204,7 @@ def _build_one(folder, output, template, pack, html=False) -> dict:
         "paper": str(folder),
         "outputs": [str(p) for p in built.outputs],
         "notes": built.notes,
+        "shortfalls": built.shortfalls,
         "template": built.template,
     }
 
@@ -217,6 +219,8 @@ def _build(args) -> int:
         done.append(result)
         for note in result["notes"]:
             print(f"boardpaper: note: {note}", file=sys.stderr)
+        for shortfall in result["shortfalls"]:
+            print(f"boardpaper: warning: {shortfall}", file=sys.stderr)
         if not (args.quiet or args.json):
             print(f"template: {result['template']}")
             for path in result["outputs"]:
@@ -250,7 +254,7 @@ def _build(args) -> int:
             one(folder)
     if args.json:
         print(json.dumps(done, indent=1))
-    return EXIT_OK
+    return EXIT_WARNINGS if any(r["shortfalls"] for r in done) else EXIT_OK
 
 
 def _no_collisions(papers, output) -> None:

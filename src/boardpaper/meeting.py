@@ -154,6 +154,7 @@ def _given(path: Path, name: str, title: str, documents: dict, where: str) -> li
     import pikepdf
 
     from .oxml.sanitize import clean
+    from .writers import pack
 
     data = read_regular(path, MAX_PAPER, OutputError, "a paper")
     if path.suffix.lower() == ".docx":
@@ -161,9 +162,7 @@ def _given(path: Path, name: str, title: str, documents: dict, where: str) -> li
         return [Part(title, convert=name)]
     try:
         with pikepdf.open(io.BytesIO(data)) as pdf:
-            tagged = "/StructTreeRoot" in pdf.Root and bool(
-                pdf.Root.get("/MarkInfo", {}).get("/Marked", False)
-            )
+            len(pdf.pages)
     except pikepdf.PasswordError:
         raise OutputError(
             f"the PDF of {where} is encrypted; give it without a password", Location(str(path))
@@ -172,7 +171,7 @@ def _given(path: Path, name: str, title: str, documents: dict, where: str) -> li
         raise OutputError(
             f"the PDF of {where} cannot be read ({exc})", Location(str(path))
         ) from None
-    return [Part(title, data, untagged=not tagged)]
+    return [Part(title, data, untagged=not pack.is_tagged(data))]
 
 
 def _meta(meeting: Meeting, title: str) -> m.Meta:

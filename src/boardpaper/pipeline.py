@@ -31,6 +31,7 @@ class Built:
     outputs: list[Path] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # one-line remarks for the user
     template: str = ""  # the Word template used
+    shortfalls: list[str] = field(default_factory=list)  # asked for, not done fully
 
 
 @dataclass
@@ -157,15 +158,17 @@ def build(
     opts.previous = _previous(Path(out_dir), f"{paper.name}.figures.csv")
     outputs: dict[Path, bytes] = {}
     notes: list[str] = list(opts.notes)
+    shortfalls: list[str] = []
     wanted = (*DEFAULT, *(("pack",) if pack else ()), *(("html",) if html else ()))
     for name in wanted:
         written = opts.output(paper, name)
         outputs.update({Path(out_dir) / file: data for file, data in written.files.items()})
         notes += written.notes
+        shortfalls += written.shortfalls
     if prepared.found is not None:
         _unchanged(prepared.found.store.sources)
     write_all(outputs)  # every output is made before any is written; all or none
-    return Built(paper, list(outputs), notes, opts.template_name)
+    return Built(paper, list(outputs), notes, opts.template_name, shortfalls)
 
 
 def measures_table(folder: Path, as_csv: bool = False) -> str:

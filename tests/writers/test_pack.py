@@ -45,16 +45,16 @@ def test_pack_outline_names_the_paper_and_each_appendix_in_order(example_dir, tm
     assert again.notes == []
 
 
-def test_without_libreoffice_it_says_so_and_builds_the_rest(
+def test_without_libreoffice_it_says_so_builds_the_rest_and_exits_1(
     example_dir, tmp_path, monkeypatch, capsys
 ):
     from boardpaper.cli import main
 
     monkeypatch.setattr(pack, "soffice_path", lambda: None)
-    assert main(["build", "--pack", str(example_dir), "-o", str(tmp_path)]) == 0
+    assert main(["build", "--pack", str(example_dir), "-o", str(tmp_path)]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith(
-        "boardpaper: note: LibreOffice (soffice) is not installed"
+        "boardpaper: warning: LibreOffice (soffice) is not installed"
     )
     names = sorted(p.name for p in tmp_path.iterdir())
     assert names == [
@@ -94,3 +94,29 @@ def test_every_pack_keeps_one_structure_tree_and_passes_pdfua(name, tmp_path):
             text=True,
         ).stdout
         assert "OFFICIAL" in text, f"page {number} has no protective marking"
+
+
+def test_an_untagged_appendix_pdf_is_in_the_pack_with_a_warning_and_exit_status_1(tmp_path, capsys):
+    from reportlab.pdfgen.canvas import Canvas
+
+    from boardpaper.cli import main
+
+    from ..conftest import copy_content
+
+    soffice()
+    example_dir = copy_content(tmp_path)
+    scan = example_dir / "appendix-b.pdf"
+    canvas = Canvas(str(scan), invariant=1)
+    canvas.drawString(72, 720, "Responses to HMICFRS inspections, as scanned")
+    canvas.save()
+    paper = example_dir / "paper.yaml"
+    paper.write_text(
+        paper.read_text(encoding="utf-8").replace("file: appendix-b.docx", "file: appendix-b.pdf"),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    assert main(["build", "-q", "--pack", str(example_dir), "-o", str(out)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("boardpaper: warning: "), err
+    assert "Appendix B is a PDF without tags" in err[0]
+    assert (out / "2022-05-performance-report-pack.pdf").exists()

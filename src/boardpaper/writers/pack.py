@@ -493,7 +493,7 @@ def write(paper: Paper, options: Options) -> Written:
     if soffice is None:
         return Written(
             {},
-            (
+            shortfalls=(
                 "LibreOffice (soffice) is not installed, so the board pack was not built; "
                 "the paper and its appendices were (apt-get install libreoffice-writer)",
             ),
@@ -501,7 +501,7 @@ def write(paper: Paper, options: Options) -> Written:
     docx = options.output(paper, "docx").files[f"{paper.name}.docx"]
     appendices = options.output(paper, "appendices").files
     parts = [(paper.meta.title, to_pdf(docx, paper.name, soffice))]
-    notes = []
+    notes, shortfalls = [], []
     for appendix in paper.appendices:
         title = f"Appendix {appendix.letter} – {appendix.title}"
         if appendix.scorecard is not None or appendix.charts:
@@ -516,10 +516,32 @@ def write(paper: Paper, options: Options) -> Written:
                     raise OutputError(str(exc), Location(str(path))) from None
                 notes += removed
                 data = to_pdf(data, path.stem, soffice)
+            elif not is_tagged(data):
+                shortfalls.append(
+                    f"{path}: Appendix {appendix.letter} is a PDF without tags: a screen "
+                    "reader cannot read its pages in the board pack (ask its author for a "
+                    "tagged PDF, or give the Word file)"
+                )
             parts.append((title, marked(data, paper.meta.marking, title)))
         else:
-            notes.append(
+            shortfalls.append(
                 f"Appendix {appendix.letter} has no scorecard or file, so it is not in the "
                 "board pack"
             )
-    return Written({f"{paper.name}-pack.pdf": merge(parts, paper.meta)}, tuple(notes))
+    return Written(
+        {f"{paper.name}-pack.pdf": merge(parts, paper.meta)}, tuple(notes), tuple(shortfalls)
+    )
+
+
+def is_tagged(pdf: bytes) -> bool:
+    """Whether a PDF has a structure tree and says it is marked (an unreadable PDF is
+    not: the caller reports that on its own)."""
+    import pikepdf
+
+    try:
+        with pikepdf.open(io.BytesIO(pdf)) as document:
+            return "/StructTreeRoot" in document.Root and bool(
+                document.Root.get("/MarkInfo", {}).get("/Marked", False)
+            )
+    except (pikepdf.PdfError, ValueError):
+        return False

@@ -25,7 +25,8 @@ class Written:
     """What one writer made: file name (relative to the output folder) → bytes."""
 
     files: dict[str, bytes]
-    notes: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()  # remarks (what a template lost): the build still succeeded
+    shortfalls: tuple[str, ...] = ()  # what was asked for and not done fully: exit status 1
 
 
 @dataclass
