@@ -81,3 +81,34 @@ def test_money():
     assert fmt.money(3_000_000) == "£3 million"
     assert fmt.money(14_500_000) == "£14.5 million"
     assert fmt.money(1234) == "£1,234"
+
+
+@pytest.mark.parametrize(
+    "value, decimals, text",
+    [
+        (2.5, 0, "two and a half"),  # "two and a half times as many"
+        (0.5, 0, "a half"),
+        (0.25, 0, "a quarter"),
+        (0.75, 0, "three quarters"),
+        (1.25, 0, "one and a quarter"),
+        (3.75, 0, "three and three quarters"),
+        (9.5, 0, "nine and a half"),
+        (10.5, 1, "10.5"),  # beyond nine: digits, as the figure prints
+        (3.7, 1, "3.7"),  # not a half or quarter: digits at the figure's places
+        (3.7, 0, "4"),
+        (2.4999999, 0, "two and a half"),  # float noise from a mean is not a different number
+        (-0.5, 1, "-0.5"),
+    ],
+)
+def test_words_of_non_whole_numbers(value, decimals, text):
+    assert fmt.words(value, decimals) == text
+
+
+def test_a_figures_words_keep_its_places_and_provenance():
+    from boardpaper.measures.registry import Value
+
+    mean = Value(2.5, "", 1, ("robbery", "West Midlands", "2021-04..2022-03"))
+    assert str(mean.words) == "two and a half"
+    assert mean.words.provenance == mean.provenance
+    assert str(Value(12.5, "", 1, ()).words) == "12.5"
+    assert str(Value(4.0, "", 0, ()).words) == "four"

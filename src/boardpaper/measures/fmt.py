@@ -106,12 +106,25 @@ def _trim(value: float) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
-def words(value: float) -> str:
-    """Whole numbers from zero to nine in words; anything else as digits."""
-    d = rounded(value, 0)
-    if d == rounded(value, 6) and 0 <= d <= 9:
-        return SMALL[int(d)]
-    return number(value, 0)
+PARTS = {0.25: "a quarter", 0.5: "a half", 0.75: "three quarters"}
+
+
+def words(value: float, decimals: int = 0) -> str:
+    """Zero to nine in words ("four"), with an exact half or quarter too ("two and a
+    half", "a quarter", "three quarters", "one and a quarter"); anything else as digits
+    to `decimals` places, as the figure prints."""
+    exact = rounded(value, 6)
+    whole = math.floor(exact)
+    part = exact - whole
+    if 0 <= whole <= 9 and part == 0:
+        return SMALL[int(whole)]
+    if 0 <= whole <= 9 and part in PARTS:
+        if whole == 0:
+            return PARTS[part]
+        if part == 0.75:
+            return f"{SMALL[int(whole)]} and three quarters"
+        return f"{SMALL[int(whole)]} and {PARTS[part]}"
+    return number(value, decimals)
 
 
 def fold(ratio: float) -> str:

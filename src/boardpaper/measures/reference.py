@@ -43,7 +43,11 @@ CALLS = {
 }
 FILTERS = (
     ("dp", "m.{count} | dp(1)", "the figure with as many decimal places"),
-    ("words", "m.{count} | words", "one to nine in words, larger numbers in digits"),
+    (
+        "words",
+        "m.{count} | words",
+        "zero to nine in words, with exact halves and quarters (two and a half); other numbers in digits",
+    ),
     ("upper", "period.last.name | upper", "in capitals"),
     ("lower", "m.{count}.vs_baseline.noun | lower", "in small letters"),
     ("capitalize", "m.{count}.vs_baseline.noun | capitalize", "with a capital first letter"),
@@ -154,7 +158,7 @@ SAID = {
     "ending": "the n months (12 unless given) ending with a month",
     "between": "the months from one to another",
     "area": "the same measure for another area",
-    "words": "one to nine in words, larger numbers in digits",
+    "words": "zero to nine in words, with exact halves and quarters (two and a half); other numbers in digits",
 }
 
 

@@ -79,8 +79,11 @@ class Value(_Checked):
 
     @property
     def words(self) -> Phrase:
-        """One to nine in words ("four"), larger numbers in digits."""
-        return Phrase(fmt.words(self.number), self.provenance, direction=self.direction)
+        """Zero to nine in words ("four"), exact halves and quarters too ("two and a
+        half"); other numbers in digits, as the figure prints."""
+        return Phrase(
+            fmt.words(self.number, self.decimals), self.provenance, direction=self.direction
+        )
 
     @property
     def value(self) -> Value:
