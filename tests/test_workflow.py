@@ -201,3 +201,36 @@ def test_watch_follows_every_file_a_build_reads():
     assert (ROOT / "content" / "shared" / "pcp-kpi-framework.yaml").resolve() in names
     assert (ROOT / "templates" / "spcb-paper.docx").resolve() in names
     assert (october / "data" / "measures.csv").resolve() in names
+
+
+def test_new_lists_the_old_papers_figures_the_data_has_restated_apart(tmp_path, capsys):
+    """An analyst restates June 2021 (5 homicides → 7): the old paper printed 53 for
+    April 2021 to March 2022, the data now says 55. `new` lists that as a revision,
+    apart from the figures that move because the period moves."""
+    old = copy_content(tmp_path)
+    out = tmp_path / "output"
+    assert main(["build", "-q", str(old), "-o", str(out)]) == 0
+    data = old / "data" / "measures.csv"
+    text = data.read_text(encoding="utf-8")
+    assert "homicide,2021-06,5\n" in text
+    data.write_text(text.replace("homicide,2021-06,5\n", "homicide,2021-06,7\n"), encoding="utf-8")
+    capsys.readouterr()
+    new = old.parent / "2022-08-performance-report"
+    assert main(["new", str(old), str(new), "--period", "2022-06", "-o", str(out)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    start = lines.index(
+        f"revised since {out / (old.name + '.figures.csv')} was written "
+        "(the same months, data restated):"
+    )
+    revised = lines[start + 1 :]
+    homicide = [line for line in revised if "{{ m.homicide }}" in line]
+    assert homicide and all(line.endswith(": 53 → 55") for line in homicide), revised
+    assert "(2021-04..2022-03)" in homicide[0] or "2021-04" in homicide[0]
+    assert all(line.startswith(("    ¶", "    appendix A scorecard")) for line in revised), revised
+
+
+def test_new_says_when_it_cannot_tell_revisions(tmp_path, capsys):
+    old = copy_content(tmp_path)
+    new = old.parent / "2022-08-performance-report"
+    assert main(["new", str(old), str(new), "--period", "2022-06", "-o", str(tmp_path / "x")]) == 0
+    assert "revisions: not known (no audit trail of the old paper" in capsys.readouterr().out

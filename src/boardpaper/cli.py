@@ -135,6 +135,15 @@ reported as one line FILE:LINE:COL: error: MESSAGE.  'boardpaper COMMAND --help'
         help="the last month of the new reporting year",
     )
     roll.add_argument("--meeting", metavar="YYYY-MM[-DD]", help="the new meeting date")
+    roll.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=Path("output"),
+        metavar="DIR",
+        help="where the old paper was built: its figures.csv shows what the data has "
+        "revised since (default: output)",
+    )
     wat = sub.add_parser(
         "watch",
         help="rebuild a paper on every save",
@@ -343,7 +352,7 @@ def _review(args) -> int:
 def _new(args) -> int:
     from . import rolling
 
-    rolled = rolling.new_paper(args.old, args.new, args.period, args.meeting)
+    rolled = rolling.new_paper(args.old, args.new, args.period, args.meeting, args.output)
     print(f"wrote {rolled.folder} (period {rolled.period}, meeting {rolled.meeting})")
     if not rolled.changed:
         print("no figure changes")
@@ -351,6 +360,22 @@ def _new(args) -> int:
         print(f"¶{number} {para_id}:")
         for expression, old, new in moved:
             print(f"    {{{{ {expression} }}}}: {old} → {new}")
+    if rolled.audit is None:
+        print(
+            f"revisions: not known (no audit trail of the old paper in {args.output}; "
+            "build it there first, or name its folder with -o)"
+        )
+    elif rolled.revised is None:
+        print(
+            f"revisions: not known (the old paper does not build whole with the data now, "
+            f"so it cannot be compared with {rolled.audit})"
+        )
+    elif rolled.revised:
+        print(f"revised since {rolled.audit} was written (the same months, data restated):")
+        for where, expression, window, was, now in rolled.revised:
+            print(f"    {where} {{{{ {expression} }}}} ({window}): {was} → {now}")
+    else:
+        print(f"revisions: none since {rolled.audit} was written")
     return EXIT_OK
 
 

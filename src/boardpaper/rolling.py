@@ -20,12 +20,22 @@ class Rolled:
     period: str
     meeting: str
     changed: list[tuple[int, str, list[tuple[str, str, str]]]]  # (¶, id, [(expr, old, new)])
+    # the old paper's figures as its last build printed them and as the data says now,
+    # where the data for the same months was restated: (where: "¶5 id" or the place, as
+    # "scorecard"; expr, window, was, now);
+    # None when there is no audit trail of that build to compare with
+    revised: list[tuple[str, str, str, str, str]] | None = None
+    audit: Path | None = None  # that audit trail
 
 
-def new_paper(old: Path, new: Path, period: str, meeting: str | None = None) -> Rolled:
+def new_paper(
+    old: Path, new: Path, period: str, meeting: str | None = None, output: Path = Path("output")
+) -> Rolled:
     """Copy the paper in `old` to `new`, move its reporting period (and meeting) on, and
     list the paragraphs whose figures change. Figures whose months are not in the data
-    yet are listed as needing data, not refused: the analysts may not have sent it."""
+    yet are listed as needing data, not refused: the analysts may not have sent it.
+    Apart from those, the old paper's figures that the data now restates (same months,
+    another value than its last build in `output` printed) are listed as revisions."""
     import shutil
     import tempfile
 
@@ -72,7 +82,48 @@ def new_paper(old: Path, new: Path, period: str, meeting: str | None = None) -> 
         copy.rename(new)
     finally:
         shutil.rmtree(copy, ignore_errors=True)
-    return Rolled(new, month_text(target), meeting, _moved(old, new))
+    audit = Path(output) / f"{old.name}.figures.csv"
+    revised = _revised(old, audit) if audit.is_file() else None
+    return Rolled(
+        new,
+        month_text(target),
+        meeting,
+        _moved(old, new),
+        revised,
+        audit if audit.is_file() else None,
+    )
+
+
+def _revised(old: Path, audit: Path) -> list | None:
+    """The old paper's figures whose data was restated since `audit` (its last build's
+    figures.csv) was written: the figures.csv rule (`revised_from`), over the old paper
+    as the data computes it now. None if the old paper no longer builds whole."""
+    import csv
+    import io
+
+    from . import pipeline
+    from .fsutil import read_regular
+    from .writers.figures_csv import write_figures_csv
+
+    try:
+        previous = read_regular(audit, 64 * 1024 * 1024, ContentError, "an audit trail")
+        prepared = pipeline.prepare(old)
+        hashes = pipeline.options(prepared, old).hashes
+        now = write_figures_csv(prepared.paper, hashes, previous)
+    except BoardpaperError:
+        return None
+    rows = csv.DictReader(io.StringIO(now.decode("utf-8-sig")))
+    return [
+        (
+            f"¶{r['number']} {r['paragraph_id']}" if r["number"] else r["place"],
+            r["expression"],
+            r["window"],
+            r["revised_from"],
+            r["text"],
+        )
+        for r in rows
+        if r["revised_from"]
+    ]
 
 
 def _no_links_out(folder: Path) -> None:
