@@ -251,4 +251,9 @@ def test_an_untagged_pdf_from_outside_is_included_with_a_warning_and_status_1(
     line = next(n for n, row in enumerate(text.splitlines(), 1) if "estates-strategy" in row)
     assert len(err) == 1 and err[0].startswith(f"{meeting}:{line}:"), err
     assert ": warning: " in err[0] and "without tags" in err[0]
-    assert (out / "2022-05-10-pack.pdf").exists()
+    import pikepdf
+
+    with pikepdf.open(out / "2022-05-10-pack.pdf") as pdf:  # it does not claim PDF/UA
+        assert b"pdfuaid:part" not in pdf.Root.Metadata.read_bytes()
+    with pikepdf.open(built[1]) as pdf:  # the all-tagged pack does
+        assert b"pdfuaid:part>1<" in pdf.Root.Metadata.read_bytes()

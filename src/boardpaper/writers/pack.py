@@ -203,6 +203,7 @@ def merge(parts: list[tuple[str, bytes]], meta: Meta) -> bytes:
     nums = _parent_tree_nums(tree) if tree is not None else Array()
     next_key = int(tree.get("/ParentTreeNextKey", len(nums) // 2)) if tree is not None else 0
     starts, labels = [(first_title, 0)], [0, Dictionary(S=Name.D)]
+    untagged = tree is None  # a part without tags: the pack does not claim PDF/UA
     for n, (title, data) in enumerate(rest):
         other = read(title, data)
         start = len(pack.pages)
@@ -215,6 +216,7 @@ def merge(parts: list[tuple[str, bytes]], meta: Meta) -> bytes:
             if "/StructParents" in copied.obj:
                 copied.obj.StructParents = int(copied.obj.StructParents) + next_key
         theirs = other.Root.get("/StructTreeRoot")
+        untagged = untagged or theirs is None
         if theirs is not None and document is not None:
             for kid in _kids(theirs.get("/K")):
                 grafted = _copied(pack, kid)
@@ -254,7 +256,7 @@ def merge(parts: list[tuple[str, bytes]], meta: Meta) -> bytes:
     )
     from .pdf.tagging import _xmp
 
-    root.Metadata = pack.make_stream(_xmp(title, meta.language).encode("utf-8"))
+    root.Metadata = pack.make_stream(_xmp(title, meta.language, ua=not untagged).encode("utf-8"))
     root.Metadata.Type = Name.Metadata
     root.Metadata.Subtype = Name.XML
     for key in ("/DocChecksum", "/ID"):  # LibreOffice's, made from the clock

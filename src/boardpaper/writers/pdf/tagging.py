@@ -200,8 +200,11 @@ def finish(pdf: bytes, tagger: Tagger, title: str, language: str) -> bytes:
     return out.getvalue()
 
 
-def _xmp(title: str, language: str) -> str:
-    """XMP metadata: the title and the PDF/UA-1 identifier (no dates: same input, same bytes)."""
+def _xmp(title: str, language: str, ua: bool = True) -> str:
+    """XMP metadata: the title and the PDF/UA-1 identifier (no dates: same input, same
+    bytes); without the identifier (`ua` false) for a PDF holding untagged pages, which
+    must not claim what it is not."""
+    claim = "<pdfuaid:part>1</pdfuaid:part>" if ua else ""
     return (
         '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>'
         '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF '
@@ -210,6 +213,6 @@ def _xmp(title: str, language: str) -> str:
         'xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">'
         f'<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{escape(title)}</rdf:li></rdf:Alt>'
         f"</dc:title><dc:language><rdf:Bag><rdf:li>{escape(language)}</rdf:li></rdf:Bag>"
-        "</dc:language><pdfuaid:part>1</pdfuaid:part></rdf:Description></rdf:RDF></x:xmpmeta>"
+        f"</dc:language>{claim}</rdf:Description></rdf:RDF></x:xmpmeta>"
         '<?xpacket end="w"?>'
     )
