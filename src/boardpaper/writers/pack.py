@@ -29,39 +29,7 @@ def soffice_path() -> str | None:
 
 def to_pdf(docx: bytes, name: str, soffice: str) -> bytes:
     """A .docx as tagged PDF, converted by LibreOffice headless."""
-    with tempfile.TemporaryDirectory(prefix="boardpaper-") as tmp:
-        source = Path(tmp) / f"{name}.docx"
-        source.write_bytes(docx)
-        try:
-            result = subprocess.run(
-                [
-                    soffice,
-                    "--headless",
-                    "--norestore",
-                    f"-env:UserInstallation=file://{tmp}/profile",
-                    "--convert-to",
-                    TAGGED_PDF,
-                    "--outdir",
-                    tmp,
-                    str(source),
-                ],
-                capture_output=True,
-                text=True,
-                timeout=TIMEOUT,
-                stdin=subprocess.DEVNULL,
-            )
-        except subprocess.TimeoutExpired:
-            raise OutputError(
-                f"LibreOffice took longer than {TIMEOUT} s to convert it", Location(f"{name}.docx")
-            ) from None
-        produced = Path(tmp) / f"{name}.pdf"
-        if result.returncode != 0 or not produced.is_file():
-            detail = (result.stderr or result.stdout).strip().splitlines()
-            raise OutputError(
-                "LibreOffice could not convert it to PDF" + (f": {detail[-1]}" if detail else ""),
-                Location(f"{name}.docx"),
-            )
-        return produced.read_bytes()
+    return to_pdfs({name: docx}, soffice)[name]
 
 
 CACHE_ENTRIES = 200  # converted PDFs kept; the oldest go first
@@ -135,6 +103,7 @@ def to_pdfs(documents: dict[str, bytes], soffice: str) -> dict[str, bytes]:
         for name, data in documents.items():
             sources.append(Path(tmp) / f"{name}.docx")
             sources[-1].write_bytes(data)
+        timeout = TIMEOUT * (len(sources) // 4 + 1)
         try:
             result = subprocess.run(
                 [
@@ -150,20 +119,23 @@ def to_pdfs(documents: dict[str, bytes], soffice: str) -> dict[str, bytes]:
                 ],
                 capture_output=True,
                 text=True,
-                timeout=TIMEOUT * max(1, len(sources) // 4 + 1),
+                timeout=timeout,
                 stdin=subprocess.DEVNULL,
             )
         except subprocess.TimeoutExpired:
             raise OutputError(
-                "LibreOffice took too long to convert the papers",
-                Location(next(iter(documents), "?")),
+                f"LibreOffice took longer than {timeout} s to convert it",
+                Location(f"{next(iter(documents), '?')}.docx"),
             ) from None
+        detail = (result.stderr or result.stdout).strip().splitlines()
         out = {}
         for name in documents:
             produced = Path(tmp) / f"{name}.pdf"
             if result.returncode != 0 or not produced.is_file():
                 error = OutputError(
-                    "LibreOffice could not convert it to PDF", Location(f"{name}.docx")
+                    "LibreOffice could not convert it to PDF"
+                    + (f": {detail[-1]}" if detail else ""),
+                    Location(f"{name}.docx"),
                 )
                 error.document = name  # which of `documents`: a caller names it better
                 raise error
