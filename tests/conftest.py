@@ -166,3 +166,20 @@ def ooxml_errors(path: Path) -> str:
         [sys.executable, str(VALIDATOR), str(path)], capture_output=True, text=True, timeout=120
     )
     return "" if result.returncode == 0 else result.stdout + result.stderr
+
+
+def edited_package(package: bytes, part: str, old: str, new: str) -> bytes:
+    """A copy of the .docx `package` with `old` replaced by `new` in the XML of `part`
+    (a template restyled, or broken, as a secretariat might in Word)."""
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(package)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == part:
+                assert old.encode() in data, (part, old)
+                data = data.replace(old.encode(), new.encode())
+            target.writestr(info, data)
+    return out.getvalue()

@@ -182,10 +182,9 @@ def test_an_unchanged_paper_is_not_converted_again(built, tmp_path, monkeypatch)
 def test_the_agenda_comes_from_the_agenda_template_of_the_meetings_project(tmp_path, capsys):
     """A secretariat restyles templates/spcb-agenda.docx in Word; a broken field in it is
     one error naming the template."""
-    import io
-    import zipfile
-
     from boardpaper.oxml.house import agenda_template_package
+
+    from .conftest import edited_package
 
     soffice()
     folder = tmp_path / "meetings"
@@ -196,17 +195,7 @@ def test_the_agenda_comes_from_the_agenda_template_of_the_meetings_project(tmp_p
     template = tmp_path / "templates" / "spcb-agenda.docx"
 
     def restyled(old: str, new: str) -> bytes:
-        out = io.BytesIO()
-        with (
-            zipfile.ZipFile(io.BytesIO(agenda_template_package())) as source,
-            zipfile.ZipFile(out, "w") as target,
-        ):
-            for info in source.infolist():
-                data = source.read(info)
-                if info.filename == "word/document.xml":
-                    data = data.replace(old.encode(), new.encode())
-                target.writestr(info, data)
-        return out.getvalue()
+        return edited_package(agenda_template_package(), "word/document.xml", old, new)
 
     template.write_bytes(restyled(">Agenda<", ">Order of business<"))
     meeting = folder / "2022-05-10.yaml"

@@ -226,26 +226,15 @@ def test_a_heading_with_nothing_under_it_is_a_warning(tmp_path):
 
 def test_a_template_field_left_open_is_refused_not_swallowed(tmp_path, capsys):
     """jinja would read `{{ marking }` on to the next `}}`, dropping what lies between."""
-    import io
-    import zipfile
-
     from boardpaper.cli import main
     from boardpaper.oxml.house import template_package
 
-    from ..conftest import EXAMPLE
+    from ..conftest import EXAMPLE, edited_package
 
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(template_package())) as source,
-        zipfile.ZipFile(out, "w") as target,
-    ):
-        for info in source.infolist():
-            data = source.read(info)
-            if info.filename == "word/header1.xml":
-                data = data.replace(b"{{ marking }}", b"{{ marking }")
-            target.writestr(info, data)
     template = tmp_path / "house.docx"
-    template.write_bytes(out.getvalue())
+    template.write_bytes(
+        edited_package(template_package(), "word/header1.xml", "{{ marking }}", "{{ marking }")
+    )
     code = main(["build", str(EXAMPLE), "--template", str(template), "-o", str(tmp_path / "o")])
     err = capsys.readouterr().err.strip().splitlines()
     assert code == 2 and len(err) == 1, err
