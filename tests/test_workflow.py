@@ -88,6 +88,30 @@ def test_check_flags_a_typed_figure_and_reports_json(tmp_path, capsys):
     assert main(["check", "--strict", str(folder)]) == 0
 
 
+def test_check_matches_a_typed_number_only_in_its_own_paragraph_and_not_a_duration(
+    tmp_path, capsys
+):
+    """53 is a figure of ¶5 (homicides). Typed in ¶6, which computes no homicide count,
+    it is that paragraph's own number; typed in ¶5 as a length of time ("53 months") it
+    is a definition, not the figure: neither is a warning. Typed in ¶5 as a count, it is."""
+    folder = copy_content(tmp_path)
+    paper = folder / "paper.yaml"
+    text = paper.read_text(encoding="utf-8")
+    in_six = "A significant proportion of homicides are often linked"
+    in_five = "homicides, compared"
+    assert in_six in text and in_five in text
+    paper.write_text(
+        text.replace(
+            in_six, "Over 53 cases, a significant proportion of homicides are often linked"
+        ).replace(in_five, "homicides over the last 53 months, compared"),
+        encoding="utf-8",
+    )
+    assert main(["check", "--strict", str(folder)]) == 0, capsys.readouterr().out
+    paper.write_text(text.replace(in_five, "homicides (53 in all), compared"), encoding="utf-8")
+    assert main(["check", "--strict", str(folder)]) == 1
+    assert "¶5 types 53, which is computed as {{ m.homicide }}" in capsys.readouterr().out
+
+
 def test_check_accessibility_findings(tmp_path, capsys):
     folder = copy_content(tmp_path)
     paper = folder / "paper.yaml"

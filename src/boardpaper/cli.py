@@ -360,6 +360,10 @@ def _new(args) -> int:
         print(f"¶{number} {para_id}:")
         for expression, old, new in moved:
             print(f"    {{{{ {expression} }}}}: {old} → {new}")
+    if rolled.fixed:
+        print("fixed dates, kept as written (they do not move with the period: reread them):")
+        for where, expression, dates in rolled.fixed:
+            print(f"    {where} {{{{ {expression} }}}}: {dates}")
     if rolled.audit is None:
         print(
             f"revisions: not known (no audit trail of the old paper in {args.output}; "

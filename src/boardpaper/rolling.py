@@ -3,7 +3,8 @@ paragraphs whose figures change."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import BoardpaperError, ContentError, Location
@@ -26,6 +27,21 @@ class Rolled:
     # None when there is no audit trail of that build to compare with
     revised: list[tuple[str, str, str, str, str]] | None = None
     audit: Path | None = None  # that audit trail
+    # placeholders naming a month or year as written ('2021-11', year(2021)), which do
+    # not move with the period: (where, expression, the dates named)
+    fixed: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+#: a month, financial year or calendar year written into a placeholder's arguments
+_FIXED = re.compile(
+    r"""['"](\d{4}-\d{2}|\d{4}/\d{2})['"]|\b(?:year|fy)\(\s*['"]?(\d{4})['"]?\s*[,)]"""
+)
+
+
+def fixed_dates(expression: str) -> list[str]:
+    """The months and years written as such in a placeholder: '2021-11', 2021, '2021/22'.
+    `period.last.back(1)` and the like move with the period and are not listed."""
+    return [a or b for a, b in _FIXED.findall(expression)]
 
 
 def new_paper(
@@ -84,14 +100,27 @@ def new_paper(
         shutil.rmtree(copy, ignore_errors=True)
     audit = Path(output) / f"{old.name}.figures.csv"
     revised = _revised(old, audit) if audit.is_file() else None
+    before, after = _printed(old), _printed(new)
     return Rolled(
         new,
         month_text(target),
         meeting,
-        _moved(old, new),
+        _moved(before, after),
         revised,
         audit if audit.is_file() else None,
+        _fixed(after),
     )
+
+
+def _fixed(printed: list) -> list[tuple[str, str, str]]:
+    """Each placeholder of the new paper that names a month or year as written."""
+    out = {}
+    for number, para_id, place, expression, _ in printed:
+        dates = fixed_dates(expression)
+        if dates:
+            where = f"¶{number} {para_id}" if para_id else place
+            out[where, expression] = ", ".join(dict.fromkeys(dates))
+    return [(where, expression, dates) for (where, expression), dates in out.items()]
 
 
 def _revised(old: Path, audit: Path) -> list | None:
@@ -158,9 +187,9 @@ def _shifted(meeting_date: str, months: int, source) -> str:
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1])).isoformat()
 
 
-def _moved(old: Path, new: Path) -> list:
+def _moved(old: list, new: list) -> list:
     """(¶, id, [(placeholder, old text, new text)]) for paragraphs whose figures differ."""
-    before, after = _figures_by_paragraph(old), _figures_by_paragraph(new)
+    before, after = _by_paragraph(old), _by_paragraph(new)
     out = []
     for para_id, (number, printed) in after.items():
         previous = before.get(para_id, (None, []))[1]
@@ -170,15 +199,25 @@ def _moved(old: Path, new: Path) -> list:
     return out
 
 
-def _figures_by_paragraph(folder: Path) -> dict:
-    """para id → (number, [(placeholder, printed text or 'needs data …')])."""
+def _by_paragraph(printed: list) -> dict:
+    """para id → (number, [(placeholder, printed text)])."""
+    out: dict = {}
+    for number, para_id, _, expression, text in printed:
+        if para_id:
+            out.setdefault(para_id, (number, []))[1].append((expression, text))
+    return out
+
+
+def _printed(folder: Path) -> list[tuple]:
+    """(¶ number, para id, place, placeholder, printed text or 'needs data …') for every
+    figure of the paper in `folder`, in reading order."""
     from .errors import BoardpaperError, DataError
     from .narrative.model import Figure
 
     source = load(folder)
     found = measure_figures(source)
     if found is None:
-        return {}
+        return []
     strict = resolver(found)
 
     class Tolerant:
@@ -198,10 +237,7 @@ def _figures_by_paragraph(folder: Path) -> dict:
     paper = build_model(source, Tolerant())
     from .writers.figures_csv import audited
 
-    out: dict = {}
-    for number, para_id, _, figure in audited(paper):
-        if para_id:
-            out.setdefault(para_id, (number, []))[1].append(
-                (figure.attrs.get("expression", ""), figure.text)
-            )
-    return out
+    return [
+        (number, para_id, place, figure.attrs.get("expression", ""), figure.text)
+        for number, para_id, place, figure in audited(paper)
+    ]

@@ -9,8 +9,8 @@ from boardpaper.measures.kpi import score_kpi
 from .helpers import figures, months
 
 
-def kpi(target: Target, measure="rate", latest=None) -> Kpi:
-    return Kpi("k", "A KPI", target, measure, (), Location("f.yaml", 1, 1), latest)
+def kpi(target: Target, measure="rate", lag=0) -> Kpi:
+    return Kpi("k", "A KPI", target, measure, (), Location("f.yaml", 1, 1), lag)
 
 
 def framework(*kpis) -> Framework:
@@ -105,3 +105,44 @@ def test_a_trajectory_kpi_without_baseline_data_is_an_error():
     rows = months("crime", "2021-04", [3] * 12)
     with pytest.raises(DataError, match=r"KPI 'k'.*no data for 2019-04"):
         result(Target("trajectory", direction="reduce"), rows, "crime")
+
+
+def _framework_file(tmp_path, kpi_lines: str):
+    path = tmp_path / "framework.yaml"
+    path.write_text(
+        "title: T\nbaseline: 2019/20\nsections:\n  - section: S\n    objectives:\n"
+        "      - objective: O\n        kpis:\n          - text: Monitor admissions\n"
+        "            measure: crime\n" + kpi_lines,
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_a_kpi_whose_data_lags_is_scored_on_the_months_it_has(tmp_path):
+    """lag: 1 scores the 12 months ending a month before the paper's period, and moves
+    with it; a fixed month (the old `latest:`) is refused, as it would not."""
+    from boardpaper.content.framework import load_framework
+    from boardpaper.errors import ContentError
+
+    framework_ = load_framework(_framework_file(tmp_path, "            lag: 1\n"))
+    (kpi_,) = [
+        k for s in framework_.sections for o in s.objectives for g in o.groups for k in g.kpis
+    ]
+    assert kpi_.lag == 1
+    # crime: 10 a month to March 2022, then 20 in April 2022 (the paper's last month)
+    rows = months("crime", "2019-04", [10] * 36) + months("crime", "2022-04", [20])
+    on_time = score_kpi(
+        kpi(Target("monitor"), "crime"), framework(kpi(Target("monitor"))), figures(rows, "2022-04")
+    )
+    late = score_kpi(
+        kpi(Target("monitor"), "crime", lag=1),
+        framework(kpi(Target("monitor"))),
+        figures(rows, "2022-04"),
+    )
+    assert (on_time.latest, late.latest) == ("130", "120")
+    with pytest.raises(ContentError) as caught:
+        load_framework(_framework_file(tmp_path, "            latest: 2022-02\n"))
+    assert "'latest' named a fixed month" in caught.value.render()
+    assert "lag: N" in caught.value.render() and ":10:13:" in caught.value.render()
+    with pytest.raises(ContentError, match="lag is a whole number of months from 0 to 24"):
+        load_framework(_framework_file(tmp_path, "            lag: -1\n"))

@@ -62,6 +62,25 @@ def fig():
         ("m.crime.vs_baseline.banded(11, 12, 13)", "broadly in line"),
         # arrests 53 against 60 in 2020/21: -11.7%
         ("m.arrests.vs_previous.has_been", "has been reducing"),
+        # months relative to the period, which move when the paper is rolled forward
+        ("period.last.back(1)", "February 2022"),
+        ("period.last.back(0)", "March 2022"),
+        ("period.first.back(12).short", "Apr 20"),
+        ("m.arrests.month(period.last.back(1))", "4"),
+        ("m.arrests.month(period.last)", "9"),
+        # the 12 months to February 2022: March 2021 (5) and April 2021 to February 2022
+        # (11 × 4): 49; its last 3 months: 12
+        ("m.arrests.ending(period.last.back(1))", "49"),
+        ("m.arrests.ending(period.last.back(1), 3)", "12"),
+        ("m.arrests.between(period.first, period.last.back(1))", "44"),
+        ("m.crime.between('2021-11', period.last)", "55"),
+        # the calendar year 2021 (January to December: 3 × 5 + 9 × 4 = 51) by a month in it
+        ("m.arrests.year(period.last.back(12))", "51"),
+        ("m.arrests.year(period.last.back(12).year)", "51"),
+        ("m.arrests.year(period.last.back(12)).window", "January 2021 to December 2021"),
+        # the financial year holding a month: March 2022 is in 2021/22 (53)
+        ("m.arrests.fy(period.last)", "53"),
+        ("m.arrests.fy(period.last.back(12))", "60"),
     ],
 )
 def test_each_form_prints_as_worked_by_hand(fig, expression, printed):
@@ -136,6 +155,25 @@ def test_an_unknown_field_lists_the_valid_ones(fig):
     assert "fields: " in caught.value.render() and "increasing" in caught.value.render()
 
 
+@pytest.mark.parametrize(
+    "expression, message",
+    [
+        ("period.year(2021)", "a phrase (2022) takes no ( ): write it without brackets"),
+        ("m.arrests.peak.month('2022-02')", "a month (March 2022) takes no ( )"),
+        ("m.crime.vs_baseline(1)", "a comparison (10% increase) takes no ( )"),
+        ("period.last.back(-1)", "back() goes from 0 to 1,200 months"),
+        ("m.crime.month(period)", "name one month here, like '2022-02' or period.last.back(1)"),
+        ("m.crime.year(period)", "name a year here, like 2021 or period.last.back(12)"),
+        ("m.crime.between(period.last, '2021-01')", "March 2022 comes after January 2021"),
+    ],
+)
+def test_arguments_of_the_wrong_kind_say_what_is_wanted(fig, expression, message):
+    with pytest.raises(TemplateError) as caught:
+        say(fig, expression)
+    assert message in caught.value.render()
+    assert "unsafe_callable" not in caught.value.render()
+
+
 def test_an_unknown_filter_says_which_exist(fig):
     with pytest.raises(TemplateError) as caught:
         say(fig, "m.crime | wrods")
@@ -154,6 +192,13 @@ def test_docs_placeholders_md_is_the_generated_reference(capsys):
     )
     for kind in ("## A period", "## A month", "## A comparison", "## Filters"):
         assert kind in generated
+    # every field says what it gives, and every example that can work does
+    rows = [line for line in generated.splitlines() if line.startswith("| `")]
+    assert len(rows) > 90
+    assert not [row for row in rows if "| – |" in row], "a field without a docstring"
+    failed = [row for row in rows if row.endswith(") |") and "(" in row.rsplit("|", 2)[1]]
+    # the two examples that are refused on purpose: money and multiples, said plainly
+    assert all("'short' is for money" in r or "not a multiple" in r for r in failed), failed
 
 
 def test_a_house_style_without_commas_in_four_digit_numbers():

@@ -3,9 +3,11 @@
 - a direction word ("reduction", "fell", "up", …) within a few words of a
   computed figure whose change goes the other way;
 - "stable" (or "unchanged", "steady") next to a change of 10% or more;
-- a number typed in the text that equals a figure computed in the same section,
-  or the current, baseline or previous value of a measure compared there: it
-  should be a placeholder, or it will be wrong next quarter.
+- a number typed in a paragraph that equals a figure computed in the same
+  paragraph, or the current, baseline or previous value of a measure it names:
+  it should be a placeholder, or it will be wrong next quarter. A number in
+  another paragraph is never matched (a 12 there is not this paragraph's 12), nor
+  is a length of time ("the last 12 months", "3 years"), which is a definition.
 
 Each warning points at the word's line and column in paper.yaml.
 """
@@ -62,6 +64,7 @@ STABLE = {"stable", "unchanged", "steady", "flat"}
 NEAR = 4  # words either side of a figure that count as "next to" it
 LARGE = 10.0  # a change of this many per cent is not "stable"
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|£?\d[\d,]*(?:\.\d+)?%?(?:/\d+)?")
+_TIME = {"day", "days", "week", "weeks", "month", "months", "year", "years", "quarter", "quarters"}
 _YEAR = re.compile(r"^(19|20)\d\d(/\d\d)?$")
 
 
@@ -71,18 +74,12 @@ def check_prose(source: c.PaperSource, paper: m.Paper, render, values=None) -> l
     found: list[Finding] = []
     values = values or (lambda measure: {})
     paras = {p.id: p for p in paper.paras()}
-    section: list[tuple[c.Paragraph, list]] = []
     for block in source.blocks:
-        if isinstance(block, c.Heading):
-            found += _typed_numbers(section, paras, values, source.typed)
-            section = []
-            continue
         if not isinstance(block, c.Paragraph) or block.id not in paras:
             continue
         _, chars = render(str(block.text), block)
-        section.append((block, chars))
         found += _directions(block, chars, paras[block.id])
-    found += _typed_numbers(section, paras, values, source.typed)
+        found += _typed_numbers(block, chars, paras[block.id], values, source.typed)
     return found
 
 
@@ -178,37 +175,40 @@ def _ends_sentence(text: str, word) -> bool:
     return after[:1] in (".", "?", "!", ";") and (len(after) < 2 or after[1] == " ")
 
 
-def _typed_numbers(section, paras, values, intended=()) -> list[Finding]:
-    """Typed numbers equal to a figure of the section, or to a value of a measure it uses."""
+def _typed_numbers(block, chars, para, values, intended=()) -> list[Finding]:
+    """Typed numbers equal to a figure of the paragraph, or to a value of a measure it
+    uses; not years, one-digit counts or lengths of time."""
     computed: dict[str, str] = {}
-    for block, _ in section:
-        for figure in _figures(paras[block.id]):
-            expression = figure.attrs.get("expression", "")
-            computed.setdefault(figure.text, expression)
-            if "share_of(" in expression:  # a share's inputs are not figures one would type
-                continue
-            for measure in figure.attrs.get("measure", "").split():
-                for text, expression in values(measure).items():
-                    computed.setdefault(text, expression)
+    for figure in _figures(para):
+        expression = figure.attrs.get("expression", "")
+        computed.setdefault(figure.text, expression)
+        if "share_of(" in expression:  # a share's inputs are not figures one would type
+            continue
+        for measure in figure.attrs.get("measure", "").split():
+            for text, expression in values(measure).items():
+                computed.setdefault(text, expression)
     found = []
-    for block, chars in section:
-        for word, start, _, expr in _words(chars):
-            if expr is not None or (not word[:1].isdigit() and not word.startswith("£")):
-                continue
-            if word in intended:
-                continue  # typed on purpose: the author says so under typed:
-            if _YEAR.match(word) or word not in computed or re.fullmatch(r"\d", word):
-                continue  # years, and one-digit counts ("5 shotguns"), are too common to flag
-            found.append(
-                _at(
-                    block,
-                    chars,
-                    start,
-                    f"¶{paras[block.id].number} types {word}, "
-                    f"which is computed as {{{{ {computed[word]} }}}}: write the "
-                    "placeholder, or it will be wrong next quarter",
-                )
+    words = _words(chars)
+    for i, (word, start, _, expr) in enumerate(words):
+        if expr is not None or (not word[:1].isdigit() and not word.startswith("£")):
+            continue
+        if word in intended:
+            continue  # typed on purpose: the author says so under typed:
+        if _YEAR.match(word) or word not in computed or re.fullmatch(r"\d", word):
+            continue  # years, and one-digit counts ("5 shotguns"), are too common to flag
+        following = words[i + 1][0].lower() if i + 1 < len(words) else ""
+        if following.rstrip("'") in _TIME:
+            continue  # "the last 12 months": a length of time, not a figure
+        found.append(
+            _at(
+                block,
+                chars,
+                start,
+                f"¶{para.number} types {word}, which is computed as "
+                f"{{{{ {computed[word]} }}}}: write the placeholder, or it will be wrong "
+                "next quarter",
             )
+        )
     return found
 
 

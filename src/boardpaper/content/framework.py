@@ -30,6 +30,9 @@ class Target:
     text: str = "Monitor"
 
 
+MOST_LAG = 24  # months a KPI's data may be behind the paper: two years
+
+
 @dataclass(frozen=True)
 class Kpi:
     id: str
@@ -38,7 +41,7 @@ class Kpi:
     measure: str | None
     items: tuple[Kpi, ...]
     loc: Location
-    latest: str | None = None  # YYYY-MM: where the data lags the paper's period
+    lag: int = 0  # months the data is behind the paper's period (hospital admissions: 1)
 
 
 @dataclass(frozen=True)
@@ -139,7 +142,15 @@ class _FrameworkReader:
             text, entry = value, None
         else:
             entry = _mapping(value, loc, "a KPI")
-            _keys(entry, ("text", "id", "target", "measure", "items", "latest"), ("text",), "a KPI")
+            if "latest" in entry:
+                raise ContentError(
+                    "'latest' named a fixed month, which stays behind when the paper is "
+                    "rolled forward to a new period",
+                    entry.key_loc["latest"],
+                    "write lag: N, the months the data is behind the paper's period "
+                    "(lag: 1 for data published a month late)",
+                )
+            _keys(entry, ("text", "id", "target", "measure", "items", "lag"), ("text",), "a KPI")
             text = _text(entry, "text", True)
         given = entry.get("id") if entry is not None else None
         if given:
@@ -164,11 +175,11 @@ class _FrameworkReader:
                 "a KPI with items is scored by its items: give each item its measure",
                 entry.key_loc["measure"],
             )
-        latest = entry.get("latest") if entry is not None else None
-        if latest is not None and not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", str(latest)):
+        lag = entry.get("lag", 0) if entry is not None else 0
+        if isinstance(lag, bool) or not isinstance(lag, int) or not 0 <= lag <= MOST_LAG:
             raise ContentError(
-                f"latest must be a month written YYYY-MM, not {shown(latest)}",
-                entry.value_loc["latest"],
+                f"lag is a whole number of months from 0 to {MOST_LAG}, not {shown(lag)}",
+                entry.value_loc["lag"],
             )
         return Kpi(
             kpi_id,
@@ -177,7 +188,7 @@ class _FrameworkReader:
             str(measure) if measure else None,
             items,
             loc,
-            str(latest) if latest else None,
+            lag,
         )
 
     @staticmethod

@@ -70,7 +70,7 @@ def score_kpi(kpi: Kpi, framework: Framework, figures: Figures | None) -> KpiRes
             kpi.loc,
         )
     definition = store.measures[kpi.measure]
-    period = Window.ending(kpi.latest) if kpi.latest else figures.period
+    period = figures.period.shift(-kpi.lag)  # the latest 12 months the data has
     base_window = Window.financial_year(framework.baseline)
     latest_value = _value(figures, kpi, period, required=True)
     base_value = _value(figures, kpi, base_window, required=kpi.target.kind == "trajectory")
@@ -95,7 +95,8 @@ def score_kpi(kpi: Kpi, framework: Framework, figures: Figures | None) -> KpiRes
     values = (("latest", latest_value),)
     if base_value is not None:
         direction = {"+": "up", "-": "down"}.get(change[:1], "same")
-        both = Phrase(change, base_value.provenance + latest_value.provenance, direction=direction)
+        # current vs base, the order of every comparison in the audit trail
+        both = Phrase(change, latest_value.provenance + base_value.provenance, direction=direction)
         values = (("baseline", base_value), *values, ("change", both))
     return KpiResult(
         kpi,

@@ -12,40 +12,51 @@ import inspect
 from ..errors import BoardpaperError, Location
 from . import registry as r
 
-#: each kind of value: (title, the class, an expression that gives one)
+#: each kind of value: (title, the class, an expression that gives one, the fields shown
+#: (None: all))
 KINDS = (
-    ("The measures: `m.<id>`", r.MeasureView, "m.{count}"),
-    ("A figure", r.Value, "m.{count}.value"),
+    ("The measures: `m.<id>`", r.MeasureView, "m.{count}", None),
+    ("A figure", r.Value, "m.{count}.value", None),
     (
         "A comparison: `.vs_baseline`, `.vs_previous`, `.vs(…)`",
         r.Comparison,
         "m.{count}.vs_baseline",
+        None,
     ),
-    ("A period: `period`, `baseline`, `m.<id>.window`", r.WindowView, "period"),
-    ("A month: `period.first`, `period.last`, `.peak.month`", r.MonthView, "period.last"),
-    ("The highest month of a window: `.peak`", r.PeakView, "m.{count}.peak"),
+    ("A period: `period`, `baseline`, `m.<id>.window`", r.WindowView, "period", None),
+    ("A month: `period.first`, `period.last`, `.peak.month`", r.MonthView, "period.last", None),
+    (
+        "The highest month of a window: `.peak` (and every field of a measure)",
+        r.PeakView,
+        "m.{count}.peak",
+        ("value", "month", "month_name", "window"),
+    ),
 )
-#: fields that are methods: the arguments of the example
+#: the arguments of the example of each field that takes some: relative months where a
+#: paper rolled forward should move with its period
 CALLS = {
     "dp": "dp(1)",
     "sf": "sf(1)",
     "format": "format('%d/%m/%Y')",
     "banded": "banded(1, 5, 15)",
-    "month": "month('{month}')",
-    "ending": "ending('{month}')",
+    "back": "back(1)",
+    "month": "month(period.last.back(1))",
+    "ending": "ending(period.last.back(1))",
     "last": "last(3)",
     "fy": "fy('{fy}')",
-    "year": "year({year})",
-    "between": "between('{first}', '{month}')",
-    "share_of": "share_of(m.{count})",
+    "year": "year(period.last.back(12))",
+    "between": "between('{first}', period.last)",
+    "share_of": "share_of(m.{whole})",
     "vs": "vs(m.{count}.previous)",
     "area": "area('{area}')",
 }
+#: fields shown on another measure than the usual one, where that one says little
+ON = {"words": "small", "a": "small", "one": "small", "share_of": "part", "fraction": "share"}
 FILTERS = (
     ("dp", "m.{count} | dp(1)", "the figure with as many decimal places"),
     (
         "words",
-        "m.{count} | words",
+        "m.{small} | words",
         "zero to nine in words, with exact halves and quarters (two and a half); other numbers in digits",
     ),
     ("upper", "period.last.name | upper", "in capitals"),
@@ -69,15 +80,15 @@ def reference(figures: r.Figures, paper: str) -> str:
         "a value does not have is an error that lists the ones it has.",
         "",
     ]
-    for title, cls, base in KINDS:
+    for title, cls, base, shown in KINDS:
         lines += [
             f"## {title}",
             "",
             "| field | what it gives | example | prints |",
             "| --- | --- | --- | --- |",
         ]
-        for field in cls.FIELDS:
-            expression = f"{base}.{CALLS.get(field, field)}".format(**names)
+        for field in shown or cls.FIELDS:
+            expression = _example(cls, base, field).format(**names)
             lines.append(
                 f"| `{field}` | {_doc(cls, field)} | `{{{{ {expression} }}}}` | "
                 f"{_printed(resolver, expression)} |"
@@ -108,14 +119,54 @@ def _names(figures: r.Figures) -> dict[str, str]:
     count = next((k for k in counts if _covers(figures, k)), counts[0] if counts else "x")
     last = figures.period.last
     areas = [a for a in store.areas(count) if a != store.area]
+    small, part, whole = _small_and_share(figures, counts)
     return {
         "count": count,
+        "small": small or count,
+        "part": part or count,
+        "whole": whole or count,
+        "share": f"m.{part or count}.share_of(m.{whole or count})",
         "month": month_text(last - 1),
         "first": month_text(last - 8),
         "fy": f"{last // 12 - 1}/{last // 12 % 100:02d}",
         "year": str(last // 12 - 1),
         "area": areas[0] if areas else store.area,
     }
+
+
+def _small_and_share(figures: r.Figures, counts: list[str]) -> tuple:
+    """A count of two to nine over the period (for words), and two counts the first of
+    which is nearest a simple share of the second (for shares and fractions), a part of
+    the other (burglary_residential of burglary) where the data has one."""
+    values = {}
+    for k in counts:
+        try:
+            values[k] = figures.value(k, figures.store.area, figures.period).number
+        except Exception:  # noqa: BLE001 - no data for the period: not an example
+            continue
+    small = next((k for k in values if 2 <= values[k] <= 9), None)
+    best, pair = (2, 1.0), (None, None)
+    for part in values:
+        for whole in values:
+            if part != whole and 0 < values[part] < values[whole]:
+                share = values[part] / values[whole]
+                off = min(abs(share - f) for f in (1 / 4, 1 / 3, 1 / 2, 2 / 3, 3 / 4))
+                rank = (0 if part.startswith(whole + "_") else 1, off)
+                if rank < best:
+                    best, pair = rank, (part, whole)
+    return (small, *pair)
+
+
+def _example(cls, base: str, field: str) -> str:
+    """The example of `field` on `cls`: its arguments if it takes some, on the measure
+    that shows it best."""
+    member = inspect.getattr_static(cls, field, None)
+    call = CALLS.get(field, field) if inspect.isfunction(member) else field
+    if cls in (r.MeasureView, r.Value) and field in ON:
+        base = base.replace("{count}", "{" + ON[field] + "}")
+        if field == "fraction":
+            return "{share}.fraction"
+    return f"{base}.{call}"
 
 
 def _covers(figures: r.Figures, measure: str) -> bool:
@@ -127,51 +178,18 @@ def _covers(figures: r.Figures, measure: str) -> bool:
         return False
 
 
-#: what the fields written as one-line properties give (the others say in their docstring)
-SAID = {
-    "value": "the figure over the window, by the measure's rule (sum, mean or latest)",
-    "total": "the sum of the months",
-    "mean": "the mean of the months",
-    "min": "the lowest month's figure",
-    "max": "the highest month's figure",
-    "latest": "the last month's figure",
-    "label": "the measure's label (for a period: April 2021 to March 2022)",
-    "window": "the window of months, as a period",
-    "baseline": "the same measure over the baseline year",
-    "previous": "the same measure over the window before",
-    "vs_baseline": "this window against the baseline year",
-    "vs_previous": "this window against the one before",
-    "year_ending": "the year ending …",
-    "first": "its first month",
-    "last": "its last month (for a measure: `last(n)`, its last n months)",
-    "months": "how many months it spans (a figure: `.words` gives five)",
-    "short": "in the short form",
-    "quarter": "the financial quarter",
-    "year": "the calendar year",
-    "start": "the first day",
-    "end": "the last day",
-    "name": "the month's name",
-    "year_short": "the month with a two-digit year",
-    "fy": "the financial year",
-    "vs": "this measure against another, or another window of it",
-    "month": "one month of the measure",
-    "ending": "the n months (12 unless given) ending with a month",
-    "between": "the months from one to another",
-    "area": "the same measure for another area",
-    "words": "zero to nine in words, with exact halves and quarters (two and a half); other numbers in digits",
-}
-
-
 def _doc(cls, field: str) -> str:
-    doc = ""
-    for owner in (cls, r.Value, r.Comparison, r.MonthView):  # a measure's forms are its value's
-        member = inspect.getattr_static(owner, field, None)
-        target = member.fget if isinstance(member, property) else member
-        if target is not None and getattr(target, "__name__", "") != "<lambda>":
-            doc = inspect.getdoc(target) or ""
-        if doc:
-            break
-    doc = doc or SAID.get(field, "")
+    """The first paragraph of the field's own docstring (a measure's forms are its
+    figure's); a field without one is a fault of the code (the reference test says)."""
+    member = inspect.getattr_static(cls, field, None)
+    if isinstance(member, property):
+        doc = member.__doc__ or ""
+    elif member is not None:
+        doc = inspect.getdoc(member) or ""
+    else:
+        doc = getattr(cls, "ATTRIBUTES", {}).get(field, "")
+    if not doc and cls is r.MeasureView:
+        return _doc(r.Value, field)
     first = " ".join(doc.split("\n\n")[0].split())
     return first.replace("|", "\\|") or "–"
 

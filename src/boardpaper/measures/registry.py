@@ -17,10 +17,12 @@ one raises `UnknownName` with the nearest right one.
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
 from ..errors import did_you_mean
 from . import fmt, words
 from .compute import Store
-from .windows import Window, month_label, month_number
+from .windows import LONGEST, Window, month_label, month_number
 
 
 class UnknownName(Exception):
@@ -31,19 +33,52 @@ class UnknownName(Exception):
         super().__init__(f"{what} has no '{name}'")
 
 
-class _Checked:
+class Checked:
     """Attribute access limited to the public vocabulary (`FIELDS`)."""
 
     FIELDS: tuple[str, ...] = ()
     WHAT = "this value"
 
     def __getattr__(self, name: str):
-        if name.startswith("_"):  # Python's own probes (__html__, __iter__ …)
+        if name.startswith("_") or name in _PROBES:  # Python's and jinja's own probes
             raise AttributeError(name)
         raise UnknownName(self.WHAT, name, self.FIELDS)
 
 
-class Value(_Checked):
+#: attributes jinja's sandbox looks for on anything called; never a field
+_PROBES = frozenset(("unsafe_callable", "alters_data", "jinja_pass_arg"))
+
+
+def _month(argument) -> int:
+    """A month argument: "2022-02", or a month of the paper (`period.last.back(1)`)."""
+    if isinstance(argument, MonthView):
+        return argument.number
+    if isinstance(argument, (MeasureView, WindowView)) or (
+        isinstance(argument, Phrase) and argument.window is not None
+    ):
+        raise TypeError("name one month here, like '2022-02' or period.last.back(1)")
+    return month_number(argument)
+
+
+def _year(argument) -> int:
+    """A calendar year argument: 2021, or the year of a month (`period.last.back(12)`)."""
+    if isinstance(argument, Phrase) and argument.window is not None:
+        return argument.window.last // 12
+    if isinstance(argument, str) and argument.strip().isdigit():
+        return int(argument)
+    if isinstance(argument, bool) or not isinstance(argument, int):
+        raise TypeError("name a year here, like 2021 or period.last.back(12)")
+    return argument
+
+
+def _financial_year(argument) -> str | int:
+    """A financial year argument: '2021/22', or the one holding a month of the paper."""
+    if isinstance(argument, Phrase) and argument.window is not None:
+        return (argument.window.last - 3) // 12  # April starts it
+    return argument
+
+
+class Value(Checked):
     """A number with its unit, places and provenance; prints per ONS style."""
 
     FIELDS = (
@@ -87,10 +122,12 @@ class Value(_Checked):
 
     @property
     def value(self) -> Value:
+        """The figure itself, so that `.value` reads the same on a figure and a measure."""
         return self
 
     @property
     def abs(self) -> Value:
+        """The figure without its sign: -12 prints 12."""
         return Value(abs(self.number), self.unit, self.decimals, self.provenance, self.direction)
 
     def sf(self, figures: int) -> Value:
@@ -151,7 +188,7 @@ class Value(_Checked):
         return Phrase(words.fraction(self.number), self.provenance)
 
 
-class Phrase(_Checked):
+class Phrase(Checked):
     """A computed phrase ("increase", "February 2022") with its provenance."""
 
     WHAT = "a phrase"
@@ -171,7 +208,18 @@ class Phrase(_Checked):
 class MonthView(Phrase):
     """One month, printed "March 2022", with its other forms as fields."""
 
-    FIELDS = ("name", "short", "year", "year_short", "fy", "quarter", "start", "end", "format")
+    FIELDS = (
+        "name",
+        "short",
+        "year",
+        "year_short",
+        "fy",
+        "quarter",
+        "start",
+        "end",
+        "format",
+        "back",
+    )
     WHAT = "a month"
 
     def __init__(self, number: int, provenance: tuple):
@@ -186,17 +234,50 @@ class MonthView(Phrase):
         day (31), %j the same without a leading zero: `format('%d/%m/%Y')` 31/03/2022."""
         return self._as(words.month_as(self.number, str(pattern)))
 
-    name = property(lambda self: self._as(words.month_as(self.number, "%B")))
-    short = property(lambda self: self._as(words.month_as(self.number, "%b %y")))
-    year = property(lambda self: self._as(words.month_as(self.number, "%Y")))
-    year_short = property(lambda self: self._as(words.month_as(self.number, "%B %y")))
-    fy = property(lambda self: self._as(words.financial_year(self.number)))
-    quarter = property(lambda self: self._as(words.quarter(self.number)))
-    start = property(lambda self: self._as(words.month_as(self.number, "1 %B %Y", "first")))
-    end = property(lambda self: self._as(words.month_as(self.number, "%j %B %Y")))
+    def back(self, months: int) -> MonthView:
+        """The month `months` before this one, so that a paper rolled forward moves with
+        its period: `period.last.back(1)` February 2022, `m.x.ending(period.last.back(1))`
+        the 12 months to then, `m.x.year(period.last.back(12))` the calendar year 2021."""
+        months = int(months)
+        if not 0 <= months <= LONGEST:
+            raise ValueError(f"back() goes from 0 to {LONGEST:,} months")
+        return MonthView(self.number - months, self.provenance)
+
+    name = property(
+        doc='The month\'s name: "March".',
+        fget=lambda self: self._as(words.month_as(self.number, "%B")),
+    )
+    short = property(
+        doc='The month short, with a two-digit year: "Mar 22".',
+        fget=lambda self: self._as(words.month_as(self.number, "%b %y")),
+    )
+    year = property(
+        doc='Its calendar year: "2022".',
+        fget=lambda self: self._as(words.month_as(self.number, "%Y")),
+    )
+    year_short = property(
+        doc='The month with a two-digit year: "March 22".',
+        fget=lambda self: self._as(words.month_as(self.number, "%B %y")),
+    )
+    fy = property(
+        doc='The financial year it falls in: "2021/22".',
+        fget=lambda self: self._as(words.financial_year(self.number)),
+    )
+    quarter = property(
+        doc='Its quarter of the financial year: "Q4".',
+        fget=lambda self: self._as(words.quarter(self.number)),
+    )
+    start = property(
+        doc='Its first day: "1 March 2022".',
+        fget=lambda self: self._as(words.month_as(self.number, "1 %B %Y", "first")),
+    )
+    end = property(
+        doc='Its last day: "31 March 2022".',
+        fget=lambda self: self._as(words.month_as(self.number, "%j %B %Y")),
+    )
 
 
-class WindowView(_Checked):
+class WindowView(Checked):
     """A window of months, printed "April 2021 to March 2022"."""
 
     FIELDS = (
@@ -226,26 +307,64 @@ class WindowView(_Checked):
     def _text(self, text: str) -> Phrase:
         return Phrase(text, self.provenance, self.window)
 
-    label = property(lambda self: self._text(self.window.label()))
-    year_ending = property(lambda self: self._text(self.window.year_ending()))
-    fy = property(lambda self: self._text(self.window.fy_label()))
-    first = property(lambda self: MonthView(self.window.first, self.provenance))
-    last = property(lambda self: MonthView(self.window.last, self.provenance))
-    #: how many months: `{{ m.x.last(5).window.months.words }}` five
-    months = property(lambda self: Value(self.window.months, "count", 0, self.provenance))
-    short = property(lambda self: self._text(words.span_short(self.window.first, self.window.last)))
-    quarter = property(
-        lambda self: self._text(
-            f"{words.quarter(self.window.last)} {words.financial_year(self.window.last)}"
-        )
+    label = property(
+        doc='The period in full: "April 2021 to March 2022" (what `{{ period }}` prints).',
+        fget=lambda self: self._text(self.window.label()),
     )
-    year = property(lambda self: self._text(words.month_as(self.window.last, "%Y")))
-    start = property(lambda self: self._text(words.month_as(self.window.first, "1 %B %Y", "first")))
-    end = property(lambda self: self._text(words.month_as(self.window.last, "%j %B %Y")))
+    year_ending = property(
+        doc='"the year ending March 2022".', fget=lambda self: self._text(self.window.year_ending())
+    )
+    fy = property(
+        doc='The financial year it ends in: "2021/22".',
+        fget=lambda self: self._text(self.window.fy_label()),
+    )
+    first = property(
+        doc="Its first month, a month with all a month's fields.",
+        fget=lambda self: MonthView(self.window.first, self.provenance),
+    )
+    last = property(
+        doc="Its last month, a month with all a month's fields: `period.last.back(1)` is the month before.",
+        fget=lambda self: MonthView(self.window.last, self.provenance),
+    )
+    #: how many months: `{{ m.x.last(5).window.months.words }}` five
+    months = property(
+        doc='How many months it spans, a figure: `.words` gives "five".',
+        fget=lambda self: Value(self.window.months, "count", 0, self.provenance),
+    )
+    short = property(
+        doc='Short months: "Apr 21–Mar 22" ("Apr–Dec" within one year).',
+        fget=lambda self: self._text(words.span_short(self.window.first, self.window.last)),
+    )
+    quarter = property(
+        doc='The financial quarter it ends in, with the year: "Q4 2021/22".',
+        fget=lambda self: self._text(
+            f"{words.quarter(self.window.last)} {words.financial_year(self.window.last)}"
+        ),
+    )
+    year = property(
+        doc='The calendar year of its last month: "2022".',
+        fget=lambda self: self._text(words.month_as(self.window.last, "%Y")),
+    )
+    start = property(
+        doc='Its first day: "1 April 2021".',
+        fget=lambda self: self._text(words.month_as(self.window.first, "1 %B %Y", "first")),
+    )
+    end = property(
+        doc='Its last day: "31 March 2022".',
+        fget=lambda self: self._text(words.month_as(self.window.last, "%j %B %Y")),
+    )
 
 
-class Comparison(_Checked):
+class Comparison(Checked):
     """`current` against `base`: "1.9% increase", with its parts as fields."""
+
+    #: the fields that are plain attributes, for the reference
+    ATTRIBUTES = MappingProxyType(
+        {
+            "current": "The figure compared: this window's.",
+            "base": "The figure it is compared with: the baseline's, the previous window's.",
+        }
+    )
 
     FIELDS = (
         "pct",
@@ -413,6 +532,7 @@ class Comparison(_Checked):
 
     @property
     def up_down(self) -> Phrase:
+        """ "up", "down" or "unchanged"."""
         return self._text({"increase": "up", "no change": "unchanged"}.get(self.noun.text, "down"))
 
     @property
@@ -440,7 +560,7 @@ class Comparison(_Checked):
         return f"{self.pct} {noun}"
 
 
-class MeasureView(_Checked):
+class MeasureView(Checked):
     """One measure, one area, one window; prints its value over the window."""
 
     FIELDS = (
@@ -493,15 +613,28 @@ class MeasureView(_Checked):
         return str(self.value)
 
     # -- the figure over this window --
-    value = property(lambda self: self._value())
-    total = property(lambda self: self._value("sum"))
-    mean = property(lambda self: self._value("mean"))
-    min = property(lambda self: self._value("min"))
-    max = property(lambda self: self._value("max"))
-    latest = property(lambda self: self._value("latest"))
-    label = property(lambda self: Phrase(self.definition.label, self.provenance))
+    value = property(
+        doc="The figure over the window, by the measure's rule (sum, mean or latest).",
+        fget=lambda self: self._value(),
+    )
+    total = property(doc="The sum of the window's months.", fget=lambda self: self._value("sum"))
+    mean = property(doc="The mean of the window's months.", fget=lambda self: self._value("mean"))
+    min = property(
+        doc="The lowest month's figure in the window.", fget=lambda self: self._value("min")
+    )
+    max = property(
+        doc="The highest month's figure in the window.", fget=lambda self: self._value("max")
+    )
+    latest = property(
+        doc="The window's last month's figure.", fget=lambda self: self._value("latest")
+    )
+    label = property(
+        doc="The measure's label, from measures.yaml.",
+        fget=lambda self: Phrase(self.definition.label, self.provenance),
+    )
     window = property(
-        lambda self: WindowView(
+        doc="The window of months, as a period: `.window.short`, `.window.months`.",
+        fget=lambda self: WindowView(
             self.window_,
             (
                 (
@@ -511,7 +644,7 @@ class MeasureView(_Checked):
                     self._f.store.files.get((self.measure, self.area_), ()),
                 ),
             ),
-        )
+        ),
     )
     provenance = property(lambda self: self.value.provenance)
 
@@ -539,39 +672,59 @@ class MeasureView(_Checked):
         return PeakView(self._at(Window(month, month)), self.window_)
 
     # -- other windows --
-    baseline = property(lambda self: self._at(self._f.baseline))
-    previous = property(lambda self: self._at(self.window_.previous()))
+    baseline = property(
+        doc="The same measure over the baseline year.", fget=lambda self: self._at(self._f.baseline)
+    )
+    previous = property(
+        doc="The same measure over the window of the same length just before.",
+        fget=lambda self: self._at(self.window_.previous()),
+    )
 
-    def month(self, month: str) -> MeasureView:
-        return self._at(Window.ending(month, 1))
+    def month(self, month) -> MeasureView:
+        """One month of the measure: `month('2022-02')`, `month(period.last.back(1))`."""
+        return self._at(Window.ending(_month(month), 1))
 
-    def ending(self, month: str, months: int = 12) -> MeasureView:
-        return self._at(Window.ending(month, int(months)))
+    def ending(self, month, months: int = 12) -> MeasureView:
+        """The `months` months (12 unless given) ending with a month: data published
+        late, `ending(period.last.back(1))`."""
+        return self._at(Window.ending(_month(month), int(months)))
 
     def last(self, months: int) -> MeasureView:
         """The last `months` months of this window (3: the last quarter)."""
         return self._at(Window.ending(self.window_.last, int(months)))
 
     def fy(self, label) -> MeasureView:
-        return self._at(Window.financial_year(label))
+        """A financial year: `fy('2020/21')`, or the one holding a month, `fy(period.last)`."""
+        return self._at(Window.financial_year(_financial_year(label)))
 
-    def year(self, year: int) -> MeasureView:
-        return self._at(Window.calendar_year(int(year)))
+    def year(self, year) -> MeasureView:
+        """A calendar year: `year(2021)`, or the one holding a month, which moves with the
+        period: `year(period.last.back(12))`."""
+        return self._at(Window.calendar_year(_year(year)))
 
-    def between(self, first: str, last: str) -> MeasureView:
-        return self._at(Window.between(first, last))
+    def between(self, first, last) -> MeasureView:
+        """The months from one to another, both included: `between('2021-11', period.last)`."""
+        return self._at(Window.between(_month(first), _month(last)))
 
     def area(self, name: str) -> MeasureView:
+        """The same measure for another area of the data."""
         if name not in self._f.store.areas(self.measure):
             raise UnknownName(f"measure '{self.measure}'", name, self._f.store.areas(self.measure))
         return MeasureView(self._f, self.measure, self.window_, name)
 
     # -- comparisons --
     def vs(self, other: MeasureView) -> Comparison:
+        """This measure against another, or another window of it: a comparison."""
         return Comparison(self.value, _view(other).value, self.definition.good)
 
-    vs_baseline = property(lambda self: self.vs(self.baseline))
-    vs_previous = property(lambda self: self.vs(self.previous))
+    vs_baseline = property(
+        doc="This window against the baseline year, a comparison.",
+        fget=lambda self: self.vs(self.baseline),
+    )
+    vs_previous = property(
+        doc="This window against the one before, a comparison.",
+        fget=lambda self: self.vs(self.previous),
+    )
 
     def share_of(self, other: MeasureView) -> Value:
         """This value as a percentage of `other` over the same window: "64%"."""
@@ -593,7 +746,7 @@ class MeasureView(_Checked):
 class PeakView(MeasureView):
     """The highest month of a window; prints its value; `.month` names it."""
 
-    FIELDS = MeasureView.FIELDS + ("month", "month_name")
+    FIELDS = MeasureView.FIELDS + ("month_name",)
 
     def __init__(self, view: MeasureView, searched: Window):
         # its provenance is the whole window searched, not only the month found
@@ -624,7 +777,7 @@ def _view(other) -> MeasureView:
     return other
 
 
-class Measures(_Checked):
+class Measures(Checked):
     """The `m` of placeholders: `m.<measure id>` over the reporting year."""
 
     WHAT = "the measures"

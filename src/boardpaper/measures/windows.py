@@ -58,10 +58,10 @@ class Window:
         return cls(last - months + 1, last)
 
     @classmethod
-    def between(cls, first: str, last: str) -> Window:
-        a, b = month_number(first), month_number(last)
+    def between(cls, first: str | int, last: str | int) -> Window:
+        a, b = (m if isinstance(m, int) else month_number(m) for m in (first, last))
         if b < a:
-            raise ValueError(f"{first} comes after {last}")
+            raise ValueError(f"{month_label(a)} comes after {month_label(b)}")
         if b - a + 1 > LONGEST:
             raise ValueError(f"a window of {b - a + 1:,} months is longer than {LONGEST:,}")
         return cls(a, b)

@@ -17,6 +17,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from ..errors import DataError, TemplateError, bounded, did_you_mean
 from ..measures.compute import MissingMonths, NoData
 from ..measures.registry import (
+    Checked,
     Comparison,
     Figures,
     Measures,
@@ -80,6 +81,13 @@ class _Env(SandboxedEnvironment):
             f"'{attribute}' cannot be looked up here: placeholders name m, "
             "period and baseline, and their fields"
         )
+
+    def call(__self, __context, __obj, *args, **kwargs):  # jinja's own signature
+        if isinstance(__obj, Checked):  # a value, not a field that takes arguments
+            raise TypeError(
+                f"{__obj.WHAT} ({bounded(str(__obj), 40)}) takes no ( ): write it without brackets"
+            )
+        return super().call(__context, __obj, *args, **kwargs)
 
     def getitem(self, obj, argument):
         raise TypeError("placeholders take no [ ]: name a field, like m.homicide.baseline")
