@@ -333,8 +333,27 @@ def test_a_fifo_or_a_device_among_the_data_is_refused(example, tmp_path):
     (example / "data" / "zz.csv").symlink_to("/dev/zero")
     one_error(
         cli("build", example, "-o", tmp_path / "out", cwd=tmp_path, timeout=20),
-        "not a regular file",
+        "is a link to /dev/zero, outside the paper's folder",
     )
+
+
+def test_a_data_file_linked_from_outside_the_paper_is_refused(example, tmp_path):
+    """Read, it would be traced as the paper's own data and not copied by new; a link
+    inside the paper is followed."""
+    outside = tmp_path / "elsewhere.csv"
+    outside.write_text("measure,period,value\nhomicide,2030-01,1\n")
+    (example / "data" / "zz.csv").symlink_to(outside)
+    error = one_error(
+        cli("build", example, "-o", tmp_path / "out", cwd=tmp_path, timeout=20),
+        f"'data/zz.csv' is a link to {outside}, outside the paper's folder",
+    )
+    assert "paper.yaml:" in error
+    (example / "data" / "zz.csv").unlink()
+    (example / "data" / "inner").mkdir()
+    (example / "data" / "inner" / "x.csv").write_text("measure,period,value\nhomicide,2030-01,1\n")
+    (example / "data" / "zz.csv").symlink_to(example / "data" / "inner" / "x.csv")
+    result = cli("build", example, "-o", tmp_path / "out", cwd=tmp_path, timeout=60)
+    assert result.returncode == 0, result.stderr
 
 
 def test_a_template_that_is_a_fifo_or_not_a_zip(tmp_path):

@@ -263,8 +263,30 @@ def _paths(spec: MarkedMap, key: str, folder: Path, default: list[str]) -> tuple
         if not hits and given:
             where = value.item_loc[i] if hasattr(value, "item_loc") else spec.value_loc[key]
             raise ContentError(f"no file matches '{pattern}' in {folder}", where)
+        where = (
+            value.item_loc[i] if hasattr(value, "item_loc") else spec.value_loc.get(key, spec.loc)
+        )
+        for hit in hits:
+            _inside(hit, folder, pattern, where)
         found.extend(h for h in hits if h not in found)
     return tuple(found)
+
+
+def _inside(hit: Path, folder: Path, pattern: str, where) -> None:
+    """Refuse a file reached through a link that leads out of the paper's folder (or out
+    of the folder its pattern names, for ../shared/x): what it points at could be any
+    file of the machine, read as if it were the paper's, and `new` would not copy it."""
+    static = Path(
+        *[part for part in Path(pattern).parent.parts if not any(c in part for c in "*?[")]
+    )
+    target = hit.resolve()
+    if any(target.is_relative_to(base.resolve()) for base in (folder, folder / static)):
+        return
+    raise ContentError(
+        f"'{hit.relative_to(folder)}' is a link to {target}, outside the paper's folder",
+        where,
+        "copy the file into the paper's data/ folder instead of linking to it",
+    )
 
 
 def _appendices(value, top: MarkedMap, folder: Path) -> tuple[m.Appendix, ...]:
