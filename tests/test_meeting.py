@@ -246,3 +246,32 @@ def test_an_untagged_pdf_from_outside_is_included_with_a_warning_and_status_1(
         assert b"pdfuaid:part" not in pdf.Root.Metadata.read_bytes()
     with pikepdf.open(built[1]) as pdf:  # the all-tagged pack does
         assert b"pdfuaid:part>1<" in pdf.Root.Metadata.read_bytes()
+
+
+def test_an_appendix_with_no_content_is_a_warning_at_its_item_not_left_out_silently(
+    tmp_path, capsys
+):
+    """An appendix named in a paper with neither scorecard nor file is not in the pack:
+    the paper's own pack says so, and so does the meeting's (it said nothing before)."""
+    soffice()
+    folder = tmp_path / "meetings"
+    shutil.copytree(ROOT / "meetings", folder)
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    paper = tmp_path / "content" / "2022-05-performance-report" / "paper.yaml"
+    text = paper.read_text(encoding="utf-8")
+    anchor = "    file: appendix-b.docx\n"
+    assert anchor in text
+    paper.write_text(
+        text.replace(anchor, anchor + "  - Responses to the super-complaint (to follow)\n"),
+        encoding="utf-8",
+    )
+    meeting = folder / "2022-05-10.yaml"
+    lines = meeting.read_text(encoding="utf-8").splitlines()
+    first = next(n for n, row in enumerate(lines, 1) if "2022-05-performance-report" in row)
+    out = tmp_path / "out"
+    assert main(["meeting", "build", str(meeting), "-o", str(out)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1, err
+    assert err[0].startswith(f"{meeting}:{first}:"), err
+    assert "item 1: Appendix C has no scorecard or file, so it is not in the board pack" in err[0]
+    assert (out / "2022-05-10-pack.pdf").exists()

@@ -34,7 +34,6 @@ class Part:
     title: str
     pdf: bytes = b""
     convert: str = ""  # the name of a .docx converted in the meeting's LibreOffice run
-    untagged: bool = False  # a PDF given as it is, with no structure tree
 
 
 def build_meeting(path: Path, out_dir: Path) -> tuple[list[Path], list[str]]:
@@ -52,7 +51,8 @@ def build_meeting(path: Path, out_dir: Path) -> tuple[list[Path], list[str]]:
             "apt-get install libreoffice-writer",
         )
     documents: dict[str, bytes] = {}
-    items = [_parts(item, documents) for item in meeting.items]
+    warnings: list[str] = []
+    items = [_parts(item, documents, warnings) for item in meeting.items]
     documents["agenda"] = _agenda(meeting, None)
     converted = _converted(pack, documents, soffice, meeting)
     cover = _cover(meeting)
@@ -82,14 +82,6 @@ def build_meeting(path: Path, out_dir: Path) -> tuple[list[Path], list[str]]:
         out_dir / f"{meeting.name}-pack.pdf": merged,
     }
     write_all(outputs)
-    warnings = [
-        f"{item.loc}: warning: {part.title} (item {item.number}) is a PDF without tags: "
-        "a screen reader cannot read its pages in the pack (ask its author for a tagged "
-        "PDF, or give the Word file)"
-        for item, parts in zip(meeting.items, items, strict=True)
-        for part in parts
-        if part.untagged
-    ]
     return list(outputs), warnings
 
 
@@ -112,9 +104,12 @@ def _converted(pack, documents: dict[str, bytes], soffice: str, meeting: Meeting
         raise
 
 
-def _parts(item: Item, documents: dict[str, bytes]) -> list[Part]:
-    """The documents of one agenda item, in order: its paper, then its appendices."""
+def _parts(item: Item, documents: dict[str, bytes], shortfalls: list[str]) -> list[Part]:
+    """The documents of one agenda item, in order: its paper, then its appendices (each
+    what it is in the paper's own pack: writers/pack.py, `appendix_parts`). What the
+    pack cannot do fully is added to `shortfalls`, as warnings at the item's line."""
     from .oxml.sanitize import NotAPackage
+    from .writers import pack
 
     name = f"item{item.number}"
     where = f"item {item.number} ({item.title})"
@@ -126,21 +121,19 @@ def _parts(item: Item, documents: dict[str, bytes]) -> list[Part]:
             paper = prepared.paper
             opts = pipeline.options(prepared, item.paper)
             documents[name] = opts.output(paper, "docx").files[f"{paper.name}.docx"]
-            appendices = opts.output(paper, "appendices").files
             parts = [Part(paper.meta.title, convert=name)]
-            from .writers.appendices import appendix_name
-
-            for appendix in paper.appendices:
-                title = f"Appendix {appendix.letter} – {appendix.title}"
-                pdf_name = appendix_name(paper, appendix.letter, ".pdf")
-                if pdf_name in appendices:
-                    parts.append(Part(title, appendices[pdf_name]))
-                elif appendix.file is not None:
-                    parts += _given(
-                        Path(appendix.file), f"{name}{appendix.letter}", title, documents, where
+            for appendix in pack.appendix_parts(paper, opts):
+                if appendix.shortfall:
+                    shortfalls.append(
+                        f"{item.loc}: warning: item {item.number}: {appendix.shortfall}"
                     )
+                if appendix.docx:
+                    documents[f"{name}{appendix.letter}"] = appendix.docx
+                    parts.append(Part(appendix.title, convert=f"{name}{appendix.letter}"))
+                elif appendix.pdf:
+                    parts.append(Part(appendix.title, appendix.pdf))
             return parts
-        return _given(item.paper, name, item.title, documents, where)
+        return _given(item, name, documents, where, shortfalls)
     except NotAPackage as exc:
         raise OutputError(f"the paper of {where} {exc}", item.loc) from None
     except BoardpaperError as exc:
@@ -149,29 +142,24 @@ def _parts(item: Item, documents: dict[str, bytes]) -> list[Part]:
         raise
 
 
-def _given(path: Path, name: str, title: str, documents: dict, where: str) -> list[Part]:
+def _given(item: Item, name: str, documents: dict, where: str, shortfalls: list) -> list[Part]:
     """A .docx or .pdf included as it is (a .docx cleaned first)."""
-    import pikepdf
-
     from .oxml.sanitize import clean
     from .writers import pack
 
+    path = Path(item.paper)
     data = read_regular(path, MAX_PAPER, OutputError, "a paper")
     if path.suffix.lower() == ".docx":
         documents[name], _ = clean(data, f"the paper of {where}")
-        return [Part(title, convert=name)]
-    try:
-        with pikepdf.open(io.BytesIO(data)) as pdf:
-            len(pdf.pages)
-    except pikepdf.PasswordError:
-        raise OutputError(
-            f"the PDF of {where} is encrypted; give it without a password", Location(str(path))
-        ) from None
-    except (pikepdf.PdfError, ValueError) as exc:
-        raise OutputError(
-            f"the PDF of {where} cannot be read ({exc})", Location(str(path))
-        ) from None
-    return [Part(title, data, untagged=not pack.is_tagged(data))]
+        return [Part(item.title, convert=name)]
+    pdf = pack.readable_pdf(data, where, path)
+    if not pack.is_tagged(pdf):
+        shortfalls.append(
+            f"{item.loc}: warning: {item.title} (item {item.number}) is a PDF without tags: "
+            "a screen reader cannot read its pages in the pack (ask its author for a tagged "
+            "PDF, or give the Word file)"
+        )
+    return [Part(item.title, pdf)]
 
 
 def _meta(meeting: Meeting, title: str) -> m.Meta:

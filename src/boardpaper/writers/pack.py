@@ -13,6 +13,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import Location, OutputError
@@ -456,13 +457,88 @@ def _page_text(page) -> str:
         return ""
 
 
-def write(paper: Paper, options: Options) -> Written:
-    """The writer of the registry: `<paper>-pack.pdf`, the paper as PDF and its
-    appendices in order; without LibreOffice, no file and a note saying so."""
+@dataclass
+class AppendixPart:
+    """What one appendix becomes in a pack, decided in one place for the paper's pack
+    and the meeting's: the PDF boardpaper made (a scorecard, charts), a Word file to
+    convert (cleaned of macros and outside links first), or a PDF as given; neither
+    when the appendix names no content."""
+
+    letter: str
+    title: str  # "Appendix A – KPI scorecard"
+    pdf: bytes = b""  # made by boardpaper, or given
+    docx: bytes = b""  # to convert
+    path: Path | None = None  # the file given
+    removed: tuple[str, ...] = ()  # what cleaning the Word file took out
+    untagged: bool = False  # a PDF given without tags
+
+    @property
+    def shortfall(self) -> str | None:
+        """What the pack cannot do fully for this appendix, or None."""
+        if self.untagged:
+            return (
+                f"Appendix {self.letter} is a PDF without tags: a screen reader cannot read "
+                "its pages in the board pack (ask its author for a tagged PDF, or give the "
+                "Word file)"
+            )
+        if not self.pdf and not self.docx:
+            return (
+                f"Appendix {self.letter} has no scorecard or file, so it is not in the board pack"
+            )
+        return None
+
+
+def appendix_parts(paper: Paper, options: Options) -> list[AppendixPart]:
+    """Each appendix of `paper`, read and checked: a file that is not a regular file, a
+    Word file that is not a package, and an encrypted or unreadable PDF are errors at
+    the file."""
     from ..fsutil import read_regular
     from ..oxml.sanitize import NotAPackage, clean
     from .appendices import appendix_name
 
+    made = options.output(paper, "appendices").files
+    parts = []
+    for appendix in paper.appendices:
+        part = AppendixPart(appendix.letter, f"Appendix {appendix.letter} – {appendix.title}")
+        if appendix.scorecard is not None or appendix.charts:
+            part.pdf = made[appendix_name(paper, appendix.letter, ".pdf")]
+        elif appendix.file is not None:
+            part.path = Path(appendix.file)
+            data = read_regular(part.path, MAX_APPENDIX, OutputError, "an appendix")
+            if part.path.suffix.lower() == ".docx":
+                try:
+                    part.docx, removed = clean(data, f"Appendix {appendix.letter}")
+                except NotAPackage as exc:
+                    raise OutputError(str(exc), Location(str(part.path))) from None
+                part.removed = tuple(removed)
+            else:
+                part.pdf = readable_pdf(data, f"Appendix {appendix.letter}", part.path)
+                part.untagged = not is_tagged(part.pdf)
+        parts.append(part)
+    return parts
+
+
+def readable_pdf(data: bytes, what: str, path: Path) -> bytes:
+    """`data`, once it is known to open: an encrypted or damaged PDF is an error at `path`."""
+    import pikepdf
+
+    try:
+        with pikepdf.open(io.BytesIO(data)) as pdf:
+            len(pdf.pages)
+    except pikepdf.PasswordError:
+        raise OutputError(
+            f"the PDF of {what} is encrypted; give it without a password", Location(str(path))
+        ) from None
+    except (pikepdf.PdfError, ValueError) as exc:
+        raise OutputError(
+            f"the PDF of {what} cannot be read ({exc})", Location(str(path))
+        ) from None
+    return data
+
+
+def write(paper: Paper, options: Options) -> Written:
+    """The writer of the registry: `<paper>-pack.pdf`, the paper as PDF and its
+    appendices in order; without LibreOffice, no file and a shortfall saying so."""
     soffice = soffice_path()
     if soffice is None:
         return Written(
@@ -473,35 +549,40 @@ def write(paper: Paper, options: Options) -> Written:
             ),
         )
     docx = options.output(paper, "docx").files[f"{paper.name}.docx"]
-    appendices = options.output(paper, "appendices").files
-    parts = [(paper.meta.title, to_pdf(docx, paper.name, soffice))]
+    appendices = appendix_parts(paper, options)
+    try:
+        pdfs = to_pdfs(
+            {paper.name: docx} | {f"appendix-{a.letter}": a.docx for a in appendices if a.docx},
+            soffice,
+        )
+    except OutputError as exc:  # name the appendix's own file, not LibreOffice's copy
+        failed = next(
+            (a for a in appendices if f"appendix-{a.letter}" == getattr(exc, "document", "")),
+            None,
+        )
+        if failed is None:
+            raise
+        raise OutputError(
+            f"Appendix {failed.letter}: {exc.message}", Location(str(failed.path))
+        ) from None
+    parts = [(paper.meta.title, pdfs[paper.name])]
     notes, shortfalls = [], []
-    for appendix in paper.appendices:
-        title = f"Appendix {appendix.letter} – {appendix.title}"
-        if appendix.scorecard is not None or appendix.charts:
-            parts.append((title, appendices[appendix_name(paper, appendix.letter, ".pdf")]))
-        elif appendix.file is not None:
-            path = Path(appendix.file)
-            data = read_regular(path, MAX_APPENDIX, OutputError, "an appendix")
-            if path.suffix.lower() == ".docx":
-                try:
-                    data, removed = clean(data, f"Appendix {appendix.letter}")
-                except NotAPackage as exc:
-                    raise OutputError(str(exc), Location(str(path))) from None
-                notes += removed
-                data = to_pdf(data, path.stem, soffice)
-            elif not is_tagged(data):
-                shortfalls.append(
-                    f"{path}: Appendix {appendix.letter} is a PDF without tags: a screen "
-                    "reader cannot read its pages in the board pack (ask its author for a "
-                    "tagged PDF, or give the Word file)"
+    for appendix in appendices:
+        notes += appendix.removed
+        if appendix.shortfall:
+            where = f"{appendix.path}: " if appendix.path else ""
+            shortfalls.append(where + appendix.shortfall)
+        if appendix.docx:
+            parts.append(
+                (
+                    appendix.title,
+                    marked(pdfs[f"appendix-{appendix.letter}"], paper.meta.marking, appendix.title),
                 )
-            parts.append((title, marked(data, paper.meta.marking, title)))
-        else:
-            shortfalls.append(
-                f"Appendix {appendix.letter} has no scorecard or file, so it is not in the "
-                "board pack"
             )
+        elif appendix.path is not None:
+            parts.append((appendix.title, marked(appendix.pdf, paper.meta.marking, appendix.title)))
+        elif appendix.pdf:
+            parts.append((appendix.title, appendix.pdf))
     return Written(
         {f"{paper.name}-pack.pdf": merge(parts, paper.meta)}, tuple(notes), tuple(shortfalls)
     )
