@@ -208,6 +208,50 @@ class Docx:
         was.set(q("w:val"), style)
         ppr.append(change)
 
+    def cite(self, after: str, note_id: str, tracked: bool = True) -> None:
+        """A footnote reference to footnote `note_id` put right after the words `after`,
+        as Word does (the run split, the reference in a run of its own, inside w:ins)."""
+        t = self.text_node(after)
+        run = t.getparent()
+        head, tail = t.text.split(after, 1)
+        t.text = head + after
+        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        reference = etree.Element(q("w:r"))
+        style = etree.SubElement(etree.SubElement(reference, q("w:rPr")), q("w:rStyle"))
+        style.set(q("w:val"), "FootnoteReference")
+        etree.SubElement(reference, q("w:footnoteReference")).set(q("w:id"), note_id)
+        if tracked:
+            wrapper = etree.Element(q("w:ins"), AUTHOR)
+            wrapper.append(reference)
+            reference = wrapper
+        run.addnext(reference)
+        if tail:
+            rest = copy.deepcopy(run)
+            rest.find(q("w:t")).text = tail
+            reference.addnext(rest)
+
+    def add_footnote(self, after: str, text: str, tracked: bool = True) -> str:
+        """A footnote the reviewer writes, cited after the words `after`; its id."""
+        notes = self.part("word/footnotes.xml")
+        note_id = str(max(int(n.get(q("w:id"))) for n in notes.iter(q("w:footnote"))) + 1)
+        note = etree.SubElement(notes, q("w:footnote"))
+        note.set(q("w:id"), note_id)
+        p = etree.SubElement(note, q("w:p"))
+        etree.SubElement(etree.SubElement(p, q("w:pPr")), q("w:pStyle")).set(
+            q("w:val"), "FootnoteText"
+        )
+        holder = etree.SubElement(p, q("w:ins"), AUTHOR) if tracked else p
+        mark = etree.SubElement(holder, q("w:r"))
+        etree.SubElement(etree.SubElement(mark, q("w:rPr")), q("w:rStyle")).set(
+            q("w:val"), "FootnoteReference"
+        )
+        etree.SubElement(mark, q("w:footnoteRef"))
+        words = etree.SubElement(etree.SubElement(holder, q("w:r")), q("w:t"))
+        words.text = " " + text
+        words.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        self.cite(after, note_id, tracked)
+        return note_id
+
     def delete_footnote_reference(self, text: str) -> None:
         """The footnote reference in the paragraph holding `text` deleted (tracked)."""
         p = self.paragraph(text)

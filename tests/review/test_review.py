@@ -30,6 +30,7 @@ EDITS = {
         },
         {"comment_on": "Operation Captiva", "text": "Please add the number of arrests."},
         {"replace": "saw 53 homicides", "with": "saw 54 homicides"},
+        {"footnote_after": "linked to drug dealing", "text": "Force Intelligence Bureau data."},
     ],
 }
 
@@ -95,7 +96,11 @@ def test_apply_makes_the_rebuilt_paper_read_as_the_reviewer_accepted(reviewed, c
     assert "Please add the number of arrests." in review_file
     # only the changed paragraphs' lines differ; comments and layout are kept
     after_yaml = (folder / "paper.yaml").read_text(encoding="utf-8")
-    assert after_yaml.splitlines()[:60] == before_yaml.splitlines()[:60]
+    # the footnote the reviewer wrote is a note, cited where it was put
+    assert "  force-intelligence-bureau-data: Force Intelligence Bureau data.\n" in after_yaml
+    assert "dealing[^force-intelligence-bureau-data] / County" in after_yaml
+    kept = [line for line in after_yaml.splitlines() if "force-intelligence" not in line]
+    assert kept[:60] == before_yaml.splitlines()[:60]
     assert "# the last month of the reporting year (12 months)" in after_yaml
 
     rebuilt = pipeline.build(folder, tmp_path)

@@ -375,3 +375,76 @@ def test_comments_keep_their_threads_resolved_state_and_footnote_anchors(paper, 
         in review_file
     )
     assert "**in a footnote** Jonathan Jardine, 2022-05-04: Link to the full study." in review_file
+
+
+# -- footnotes the reviewer writes, cites or moves -------------------------------------
+
+
+def _yaml(folder: Path) -> str:
+    return (folder / "paper.yaml").read_text(encoding="utf-8")
+
+
+def _cited_after(document, words: str) -> str:
+    """The text of the paragraph holding `words`, with [n] where a footnote is cited."""
+    for p in document.paragraphs:
+        if words in p.text:
+            out = []
+            for node in p._p.iter(f"{W}t", f"{W}footnoteReference"):
+                out.append(node.text or "" if node.tag == f"{W}t" else "[n]")
+            return "".join(out)
+    raise AssertionError(words)
+
+
+def test_a_footnote_the_reviewer_writes_is_added_and_cited_where_it_was_put(
+    paper, capsys, tmp_path
+):
+    folder, data = paper
+    edited = Docx(data)
+    edited.add_footnote("averaging five a month", "Home Office homicide index, 2018 to 2022.")
+    status, out = review(folder, edited.save(), capsys)
+    assert status == 0, out
+    text = _yaml(folder)
+    assert "  home-office-homicide-index: Home Office homicide index, 2018 to 2022.\n" in text
+    assert "averaging five a month[^home-office-homicide-index]. Volumes" in text
+    document, _ = rebuilt(folder, tmp_path / "out")
+    assert "Home Office homicide index, 2018 to 2022." in footnotes(document)
+    assert "averaging five a month[n]. Volumes" in _cited_after(document, "averaging five")
+    # the same file again: nothing more to do
+    before = (folder / "paper.yaml").read_bytes()
+    status, out = review(folder, edited.save(), capsys, "again.docx")
+    assert status == 0, out
+    assert (folder / "paper.yaml").read_bytes() == before
+
+
+def test_a_note_cited_again_elsewhere_and_a_citation_moved_in_its_paragraph(
+    paper, capsys, tmp_path
+):
+    folder, data = paper
+    edited = Docx(data)
+    unodc = edited.paragraph("A global study by the United Nations on homicide")
+    note_id = next(unodc.iter(f"{W}footnoteReference")).get(f"{W}id")
+    edited.cite("averaging five a month", note_id)  # the same study cited in ¶5 too
+    edited.delete_footnote_reference("A global study by the United Nations on homicide")
+    edited.cite("A global study by the United Nations", note_id)  # moved to the start
+    status, out = review(folder, edited.save(), capsys)
+    assert status == 0, out
+    text = _yaml(folder)
+    assert "averaging five a month[^unodc]. Volumes" in text
+    assert "A global study by the United Nations[^unodc] on homicide" in text
+    assert text.count("[^unodc]") == 2
+    document, _ = rebuilt(folder, tmp_path / "out")
+    assert "the United Nations[n] on homicide" in _cited_after(document, "A global study")
+
+
+def test_a_footnote_added_to_a_paragraph_whose_words_changed_too_is_named(paper, capsys):
+    folder, data = paper
+    edited = Docx(data)
+    edited.add_footnote("averaging five a month", "Home Office homicide index.")
+    edited.replace("has remained relatively stable", "has stayed level")
+    status, out = review(folder, edited.save(), capsys)
+    assert status == 1, out
+    assert "footnote reference(s) added or moved; its words were edited too" in out
+    assert "new paragraph “Home Office homicide index.” in the footnote" in out
+    text = _yaml(folder)
+    assert "has stayed level" in text, "the word edit still applies"
+    assert "homicide-index" not in text

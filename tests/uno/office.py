@@ -16,6 +16,7 @@ SCRIPT: {"author": "…", "edits": [
     {"insert_paragraph_after": "end of a paragraph", "text": "…"},
     {"comment_on": "a phrase", "text": "…"},
     {"split_before": "words"},             (Enter pressed before them)
+    {"footnote_after": "words", "text": "…"},  (Insert > Footnote, typed)
     {"accept_all": true}, {"reject_all": true}]}  (the changes made so far)
 """
 
@@ -160,6 +161,13 @@ def review(source: str, target: str, script_path: str) -> None:
                 cursor = text.createTextCursorByRange(found.getEnd())
                 text.insertControlCharacter(cursor, PARAGRAPH_BREAK, False)
                 text.insertString(cursor, edit["text"], False)
+            elif "footnote_after" in edit:
+                found = find(doc, edit["footnote_after"])
+                text = found.getText()
+                cursor = text.createTextCursorByRange(found.getEnd())
+                note = doc.createInstance("com.sun.star.text.Footnote")
+                text.insertTextContent(cursor, note, False)
+                note.getText().setString(edit["text"])
             elif "split_before" in edit:
                 found = find(doc, edit["split_before"])
                 text = found.getText()

@@ -41,6 +41,7 @@ class Para:
     bookmarks: tuple[str, ...] = ()
     changed_by: tuple[tuple[str, str, str], ...] = ()  # (kind, author, date) of its changes
     note_id: str = ""  # for a footnote: its id
+    note_at: tuple[int, ...] = ()  # where each citation stands: characters of text before it
 
 
 @dataclass
@@ -52,11 +53,14 @@ class _Collected:
     bookmarks: list[str] = field(default_factory=list)
     changed_by: list[tuple[str, str, str]] = field(default_factory=list)
     note_id: str = ""
+    note_pieces: list[int] = field(default_factory=list)  # pieces before each citation
 
     def finish(self) -> Para:
         text, spans = "", []
+        at: dict[int, int] = {}  # piece index → length of the text before it
         # collapse blanks, keeping each piece's formatting on its surviving characters
-        for piece, bold, italic in self.pieces:
+        for n, (piece, bold, italic) in enumerate(self.pieces):
+            at[n] = len(text.rstrip())
             start = len(text)
             for ch in piece:
                 if ch.isspace():
@@ -68,6 +72,7 @@ class _Collected:
                 spans.append((start, len(text), bold, italic))
         stripped = text.rstrip()
         spans = [(a, min(b, len(stripped)), bo, it) for a, b, bo, it in spans if a < len(stripped)]
+        note_at = tuple(at.get(n, len(stripped)) for n in self.note_pieces)
         return Para(
             self.part,
             self.style,
@@ -77,6 +82,7 @@ class _Collected:
             tuple(self.bookmarks),
             tuple(dict.fromkeys(self.changed_by)),
             self.note_id,
+            note_at,
         )
 
 
@@ -169,6 +175,7 @@ def _read(p, builder: _Collected) -> None:
             continue
         if tag == qn("w:footnoteReference"):
             builder.notes.append(element.get(qn("w:id"), ""))
+            builder.note_pieces.append(len(builder.pieces))
         elif tag == qn("w:t"):
             bold, italic = _format(element)
             builder.pieces.append((element.text or "", bold, italic))

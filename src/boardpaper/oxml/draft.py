@@ -67,6 +67,8 @@ class DraftPara:
     notes: tuple[str, ...] = ()  # footnote ids cited
     note_id: str = ""  # for a footnote paragraph: its id
     spans: tuple[tuple[int, int, bool, bool], ...] = ()  # bold and italic
+    note_at: tuple[int, ...] = ()  # where each citation stands in `text` (a draft before
+    #                                 these were kept has none)
 
     @property
     def prefix(self) -> str:
@@ -141,6 +143,7 @@ def describe(paras: list[accepted.Para], units) -> list[DraftPara]:
                 para.notes,
                 para.note_id,
                 para.spans,
+                para.note_at,
             )
         )
     return out
@@ -168,6 +171,7 @@ def to_xml(draft: list[DraftPara]) -> bytes:
             element.set("to", str(para.end))
         if para.notes:
             element.set("notes", " ".join(para.notes))
+            element.set("notes-at", " ".join(map(str, para.note_at)))
         if para.note_id:
             element.set("note", para.note_id)
         if para.spans:
@@ -201,9 +205,19 @@ def from_xml(root) -> list[DraftPara]:
                 tuple((element.get("notes") or "").split()),
                 element.get("note", ""),
                 tuple(spans),
+                _offsets(element.get("notes-at"), len((element.get("notes") or "").split())),
             )
         )
     return out
+
+
+def _offsets(value: str | None, count: int) -> tuple[int, ...]:
+    """The citations' places, if the draft kept them (one per citation), else none."""
+    try:
+        found = tuple(int(v) for v in (value or "").split())
+    except ValueError:
+        return ()
+    return found if len(found) == count and all(v >= 0 for v in found) else ()
 
 
 def embed(docx: bytes, draft: list[DraftPara]) -> bytes:

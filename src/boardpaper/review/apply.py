@@ -6,7 +6,8 @@ content stage read it (`roundtrip.paths`), so any text of the paper (a cover
 field, a heading, a bullet, a footnote) is edited the same way. Entries are
 inserted and deleted in the list that holds them: a new paragraph after a
 heading or a list goes into the body after that block, a new bullet into its
-list. A footnote whose last citation was deleted is removed from `notes:`.
+list. A footnote whose last citation was deleted is removed from `notes:`; one the
+reviewer wrote is added there, under a key made of its first words.
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ def apply_plan(plan: Plan, path: Path) -> str | None:
         else:
             del container[index]
     _drop_empty_lists(doc)
+    _add_notes(doc, plan.new_notes)
     _drop_uncited(doc, plan.uncited)
     text = roundtrip.dump(yaml, doc)
     backup = _backup(path)
@@ -133,6 +135,22 @@ def _drop_empty_children(items) -> None:
     for item in items:
         if isinstance(item, dict) and "bullets" in item and not item["bullets"]:
             del item["bullets"]
+
+
+def _add_notes(doc, notes: list[tuple[str, str]]) -> None:
+    """Footnotes the reviewer wrote, under `notes:` (made before `body:` if the paper had
+    none), each as its text."""
+    from ruamel.yaml.comments import CommentedMap
+
+    if not notes:
+        return
+    if doc.get("notes") is None:
+        at = list(doc).index("body") if "body" in doc else len(doc)
+        if "notes" in doc:
+            del doc["notes"]
+        doc.insert(at, "notes", CommentedMap())
+    for key, text in notes:
+        doc["notes"][key] = text
 
 
 def _drop_uncited(doc, keys: list[str]) -> None:

@@ -71,12 +71,13 @@ class Plan:
     inserts: list[Insert] = field(default_factory=list)
     deletes: list[Unit] = field(default_factory=list)
     uncited: list[str] = field(default_factory=list)  # note keys whose citations went
+    new_notes: list[tuple[str, str]] = field(default_factory=list)  # (key, YAML text) added
     applied: list[str] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
 
     @property
     def actions(self) -> int:
-        return len(self.edits) + len(self.inserts) + len(self.deletes)
+        return len(self.edits) + len(self.inserts) + len(self.deletes) + len(self.new_notes)
 
 
 # -- the plan -------------------------------------------------------------------
@@ -96,6 +97,9 @@ class _Planner:
         self.their_note = {}  # a footnote id in theirs → the note key it is
         numbered = [p for p in base if p.kind == "paragraph"]
         self.numbers = {id(p): n for n, p in enumerate(numbered, 1)}
+        self.new_footnotes: dict[str, str] = {}  # a footnote new in theirs: id → its text
+        self.taken_footnotes: set[str] = set()  # … cited where the reviewer put it
+        self.note_texts = {u.key: u.text for u in ours if u.kind == "note"}
 
     def _where(self, b: DraftPara) -> str:
         if b.kind == "paragraph":
@@ -124,6 +128,12 @@ class _Planner:
                 self.their_note[self.theirs[j].note_id] = self.base[i].key
         for part in ("footnote", "furniture", "body"):
             self._group(pairs[part], part)
+        for note_id, text in self.new_footnotes.items():
+            if note_id not in self.taken_footnotes:
+                self.out.conflicts.append(
+                    f"new paragraph “{_cut(text)}” in the footnote: add it to paper.yaml by "
+                    "hand under notes:, cited with [^key]"
+                )
         return self.out
 
     def _align(self, b: list[int], t: list[int]) -> list:
@@ -307,14 +317,17 @@ class _Planner:
             return
         notes_b = [self.note_key.get(n, n) for n in b.notes]
         notes_t = [self.their_note.get(n, f"#{n}") for n in t.notes]
+        # where each citation stands, in the draft's text (None where the draft kept none)
+        at_b = list(b.note_at) if len(b.note_at) == len(b.notes) else None
+        at_t = [_to_base(b.text, t.text, at) for at in t.note_at] if at_b is not None else None
         if b.spans != t.spans:
             self._emphasis(b, t, i)
-        if b.text == t.text and notes_b == notes_t:
+        if b.text == t.text and notes_b == notes_t and at_b == at_t:
             return
         if b.text != t.text:
             self._text(b, t, i)
-        if notes_b != notes_t:
-            self._citations(b, i, notes_b, notes_t)
+        if notes_b != notes_t or at_b != at_t:
+            self._citations(b, i, (notes_b, at_b), (notes_t, at_t))
 
     def _restyle(self, b: DraftPara, t: Para, i: int) -> None:
         """A numbered paragraph made a bullet or a bullet made a paragraph (a tracked style
@@ -458,16 +471,113 @@ class _Planner:
         self.out.edits.append(Edit(unit, source))
         self.out.applied.append(description)
 
-    def _citations(self, b: DraftPara, i: int, before: list[str], after: list[str]) -> None:
+    def _citations(self, b: DraftPara, i: int, was: tuple, now: tuple) -> None:
+        """Footnote references deleted, added (of a note or of a footnote the reviewer
+        wrote) or moved in the paragraph: `was` and `now` are (note keys, their places
+        in the draft's text); a footnote new in the review has the key '#<its id>'."""
+        (before, at_before), (after, at_after) = was, now
         where = self._where(b)
-        added = [k for k in after if k not in before]
-        if added:
+        unit = self.ours_of.get(i)
+        removed = [k for k in before if k not in after]
+        placed = []  # (key, place) of each citation added or moved
+        if at_before is not None and at_after is not None:
+            old_place = dict(zip(before, at_before))
+            placed = [
+                (k, at) for k, at in zip(after, at_after) if k not in before or old_place[k] != at
+            ]
+        elif any(k not in before for k in after):
+            placed = [(k, None) for k in after if k not in before]
+        if not placed:
+            self._uncite(b, i, removed)
+            return
+        why = self._cannot_place(b, unit, before, after, placed)
+        if why:
             self.out.conflicts.append(
-                f"{where}: footnote reference(s) added or moved; cite them with [^key] in "
-                "paper.yaml by hand"
+                f"{where}: footnote reference(s) added or moved; {why}: cite them with "
+                "[^key] in paper.yaml by hand"
             )
             return
+        self._place(b, unit, removed, placed, before)
+
+    def _cannot_place(self, b: DraftPara, unit: Unit | None, before, after, placed) -> str:
+        """Why the added or moved citations cannot be written into the YAML ('' if they can)."""
+        if any(at is None for _, at in placed):
+            return "the draft does not say where its citations stood"
+        if len(set(before)) != len(before) or len(set(after)) != len(after):
+            return "a note is cited twice in the paragraph"
+        if unit is None or not unit.editable or unit.text != b.unit_text:
+            return "the paragraph is no longer in paper.yaml as drafted"
+        if any(e.unit is unit for e in self.out.edits):
+            return "its words were edited too"
+        for key, at in placed:
+            if key.startswith("#") and key[1:] not in self.new_footnotes:
+                return "the footnote it points at cannot be found"
+            if not b.start <= at <= b.end:
+                return "one stands outside the paper's own words"
+            if _inside_figure(unit.chars, at - b.start):
+                return "one stands inside a computed figure"
+        return ""
+
+    def _place(self, b: DraftPara, unit: Unit, removed: list[str], placed: list, before) -> None:
+        """Rewrite the unit's YAML text with its citations where the reviewer left them."""
+        source = str(unit.slot)
+        ops = []  # (index in source, characters taken out, text put in)
+
+        def take_out(key: str) -> None:
+            found = re.search(r"\s?\[\^" + re.escape(key) + r"\]", source)
+            if found:
+                ops.append((found.start(), found.end() - found.start(), ""))
+
+        for key in removed:
+            take_out(key)
+        added = []
+        for key, at in placed:
+            index = _source_index(unit.chars, at - b.start, source)
+            there = re.match(r"\[\^([^\]\s]+)\]", source[index:])
+            if key.startswith("#"):
+                text = self.new_footnotes[key[1:]]
+                self.taken_footnotes.add(key[1:])
+                if there and self.note_texts.get(there.group(1)) == text:
+                    continue  # cited there already: the same file applied twice
+                key = self._note_key(text)
+                self.out.new_notes.append((key, _escape_note(text)))
+                self.note_texts[key] = text
+            elif there and there.group(1) == key:
+                continue  # there already
+            elif key in before:
+                take_out(key)  # moved: out of its old place
+            ops.append((index, 0, f"[^{key}]"))
+            added.append(key)
+        if not ops:
+            return
+        # from the end, so earlier places stay right; at one place, what goes out first
+        for index, taken, put in sorted(ops, key=lambda op: (op[0], op[1] > 0), reverse=True):
+            source = source[:index] + put + source[index + taken :]
+        self.out.uncited += removed
+        said = []
+        if added:
+            said.append(f"footnote reference(s) {', '.join(f'[^{k}]' for k in added)} placed")
+        if removed:
+            said.append(f"the citation of note(s) {', '.join(removed)} deleted")
+        self._edit(unit, source, f"{self._where(b)}: {'; '.join(said)}")
+
+    def _note_key(self, text: str) -> str:
+        """A key for a footnote the reviewer wrote: its first words, made unique."""
+        words = re.findall(r"[a-z][a-z0-9]*", text.lower())[:4]
+        base = "-".join(words) or "note"
+        key, n = base, 1
+        while key in self.note_texts:
+            n += 1
+            key = f"{base}-{n}"
+        return key
+
+    def _uncite(self, b: DraftPara, i: int, removed: list[str]) -> None:
+        """Citations deleted by the reviewer taken out of the YAML (their notes go too when
+        nothing else cites them)."""
+        where = self._where(b)
         unit = self.ours_of.get(i)
+        if not removed:
+            return
         if unit is None or not unit.editable:
             self.out.conflicts.append(
                 f"{where}: a footnote reference was deleted; apply it by hand"
@@ -475,7 +585,7 @@ class _Planner:
             return
         edit = next((e for e in self.out.edits if e.unit is unit), None)
         source = edit.source if edit else str(unit.slot)
-        removed = [k for k in before if k not in after and f"[^{k}]" in source]
+        removed = [k for k in removed if f"[^{k}]" in source]
         if not removed:
             return  # deleted already
         for key in removed:
@@ -511,6 +621,9 @@ class _Planner:
     def _new(self, pairs, n: int, part: str, deleted: dict, moved_from: set) -> None:
         t = self.theirs[pairs[n][1]]
         what = f"new paragraph “{_cut(t.text)}”"
+        if part == "footnote" and t.note_id:
+            self.new_footnotes[t.note_id] = t.text  # placed with its citation, or named then
+            return
         if part != "body":
             self.out.conflicts.append(
                 f"{what} in the {t.part}: add it to paper.yaml by hand"
@@ -576,6 +689,42 @@ class _Planner:
             if unit.kind == kind and unit.text == text:
                 return True
         return False
+
+
+def _to_base(base: str, theirs: str, at: int) -> int:
+    """A place in the reviewer's text → the same place in the draft's: through the
+    words both have; a place inside words the reviewer wrote goes to where they stand."""
+    if base == theirs:
+        return at
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(
+        None, base, theirs, autojunk=False
+    ).get_opcodes():
+        if j1 <= at <= j2 and tag == "equal":
+            return i1 + (at - j1)
+        if j1 <= at < j2 or (at == j2 and tag != "equal"):
+            return i2 if at > j1 else i1
+    return len(base)
+
+
+def _inside_figure(chars, at: int) -> bool:
+    """Whether place `at` of a unit's text falls inside one computed figure."""
+    return 0 < at < len(chars) and chars[at][3] is not None and chars[at][3] == chars[at - 1][3]
+
+
+def _source_index(chars, at: int, source: str) -> int:
+    """The place in the YAML text where printed place `at` is: just after the character
+    before it (a citation follows the word it is on)."""
+    if not chars:
+        return len(source)
+    if at <= 0:
+        return chars[0][1]
+    return chars[min(at, len(chars)) - 1][2]
+
+
+def _escape_note(text: str) -> str:
+    from ..narrative.markup import escape
+
+    return escape(text)
 
 
 def merge3(base: str, theirs: str, unit: Unit) -> tuple[str | None, list[str]]:
