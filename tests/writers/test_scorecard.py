@@ -168,3 +168,44 @@ def test_status_fills_are_distinct_in_greyscale():
 
     greys = sorted(luminance(s.fill) for s in STATUSES.values())
     assert all(b - a >= 0.07 for a, b in itertools.pairwise(greys)), greys
+
+
+def test_a_page_that_starts_among_a_bands_rows_repeats_the_band_continued(tmp_path):
+    """A table of bands and rows on short pages: every page after the first starts, under
+    the repeated header, with a band (its own or the one it continues), and every row is
+    drawn once. Read back with pdftotext, not the code under test."""
+    from reportlab.lib import colors
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    from boardpaper.writers.pdf.flowables import Band, BandedTable
+
+    normal = getSampleStyleSheet()["Normal"]
+    data, bands, style = [["KPI", "Value"]], {}, [("GRID", (0, 0), (-1, -1), 0.4, colors.grey)]
+    for group in range(3):
+        band = Band(f"Group {group}", lambda text: Paragraph(text, normal), 2, colors.lightblue)
+        bands[len(data)] = band
+        style += band.draw(len(data))
+        data.append(band.row())
+        data += [[f"Row {group}.{n}", str(n)] for n in range(9)]
+    path = tmp_path / "bands.pdf"
+    doc = SimpleDocTemplate(str(path), pagesize=(300, 260), invariant=1)
+    doc.build([BandedTable(data, style, bands, repeatRows=1, colWidths=[150, 60])])
+    pages = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True)
+    pages = [p for p in pages.stdout.split("\f") if p.strip()]
+    assert len(pages) >= 4
+    continued = 0
+    for page in pages[1:]:
+        lines = [line.strip() for line in page.splitlines() if line.strip()]
+        assert lines[0].startswith("KPI"), lines  # the header repeats
+        assert lines[1].startswith("Group "), lines  # then a band, never a bare row
+        continued += lines[1].endswith("(continued)")
+    assert continued >= 2
+    rows = re.findall(r"Row \d\.\d", "\n".join(pages))
+    assert sorted(rows) == sorted(f"Row {g}.{n}" for g in range(3) for n in range(9))
+
+
+def test_the_scorecard_continues_its_band_after_a_page_break(pdf):
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    # the example breaks its page among the rows of a sub-objective
+    assert re.search(r"Sub-objective: [^()]+ \(continued\)", squash(text)), squash(text)

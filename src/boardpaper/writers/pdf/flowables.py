@@ -1,10 +1,11 @@
-"""Custom flowables of the scorecard: a status cell and a sparkline."""
+"""Custom flowables of the scorecard: a status cell, a sparkline, and a table whose
+bands are repeated, "(continued)", after a page break."""
 
 from __future__ import annotations
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine
 from reportlab.lib import colors
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, LongTable, TableStyle
 
 from ...status import STATUSES
 from .styles import BOLD, FONT, GRID, INK
@@ -148,3 +149,76 @@ def sparkline(
 
 def _short(value: float) -> str:
     return f"{value:,.1f}".removesuffix(".0")
+
+
+class BandedTable(LongTable):
+    """A long table of rows under bands (a section, an objective, a sub-objective): where
+    a page break falls among a band's rows, the next page repeats the band, marked
+    "(continued)", under the repeated header, so no row stands on a page without saying
+    what it belongs to.
+
+    `bands`: row index → its `Band`; `style`: the table's style commands, kept so that
+    the part after a break can be styled the same."""
+
+    def __init__(self, data, bp_style=(), bands=None, **kwargs):
+        # ReportLab makes the parts of a split with Table's own arguments only: those
+        # parts are drawn as they are; the part carried to the next page is made here
+        super().__init__(data, **kwargs)
+        if bp_style:
+            self.setStyle(TableStyle(list(bp_style)))
+        self._bp_rows, self._bp_style, self._bp_bands = list(data), list(bp_style), bands or {}
+        self._bp_kwargs = kwargs
+
+    def split(self, available_width, available_height):
+        parts = super().split(available_width, available_height)
+        if len(parts) != 2 or not self._bp_bands:
+            return parts
+        head = self.repeatRows or 0
+        at = len(self._bp_rows) - (len(parts[1]._cellvalues) - head)  # where part 2 starts
+        if not head <= at < len(self._bp_rows):
+            return parts
+        above = [r for r in self._bp_bands if r < at]
+        band = self._bp_bands[max(above)] if above and at not in self._bp_bands else None
+        inserted = [band.continued()] if band else []  # "… (continued)" under the header
+        by = head + len(inserted)
+        rows = self._bp_rows[:head] + inserted + self._bp_rows[at:]
+        bands = {r - at + by: b for r, b in self._bp_bands.items() if r >= at}
+        style = [c for c in (_moved(c, at, by, head) for c in self._bp_style) if c]
+        if band:
+            bands[head] = band
+            style += band.draw(head)
+        return [parts[0], BandedTable(rows, style, bands, **self._bp_kwargs)]
+
+
+class Band:
+    """A band row of a BandedTable: its text, the cell it prints, how it is drawn."""
+
+    def __init__(self, text: str, make_cell, columns: int, fill):
+        self.text, self.make_cell, self.columns, self.fill = text, make_cell, columns, fill
+
+    def row(self, text: str | None = None) -> list:
+        return [self.make_cell(text or self.text)] + [""] * (self.columns - 1)
+
+    def continued(self) -> list:
+        return self.row(f"{self.text} (continued)")
+
+    def draw(self, r: int) -> list:
+        return [
+            ("SPAN", (0, r), (-1, r)),
+            ("BACKGROUND", (0, r), (-1, r), self.fill),
+            ("NOSPLIT", (0, r), (-1, r + 1)),  # a band stays with the row under it
+        ]
+
+
+def _moved(command: tuple, at: int, by: int, head: int) -> tuple | None:
+    """A style command of a table's rows for the part that starts at row `at`: rows
+    from `at` moved to start after the `head` repeated rows and `by - head` inserted
+    ones; rows before `at` (but the header) dropped; whole-table commands kept."""
+    name, (c0, r0), (c1, r1), *rest = command
+    if r0 < 0 or (r0 < head and (r1 < head or r1 < 0)):
+        return command  # the whole table, or the repeated header
+    if r1 >= 0 and r1 < at:
+        return None  # rows left on the page before
+    start = r0 - at + by if r0 >= at else by
+    end = r1 if r1 < 0 else r1 - at + by
+    return (name, (c0, start), (c1, end), *rest)

@@ -31,7 +31,7 @@ from ...errors import Location, OutputError
 from ...narrative import model as m
 from ...narrative.scorecard import waiting_by_section, with_data
 from ...status import STATUSES
-from .flowables import StatusCell, sparkline
+from .flowables import Band, BandedTable, StatusCell, sparkline
 from .styles import FONT, GRID, GROUP_BG, INK, NAVY, OBJECTIVE_BG, register_fonts, styles
 from .tagging import Tagged, Tagger, artifact, finish
 
@@ -261,16 +261,20 @@ def _table(card: m.Scorecard, s, tagger: Tagger) -> LongTable:
         ("TOPPADDING", (0, 0), (-1, -1), 2.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
     ]
+    bands: dict[int, Band] = {}
     for row in with_data(card.rows):
         r = len(data)
         if row.kind in ("section", "objective", "group"):
-            data.append([Paragraph(escape(row.text), s[row.kind])] + [""] * (len(COLUMNS) - 1))
             fill = {"section": NAVY, "objective": OBJECTIVE_BG, "group": GROUP_BG}[row.kind]
-            style += [
-                ("SPAN", (0, r), (-1, r)),
-                ("BACKGROUND", (0, r), (-1, r), fill),
-                ("NOSPLIT", (0, r), (-1, r + 1)),  # a band stays with the row under it
-            ]
+            band = Band(
+                row.text,
+                lambda text, kind=row.kind: Paragraph(escape(text), s[kind]),
+                len(COLUMNS),
+                fill,
+            )
+            bands[r] = band
+            data.append(band.row())
+            style += band.draw(r)
             continue
         text = escape(row.text)
         kpi = (
@@ -292,13 +296,13 @@ def _table(card: m.Scorecard, s, tagger: Tagger) -> LongTable:
                 trend,
             ]
         )
-    table = LongTable(
-        data, colWidths=widths, repeatRows=1, hAlign="LEFT", renderCB=tagger.table_callback()
+    style += [("BACKGROUND", (0, 0), (-1, 0), NAVY), ("TEXTCOLOR", (0, 0), (-1, 0), colors.white)]
+    return BandedTable(
+        data,
+        style,
+        bands,
+        colWidths=widths,
+        repeatRows=1,
+        hAlign="LEFT",
+        renderCB=tagger.table_callback(),
     )
-    table.setStyle(
-        TableStyle(
-            style
-            + [("BACKGROUND", (0, 0), (-1, 0), NAVY), ("TEXTCOLOR", (0, 0), (-1, 0), colors.white)]
-        )
-    )
-    return table
