@@ -287,10 +287,6 @@ def test_a_paragraph_made_a_bullet_keeps_its_figures(paper, capsys, tmp_path):
     [
         (lambda d: d.join_with_next("These factors will drive activity"), "not of one kind"),
         (
-            lambda d: d.restyle("To ensure grip of key offender networks", "NumberedParagraph"),
-            "turned from a bullet into a paragraph; change its kind",
-        ),
-        (
             lambda d: (
                 d.make_bold("The board is asked to note the contents"),
                 d.replace("The board is asked", "The board is invited"),
@@ -448,3 +444,42 @@ def test_a_footnote_added_to_a_paragraph_whose_words_changed_too_is_named(paper,
     text = _yaml(folder)
     assert "has stayed level" in text, "the word edit still applies"
     assert "homicide-index" not in text
+
+
+def test_a_bullet_made_a_paragraph_in_the_middle_of_its_list_cuts_the_list_in_two(
+    paper, capsys, tmp_path
+):
+    folder, data = paper
+    edited = Docx(data)
+    edited.restyle("To ensure grip of key offender networks", "NumberedParagraph")
+    status, out = review(folder, edited.save(), capsys)
+    assert status == 0, out
+    assert "the list cut in two round it" in out
+    document, _ = rebuilt(folder, tmp_path / "out")
+    styled = [(p.style.style_id, p.text) for p in document.paragraphs]
+    at = styled.index(("NumberedParagraph", "To ensure grip of key offender networks"))
+    assert styled[at - 1][1].startswith("To undertake a ‘Precision Policing’")
+    assert styled[at + 1][1].startswith("To deliver Problem-Orientated Policing")
+    assert styled[at - 1][0] == styled[at + 1][0] != "NumberedParagraph"  # bullets both
+    # the same file again: nothing more to do
+    before = (folder / "paper.yaml").read_bytes()
+    status, out = review(folder, edited.save(), capsys, "again.docx")
+    assert status == 0, out
+    assert (folder / "paper.yaml").read_bytes() == before
+
+
+def test_a_sub_bullet_made_a_paragraph_is_still_named(paper, capsys):
+    folder, data = paper
+    text = (folder / "paper.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        "      - To ensure grip of key offender networks\n",
+        "      - text: To ensure grip of key offender networks\n"
+        "        bullets:\n          - Named offenders first\n          - Then their networks\n",
+    )
+    (folder / "paper.yaml").write_text(text, encoding="utf-8")
+    data = pipeline.build(folder, folder.parent.parent / "draft2").outputs[0].read_bytes()
+    edited = Docx(data)
+    edited.restyle("Named offenders first", "NumberedParagraph")
+    status, out = review(folder, edited.save(), capsys)
+    assert status == 1, out
+    assert "turned from a bullet into a paragraph; change its kind" in out

@@ -50,6 +50,18 @@ def apply_plan(plan: Plan, path: Path) -> str | None:
     for n, insert in enumerate(plan.inserts):
         container, index, value = _insertion(doc, insert, path_of)
         ops.append((id(container), container, index, 1 + n, "insert", value))
+    touched = {op[0] for op in ops}
+    for unit, kind in plan.lifts:
+        where = path_of(unit)
+        items, item = _entry(doc, where)
+        if id(items) in touched or len(where) != 4 or where[0] != "body":
+            continue  # tangled with other changes of the list: left for the re-plan to name
+        touched.add(id(items))
+        body = doc["body"]
+        # before anything inserted at the same place (the list must still be there)
+        ops.append(
+            (id(body), body, where[1], len(plan.inserts) + 2, "lift", (where[2], item, kind))
+        )
     # from the end of each list, so earlier indexes stay right; at one index the deletion
     # first (an insertion there follows the entry before it), then inserts in order
     for _, container, index, _, action, value in sorted(
@@ -57,6 +69,8 @@ def apply_plan(plan: Plan, path: Path) -> str | None:
     ):
         if action == "insert":
             container.insert(index, value)
+        elif action == "lift":
+            _lift(container, index, *value)
         else:
             del container[index]
     _drop_empty_lists(doc)
@@ -110,6 +124,31 @@ def _insertion(doc, insert: Insert, path_of):
             [("bullets" if insert.kind == "bullet" else "letters", [insert.source])]
         )
     return body, index, value
+
+
+def _lift(body, index: int, key: str, item: int, kind: str) -> None:
+    """Item `item` of the list at body[index] made a block of `kind` between the items
+    before it and those after it, each kept in a list of their own."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    block = body[index]
+    items = block[key]
+    text = str(items[item])
+    after = CommentedSeq(items[item + 1 :])
+    del items[item:]
+    lifted = (
+        roundtrip.folded(text)
+        if kind == "paragraph"
+        else CommentedMap([("text", roundtrip.folded(text))])
+    )
+    entries = [lifted] + ([CommentedMap([(key, after)])] if after else [])
+    if not items:
+        del body[index]
+        at = index
+    else:
+        at = index + 1
+    for offset, entry in enumerate(entries):
+        body.insert(at + offset, entry)
 
 
 def _parent_item(path: tuple) -> tuple:

@@ -72,12 +72,21 @@ class Plan:
     deletes: list[Unit] = field(default_factory=list)
     uncited: list[str] = field(default_factory=list)  # note keys whose citations went
     new_notes: list[tuple[str, str]] = field(default_factory=list)  # (key, YAML text) added
+    # list items made paragraphs from the middle of their list: (the item, the new kind);
+    # the list is cut in two round it
+    lifts: list[tuple[Unit, str]] = field(default_factory=list)
     applied: list[str] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
 
     @property
     def actions(self) -> int:
-        return len(self.edits) + len(self.inserts) + len(self.deletes) + len(self.new_notes)
+        return (
+            len(self.edits)
+            + len(self.inserts)
+            + len(self.deletes)
+            + len(self.new_notes)
+            + len(self.lifts)
+        )
 
 
 # -- the plan -------------------------------------------------------------------
@@ -350,18 +359,28 @@ class _Planner:
             and after.kind == old
             and after.block == unit.block
         )
+        liftable = (
+            inside
+            and new in ("paragraph", "plain")
+            and len(unit.item) == 1  # an item of the list itself, not a sub-item
+            and after.level <= unit.level  # with no sub-items of its own
+        )
         if (
             b.text != t.text
             or unit is None
             or not unit.editable
             or unit.text != b.unit_text
             or new not in ("paragraph", "plain", "bullet", "letter")
-            or inside
+            or (inside and not liftable)
         ):
             self.out.conflicts.append(
                 f"{what}; change its kind in paper.yaml by hand (boardpaper moves a whole "
-                "paragraph, or the last item of a list, when nothing else changed)"
+                "paragraph, or an item of a list without sub-items, when nothing else changed)"
             )
+            return
+        if inside:  # the list is cut in two round it
+            self.out.lifts.append((unit, new))
+            self.out.applied.append(f"{what} (the list cut in two round it)")
             return
         self.out.deletes.append(unit)
         self.out.inserts.append(Insert(before, new, str(unit.slot), level))
