@@ -181,6 +181,16 @@ def test_bad_revision_is_one_line(tmp_path, capsys):
             ),
             [("Delete", "Violence"), ("Insert", "Violent Crime")],
         ),
+        (  # a footnote's text reworded: the changed words, inside the footnote
+            lambda t: t.replace(
+                "text: Homicide_report_press_release.pdf (unodc.org)",
+                "text: Global Study on Homicide (unodc.org)",
+            ),
+            [
+                ("Delete", "Homicide_report_press_release.pdf"),
+                ("Insert", "Global Study on Homicide"),
+            ],
+        ),
     ],
 )
 def test_one_edit_gives_exactly_its_tracked_changes(tmp_path, edit, expected):

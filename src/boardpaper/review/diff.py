@@ -4,7 +4,8 @@ Blocks are aligned first: numbered paragraphs by their id, other blocks by
 their text. A paragraph in both versions is compared word by word, so a
 changed word is a deletion and an insertion inside the paragraph; a figure is
 one token, so a changed figure shows as the old figure deleted and the new one
-inserted. A block only in the new version is inserted whole, one only in the
+inserted. A footnote cited in both keeps its reference; a change of its text is
+tracked word by word inside the footnote. A block only in the new version is inserted whole, one only in the
 old version is deleted whole (its paragraph mark too, so numbering shows it).
 """
 
@@ -40,8 +41,8 @@ def _tokens(inlines, link: str | None = None) -> list[tuple]:
             out.append((("f", inline.text, inline.bold, inline.italic, link), (inline, link)))
         elif isinstance(inline, m.Link):
             out += _tokens(inline.children, inline.url)
-        elif isinstance(inline, m.NoteRef):
-            out.append((("n", inline.note.key, m.plain_text(inline.note.inlines)), (inline, None)))
+        elif isinstance(inline, m.NoteRef):  # one token by its note: a new text is diffed
+            out.append((("n", inline.note.key), (inline, None)))
     return out
 
 
@@ -52,13 +53,23 @@ def diff_inlines(old, new) -> tuple:
     pieces: list[tuple[str, tuple]] = []  # (change, (inline, link))
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
-            pieces += [("", v) for _, v in b[j1:j2]]
+            pieces += [("", _noted(old, new)) for (_, old), (_, new) in zip(a[i1:i2], b[j1:j2])]
             continue
         if op in ("delete", "replace"):
             pieces += [("deleted", v) for _, v in a[i1:i2]]
         if op in ("insert", "replace"):
             pieces += [("inserted", v) for _, v in b[j1:j2]]
     return _assemble(pieces)
+
+
+def _noted(old: tuple, new: tuple) -> tuple:
+    """A token of both versions as the new one; a footnote cited in both whose text
+    changed keeps its reference, with the change tracked word by word inside it."""
+    (was, _), (now, link) = old, new
+    if not isinstance(now, m.NoteRef) or was.note.inlines == now.note.inlines:
+        return new
+    inlines = diff_inlines(was.note.inlines, now.note.inlines)
+    return (m.NoteRef(m.Note(now.note.key, inlines)), link)
 
 
 def _assemble(pieces) -> tuple:
@@ -79,9 +90,11 @@ def _assemble(pieces) -> tuple:
         j = i
         children: list = []
         while j < len(pieces) and pieces[j][1][1] == link:
-            piece_change, (piece, _) = pieces[j]
-            children.append(_wrap(piece_change, (piece,)))
-            j += 1
+            piece_change, group = pieces[j][0], []
+            while j < len(pieces) and pieces[j][1][1] == link and pieces[j][0] == piece_change:
+                group.append(pieces[j][1][0])
+                j += 1
+            children.append(_wrap(piece_change, tuple(m.merge_texts(group))))
         out.append(m.Link(link, tuple(_flatten_same(children))))
         i = j
     return tuple(out)
