@@ -252,6 +252,25 @@ class Docx:
         self.cite(after, note_id, tracked)
         return note_id
 
+    def relink(self, old: str, new: str, part: str = "word/footnotes.xml") -> None:
+        """The hyperlink to `old` pointed at `new` (Edit Hyperlink: Word tracks no change)."""
+        folder, _, leaf = part.rpartition("/")
+        rels = self.part(f"{folder}/_rels/{leaf}.rels")
+        found = [r for r in rels if r.get("Target") == old]
+        assert found, old
+        for r in found:
+            r.set("Target", new)
+
+    def unlink(self, text: str, part: str = "word/document.xml") -> None:
+        """The hyperlink holding `text` removed, its words kept (Remove Hyperlink)."""
+        for link in self.part(part).iter(q("w:hyperlink")):
+            if text in "".join(t.text or "" for t in link.iter(q("w:t"))):
+                for child in list(link):
+                    link.addprevious(child)
+                link.getparent().remove(link)
+                return
+        raise AssertionError(f"no hyperlink holds {text!r}")
+
     def delete_footnote_reference(self, text: str) -> None:
         """The footnote reference in the paragraph holding `text` deleted (tracked)."""
         p = self.paragraph(text)

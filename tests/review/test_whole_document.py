@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -332,6 +333,8 @@ def test_the_draft_is_in_the_docx_and_holds_only_what_the_paper_prints(paper):
         item = next(n for n in package.namelist() if n.startswith("customXml/item"))
         text = package.read(item).decode("utf-8")
     assert "urn:boardpaper:draft:1" in text
+    # link addresses are printed too (a reader follows them); nothing else may name a file
+    text = re.sub(r' links="[^"]*"', "", text)
     for private in ("paper.yaml", "{{", "measures.csv", "content/", "/tmp", "sha256"):
         assert private not in text, private
 
@@ -483,3 +486,53 @@ def test_a_sub_bullet_made_a_paragraph_is_still_named(paper, capsys):
     status, out = review(folder, edited.save(), capsys)
     assert status == 1, out
     assert "turned from a bullet into a paragraph; change its kind" in out
+
+
+# -- link addresses (Word tracks no change of them) ------------------------------------
+
+UNODC = "https://www.unodc.org/documents/data-and-analysis/gsh/Homicide_report_press_release.pdf"
+STUDY = "https://www.unodc.org/unodc/en/data-and-analysis/global-study-on-homicide.html"
+
+
+def test_a_footnotes_link_given_a_new_address_is_applied(paper, capsys, tmp_path):
+    folder, data = paper
+    edited = Docx(data)
+    edited.relink(UNODC, STUDY)
+    status, out = review(folder, edited.save(), capsys)
+    assert status == 0, out
+    assert f"now goes to {STUDY}" in out
+    text = _yaml(folder)
+    assert f"    link: {STUDY}\n" in text and UNODC not in text
+    document, _ = rebuilt(folder, tmp_path / "out")
+    part = next(p for p in document.part.package.parts if p.partname.endswith("footnotes.xml"))
+    assert STUDY in [r.target_ref for r in part.rels.values()]
+    before = (folder / "paper.yaml").read_bytes()
+    assert review(folder, edited.save(), capsys, "again.docx")[0] == 0
+    assert (folder / "paper.yaml").read_bytes() == before
+
+
+def test_a_paragraphs_link_given_a_new_address_and_one_removed(tmp_path, capsys):
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    folder = tmp_path / "content" / PAPER
+    paper_yaml = folder / "paper.yaml"
+    text = paper_yaml.read_text(encoding="utf-8")
+    anchor = "These factors will drive activity"
+    assert anchor in text
+    paper_yaml.write_text(
+        text.replace(anchor, "See [the plan](https://example.org/plan-2021). " + anchor, 1),
+        encoding="utf-8",
+    )
+    data = pipeline.build(folder, tmp_path / "draft").outputs[0].read_bytes()
+    edited = Docx(data)
+    edited.relink(
+        "https://example.org/plan-2021", "https://example.org/plan-2022", "word/document.xml"
+    )
+    status, out = review(folder, edited.save(), capsys)
+    assert status == 0, out
+    assert "See [the plan](https://example.org/plan-2022). These" in _yaml(folder)
+    # a link removed is named: boardpaper does not guess which words lose it
+    edited = Docx(pipeline.build(folder, tmp_path / "draft2").outputs[0].read_bytes())
+    edited.unlink("the plan")
+    status, out = review(folder, edited.save(), capsys, "unlinked.docx")
+    assert status == 1, out
+    assert "a link was added, removed or moved" in out

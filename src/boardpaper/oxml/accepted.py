@@ -12,6 +12,7 @@ bold and italic spans, and who changed it, so a difference can be explained.
 
 from __future__ import annotations
 
+import contextvars
 import re
 from dataclasses import dataclass, field
 
@@ -42,6 +43,7 @@ class Para:
     changed_by: tuple[tuple[str, str, str], ...] = ()  # (kind, author, date) of its changes
     note_id: str = ""  # for a footnote: its id
     note_at: tuple[int, ...] = ()  # where each citation stands: characters of text before it
+    links: tuple[tuple[int, int, str], ...] = ()  # (start, end, address) of each hyperlink
 
 
 @dataclass
@@ -54,6 +56,7 @@ class _Collected:
     changed_by: list[tuple[str, str, str]] = field(default_factory=list)
     note_id: str = ""
     note_pieces: list[int] = field(default_factory=list)  # pieces before each citation
+    piece_links: list[str] = field(default_factory=list)  # each piece's link address, or ""
 
     def finish(self) -> Para:
         text, spans = "", []
@@ -73,6 +76,16 @@ class _Collected:
         stripped = text.rstrip()
         spans = [(a, min(b, len(stripped)), bo, it) for a, b, bo, it in spans if a < len(stripped)]
         note_at = tuple(at.get(n, len(stripped)) for n in self.note_pieces)
+        links: list[tuple[int, int, str]] = []
+        for n, url in enumerate(self.piece_links):
+            if not url:
+                continue
+            start = at[n] + (1 if text[at[n] : at[n] + 1] == " " and at[n] else 0)
+            end = at.get(n + 1, len(stripped))
+            if links and links[-1][2] == url and links[-1][1] >= start - 1:
+                links[-1] = (links[-1][0], end, url)
+            elif end > start:
+                links.append((start, end, url))
         return Para(
             self.part,
             self.style,
@@ -83,6 +96,7 @@ class _Collected:
             tuple(dict.fromkeys(self.changed_by)),
             self.note_id,
             note_at,
+            tuple((a, min(b, len(stripped)), u) for a, b, u in links if a < len(stripped)),
         )
 
 
@@ -96,8 +110,10 @@ def _merge(spans) -> tuple:
     return tuple(out)
 
 
-def paragraphs(root, part: str) -> list[Para]:
-    """The paragraphs of a part's root (w:document, w:hdr, w:ftr, w:footnotes) as accepted."""
+def paragraphs(root, part: str, links: dict[str, str] | None = None) -> list[Para]:
+    """The paragraphs of a part's root (w:document, w:hdr, w:ftr, w:footnotes) as accepted;
+    `links`: the part's hyperlink relationships (id → address)."""
+    _LINKS.set(links or {})
     out: list[Para] = []
     if part == "footnote":
         for note in root.iter(qn("w:footnote")):
@@ -111,6 +127,7 @@ def paragraphs(root, part: str) -> list[Para]:
             for p in note.iter(qn("w:p")):
                 if builder.pieces:
                     builder.pieces.append((" ", False, False))
+                    builder.piece_links.append("")
                 _read(p, builder)
                 builder.style = builder.style or _style(p)
             out.append(builder.finish())
@@ -179,10 +196,33 @@ def _read(p, builder: _Collected) -> None:
         elif tag == qn("w:t"):
             bold, italic = _format(element)
             builder.pieces.append((element.text or "", bold, italic))
+            builder.piece_links.append(_link_of(element, p))
         elif tag in (qn("w:tab"), qn("w:br"), qn("w:cr")) and element.getparent().tag == qn("w:r"):
             builder.pieces.append((" ", False, False))
+            builder.piece_links.append("")
         elif tag == qn("w:noBreakHyphen"):
             builder.pieces.append(("-", False, False))
+            builder.piece_links.append(_link_of(element, p))
+
+
+_LINKS: contextvars.ContextVar[dict[str, str] | None] = contextvars.ContextVar(
+    "links", default=None
+)
+
+
+def _link_of(element, p) -> str:
+    """The address of the hyperlink `element` stands in ("" if none): an outside address
+    from the part's relationships, or '#name' for a link to a bookmark."""
+    node = element.getparent()
+    while node is not None and node is not p:
+        if node.tag == qn("w:hyperlink"):
+            rid = node.get(qn("r:id"))
+            if rid:
+                return (_LINKS.get() or {}).get(rid, "?").replace(" ", "%20")
+            anchor = node.get(qn("w:anchor"))
+            return f"#{anchor}" if anchor else ""
+        node = node.getparent()
+    return ""
 
 
 def _skipped(element, p) -> bool:

@@ -15,7 +15,8 @@ piece's kind, key and place in the paragraph:
 Word and LibreOffice keep custom XML parts when they save, so `review` knows
 exactly what the reviewer was given, whatever the YAML says by then. The part
 holds only what the paper prints, the paragraph ids (visible as bookmarks
-anyway) and footnote keys: no YAML, comments, file paths or data.
+anyway), footnote keys, where citations stand and the link addresses (which a
+reader follows anyway): no YAML, comments, file paths or data.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ _PROPS_TYPE = "application/vnd.openxmlformats-officedocument.customXmlProperties
 _ITEM_ID = "{6C3C8BC8-F283-45AE-878A-BAB7291924A1}"  # fixed: the same input, the same bytes
 #: the parts a reader sees, and which kind of part each is
 PARTS = re.compile(r"^word/(document|header\d*|footer\d*|footnotes)\.xml$")
+#: what is read of a reviewed file: those parts and their relationships (link addresses)
+READ = re.compile(r"^word/(_rels/)?(document|header\d*|footer\d*|footnotes)\.xml(?(1)\.rels)$")
 FLOW = (
     "heading",
     "paragraph",
@@ -69,6 +72,8 @@ class DraftPara:
     spans: tuple[tuple[int, int, bool, bool], ...] = ()  # bold and italic
     note_at: tuple[int, ...] = ()  # where each citation stands in `text` (a draft before
     #                                 these were kept has none)
+    links: tuple[tuple[int, int, str], ...] | None = ()  # (start, end, address) of each
+    #                                 hyperlink; None: a draft from before links were kept
 
     @property
     def prefix(self) -> str:
@@ -94,8 +99,26 @@ def read_paragraphs(members: dict[str, bytes], parse) -> list[accepted.Para]:
     order = sorted((n for n in members if PARTS.match(n)), key=_part_order)
     out: list[accepted.Para] = []
     for name in order:
-        out += accepted.paragraphs(parse(members[name], name), part_kind(name))
+        links = _hyperlinks(members, name, parse)
+        out += accepted.paragraphs(parse(members[name], name), part_kind(name), links)
     return out
+
+
+_REL_LINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
+_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+
+
+def _hyperlinks(members: dict[str, bytes], name: str, parse) -> dict[str, str]:
+    """The hyperlink relationships of part `name`: id → address."""
+    folder, _, leaf = name.rpartition("/")
+    rels = f"{folder}/_rels/{leaf}.rels"
+    if rels not in members:
+        return {}
+    return {
+        r.get("Id", ""): r.get("Target", "")
+        for r in parse(members[rels], rels).iter(_RELS)
+        if r.get("Type") == _REL_LINK
+    }
 
 
 def _part_order(name: str) -> tuple[int, str]:
@@ -144,6 +167,7 @@ def describe(paras: list[accepted.Para], units) -> list[DraftPara]:
                 para.note_id,
                 para.spans,
                 para.note_at,
+                para.links,
             )
         )
     return out
@@ -158,7 +182,7 @@ def _contained(text: str, candidates, longest: bool = False):
 
 def to_xml(draft: list[DraftPara]) -> bytes:
     root = etree.Element(f"{{{NS}}}draft", nsmap={"bp": NS})
-    root.set("version", "1")
+    root.set("version", "2")  # 2: with where citations stand and links
     for para in draft:
         element = etree.SubElement(root, _P)
         element.set("part", para.part)
@@ -174,6 +198,10 @@ def to_xml(draft: list[DraftPara]) -> bytes:
             element.set("notes-at", " ".join(map(str, para.note_at)))
         if para.note_id:
             element.set("note", para.note_id)
+        if para.links:
+            element.set(
+                "links", " ".join(f"{a}:{b}:{url.replace(' ', '%20')}" for a, b, url in para.links)
+            )
         if para.spans:
             element.set(
                 "spans",
@@ -188,6 +216,7 @@ def to_xml(draft: list[DraftPara]) -> bytes:
 
 def from_xml(root) -> list[DraftPara]:
     out = []
+    knows_links = root.get("version", "1") not in ("1",)
     for element in root.iter(_P):
         spans = []
         for span in (element.get("spans") or "").split():
@@ -206,9 +235,22 @@ def from_xml(root) -> list[DraftPara]:
                 element.get("note", ""),
                 tuple(spans),
                 _offsets(element.get("notes-at"), len((element.get("notes") or "").split())),
+                _links(element.get("links")) if knows_links else None,
             )
         )
     return out
+
+
+def _links(value: str | None) -> tuple[tuple[int, int, str], ...] | None:
+    """The hyperlinks the draft kept, (start, end, address); None if unreadable."""
+    out = []
+    for item in (value or "").split():
+        start, _, rest = item.partition(":")
+        end, _, url = rest.partition(":")
+        if not (start.isdigit() and end.isdigit() and url):
+            return None
+        out.append((int(start), int(end), url))
+    return tuple(out)
 
 
 def _offsets(value: str | None, count: int) -> tuple[int, ...]:

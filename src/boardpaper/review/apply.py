@@ -75,6 +75,7 @@ def apply_plan(plan: Plan, path: Path) -> str | None:
             del container[index]
     _drop_empty_lists(doc)
     _add_notes(doc, plan.new_notes)
+    _relink_notes(doc, plan.note_links)
     _drop_uncited(doc, plan.uncited)
     text = roundtrip.dump(yaml, doc)
     backup = _backup(path)
@@ -190,6 +191,19 @@ def _add_notes(doc, notes: list[tuple[str, str]]) -> None:
         doc.insert(at, "notes", CommentedMap())
     for key, text in notes:
         doc["notes"][key] = text
+
+
+def _relink_notes(doc, links: list[tuple[str, str]]) -> None:
+    """A footnote's link pointed at the address the reviewer gave it (a note that was its
+    text alone becomes text and link)."""
+    from ruamel.yaml.comments import CommentedMap
+
+    for key, url in links:
+        note = doc["notes"][key]
+        if isinstance(note, str):
+            doc["notes"][key] = CommentedMap([("text", note), ("link", url)])
+        else:
+            note["link"] = url
 
 
 def _drop_uncited(doc, keys: list[str]) -> None:

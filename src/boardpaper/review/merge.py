@@ -75,6 +75,7 @@ class Plan:
     # list items made paragraphs from the middle of their list: (the item, the new kind);
     # the list is cut in two round it
     lifts: list[tuple[Unit, str]] = field(default_factory=list)
+    note_links: list[tuple[str, str]] = field(default_factory=list)  # (note key, new address)
     applied: list[str] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
 
@@ -86,6 +87,7 @@ class Plan:
             + len(self.deletes)
             + len(self.new_notes)
             + len(self.lifts)
+            + len(self.note_links)
         )
 
 
@@ -331,12 +333,58 @@ class _Planner:
         at_t = [_to_base(b.text, t.text, at) for at in t.note_at] if at_b is not None else None
         if b.spans != t.spans:
             self._emphasis(b, t, i)
+        if b.links is not None:  # a draft that kept its links: compare them
+            links_t = tuple(
+                (_to_base(b.text, t.text, start), _to_base(b.text, t.text, end), url)
+                for start, end, url in t.links
+            )
+            if links_t != b.links:
+                self._links(b, i, b.links, links_t)
         if b.text == t.text and notes_b == notes_t and at_b == at_t:
             return
         if b.text != t.text:
             self._text(b, t, i)
         if notes_b != notes_t or at_b != at_t:
             self._citations(b, i, (notes_b, at_b), (notes_t, at_t))
+
+    def _links(self, b: DraftPara, i: int, was: tuple, now: tuple) -> None:
+        """Hyperlinks whose address the reviewer changed (Word does not track that): the
+        address in the YAML changed, a footnote's `link:` or a paragraph's `[…](address)`;
+        a link added, removed or moved is named, to make by hand."""
+        where = self._where(b)
+        unit = self.ours_of.get(i)
+        old_at = {(start, end): url for start, end, url in was}
+        new_at = {(start, end): url for start, end, url in now}
+        if set(old_at) != set(new_at):
+            self.out.conflicts.append(
+                f"{where}: a link was added, removed or moved; write it as [words](address) "
+                "(or a note's link:) in paper.yaml by hand"
+            )
+        for span in sorted(set(old_at) & set(new_at)):
+            old, new = old_at[span], new_at[span]
+            if old == new:
+                continue
+            what = f"{where}: the link of “{_cut(b.text[span[0] : span[1]], 40)}” now goes to {new}"
+            if new == "?" or unit is None or not unit.editable:
+                self.out.conflicts.append(f"{what}: change it in paper.yaml by hand")
+                continue
+            if unit.kind == "note":
+                if unit.link == new or (unit.key, new) in self.out.note_links:
+                    continue  # done already
+                if unit.link != old:
+                    self.out.conflicts.append(f"{what}, but paper.yaml changed it since the draft")
+                    continue
+                self.out.note_links.append((unit.key, new))
+                self.out.applied.append(what)
+                continue
+            edit = next((e for e in self.out.edits if e.unit is unit), None)
+            source = edit.source if edit else str(unit.slot)
+            if f"]({new})" in source and f"]({old})" not in source:
+                continue  # done already
+            if source.count(f"]({old})") != 1:
+                self.out.conflicts.append(f"{what}: change it in paper.yaml by hand")
+                continue
+            self._edit(unit, source.replace(f"]({old})", f"]({new})"), what)
 
     def _restyle(self, b: DraftPara, t: Para, i: int) -> None:
         """A numbered paragraph made a bullet or a bullet made a paragraph (a tracked style

@@ -275,7 +275,7 @@ def read_package(path: Path, draft_now) -> tuple[list, list, str | None]:
     try:
         members = read_members(
             path,
-            lambda name: bool(draft.PARTS.match(name)) or name.startswith("customXml/item"),
+            lambda name: bool(draft.READ.match(name)) or name.startswith("customXml/item"),
             required=("[Content_Types].xml", DOCUMENT),
         )
         theirs = draft.read_paragraphs(members, parse_untrusted)

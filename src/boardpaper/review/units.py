@@ -38,6 +38,7 @@ class Unit:
     block: int = -1  # the index of its block in the body
     item: tuple[int, ...] = ()  # a list item's place: (i,) or (i, j)
     level: int = 0  # a heading's level, a bullet's depth
+    link: str = ""  # a footnote's link address
 
     @property
     def editable(self) -> bool:
@@ -84,7 +85,7 @@ class _Units:
             method = getattr(self, CONTENT[type(block)])
             method(block, index, blocks)
         for key, note in self.source.notes.items():
-            self.add("note", note.text, key, notes=False)
+            self.add("note", note.text, key, notes=False, link=note.link or "")
         self.add("marking", cover.marking, "marking", notes=False)
         return self.out
 

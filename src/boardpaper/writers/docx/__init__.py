@@ -59,7 +59,7 @@ def with_draft(docx: bytes, units) -> bytes:
     from ...oxml import draft
 
     with zipfile.ZipFile(io.BytesIO(docx)) as package:
-        members = {n: package.read(n) for n in package.namelist() if draft.PARTS.match(n)}
+        members = {n: package.read(n) for n in package.namelist() if draft.READ.match(n)}
     paras = draft.read_paragraphs(members, lambda data, _name: etree.fromstring(data))
     return draft.embed(docx, draft.describe(paras, units))
 
