@@ -197,6 +197,18 @@ class Docx:
         rpr.append(etree.Element(q("w:b")))
         rpr.append(old)
 
+    def recolour(self, text: str, colour: str = "FF0000") -> None:
+        """The run holding `text` given a colour, tracked as w:rPrChange."""
+        run = self.text_node(text).getparent()
+        rpr = run.find("w:rPr", NS)
+        if rpr is None:
+            rpr = etree.Element(q("w:rPr"))
+            run.insert(0, rpr)
+        old = etree.Element(q("w:rPrChange"), AUTHOR)
+        etree.SubElement(old, q("w:rPr"))
+        etree.SubElement(rpr, q("w:color")).set(q("w:val"), colour)
+        rpr.append(old)
+
     def restyle(self, text: str, style: str) -> None:
         """The paragraph holding `text` given another style, tracked as w:pPrChange."""
         p = self.paragraph(text)

@@ -295,6 +295,14 @@ def test_a_paragraph_made_a_bullet_keeps_its_figures(paper, capsys, tmp_path):
             "bold or italic changed",
         ),
         (lambda d: d.replace("Page", "Sheet", part="word/footer1.xml"), "template"),
+        (
+            lambda d: d.recolour("These factors will drive activity"),
+            "formatting changed (font, size, colour …); the house style sets it",
+        ),
+        (
+            lambda d: d.restyle("These factors will drive activity", "Quote"),
+            "given the style 'Quote', which boardpaper does not write",
+        ),
         (lambda d: d.replace("Presented by:", "Presenter:"), "the template's words"),
     ],
 )

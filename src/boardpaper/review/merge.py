@@ -326,6 +326,7 @@ class _Planner:
         ):
             self._restyle(b, t, i)
             return
+        self._formatting(b, t)
         notes_b = [self.note_key.get(n, n) for n in b.notes]
         notes_t = [self.their_note.get(n, f"#{n}") for n in t.notes]
         # where each citation stands, in the draft's text (None where the draft kept none)
@@ -346,6 +347,29 @@ class _Planner:
             self._text(b, t, i)
         if notes_b != notes_t or at_b != at_t:
             self._citations(b, i, (notes_b, at_b), (notes_t, at_t))
+
+    def _formatting(self, b: DraftPara, t: Para) -> None:
+        """Formatting the paper cannot carry (a font, a colour, spacing, a style boardpaper
+        does not write) is named, not dropped: the house style sets it."""
+        where = self._where(b)
+        kinds = {kind for kind, _, _ in t.changed_by}
+        # only a tracked change counts: LibreOffice renames some styles when it saves
+        restyled = b.style != t.style and "paragraph formatting" in kinds
+        if restyled and not (b.style in STYLE_KIND and t.style in STYLE_KIND):
+            self.out.conflicts.append(
+                f"{where}: given the style '{t.style or 'Normal'}', which boardpaper does not "
+                "write; the paper's kinds are paragraphs, bullets, lettered items and headings"
+            )
+        elif "paragraph formatting" in kinds and b.style == t.style:
+            self.out.conflicts.append(
+                f"{where}: paragraph formatting changed (indents, spacing, alignment); the house "
+                "style sets it, so it is not applied"
+            )
+        if "formatting" in kinds and b.spans == t.spans:
+            self.out.conflicts.append(
+                f"{where}: formatting changed (font, size, colour …); the house style sets it, "
+                "so it is not applied (bold and italic are)"
+            )
 
     def _links(self, b: DraftPara, i: int, was: tuple, now: tuple) -> None:
         """Hyperlinks whose address the reviewer changed (Word does not track that): the
