@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from ..errors import did_you_mean
+from ..errors import did_you_mean, shown
 from . import fmt, words
 from .compute import Store
 from .windows import LONGEST, Window, month_label, month_number
@@ -47,6 +47,19 @@ class Checked:
 
 #: attributes jinja's sandbox looks for on anything called; never a field
 _PROBES = frozenset(("unsafe_callable", "alters_data", "jinja_pass_arg"))
+
+
+MOST_PLACES = 10  # decimal places a figure may be printed with
+
+
+def _whole(value, what: str, low: int, high: int) -> int:
+    """A whole-number argument of a placeholder (`back(1)`, `dp(1)`), within its bounds:
+    1.5 is refused, not cut to 1."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value != int(value):
+        raise ValueError(f"{what} takes a whole number, not {shown(value)}")
+    if not low <= int(value) <= high:
+        raise ValueError(f"{what} takes a number from {low} to {high:,}, not {int(value):,}")
+    return int(value)
 
 
 def _month(argument) -> int:
@@ -110,7 +123,8 @@ class Value(Checked):
 
     def dp(self, places: int) -> Value:
         """The same figure printed with `places` decimal places."""
-        return Value(self.number, self.unit, int(places), self.provenance, self.direction)
+        places = _whole(places, "dp()", 0, MOST_PLACES)
+        return Value(self.number, self.unit, places, self.provenance, self.direction)
 
     @property
     def words(self) -> Phrase:
@@ -132,9 +146,7 @@ class Value(Checked):
 
     def sf(self, figures: int) -> Value:
         """The figure rounded to `figures` significant figures: 148,921 `sf(2)` 150,000."""
-        figures = int(figures)
-        if not 1 <= figures <= 15:
-            raise ValueError("significant figures are from 1 to 15")
+        figures = _whole(figures, "sf()", 1, 15)
         return Value(
             words.significant(self.number, figures),
             self.unit,
@@ -238,9 +250,7 @@ class MonthView(Phrase):
         """The month `months` before this one, so that a paper rolled forward moves with
         its period: `period.last.back(1)` February 2022, `m.x.ending(period.last.back(1))`
         the 12 months to then, `m.x.year(period.last.back(12))` the calendar year 2021."""
-        months = int(months)
-        if not 0 <= months <= LONGEST:
-            raise ValueError(f"back() goes from 0 to {LONGEST:,} months")
+        months = _whole(months, "back()", 0, LONGEST)
         return MonthView(self.number - months, self.provenance)
 
     name = property(
@@ -467,7 +477,8 @@ class Comparison(Checked):
 
     def dp(self, places: int) -> Comparison:
         """The same comparison with the percentage printed to `places` places."""
-        return Comparison(self.current, self.base, self.good, self.decrease, int(places))
+        places = _whole(places, "dp()", 0, MOST_PLACES)
+        return Comparison(self.current, self.base, self.good, self.decrease, places)
 
     @property
     def reduction(self) -> Comparison:
@@ -687,11 +698,11 @@ class MeasureView(Checked):
     def ending(self, month, months: int = 12) -> MeasureView:
         """The `months` months (12 unless given) ending with a month: data published
         late, `ending(period.last.back(1))`."""
-        return self._at(Window.ending(_month(month), int(months)))
+        return self._at(Window.ending(_month(month), _whole(months, "ending()", 1, LONGEST)))
 
     def last(self, months: int) -> MeasureView:
         """The last `months` months of this window (3: the last quarter)."""
-        return self._at(Window.ending(self.window_.last, int(months)))
+        return self._at(Window.ending(self.window_.last, _whole(months, "last()", 1, LONGEST)))
 
     def fy(self, label) -> MeasureView:
         """A financial year: `fy('2020/21')`, or the one holding a month, `fy(period.last)`."""
