@@ -273,6 +273,42 @@ class Docx:
         for r in found:
             r.set("Target", new)
 
+    def link(self, words: str, url: str, part: str = "word/document.xml") -> None:
+        """`words` (inside one run) made a hyperlink to `url` (Insert Link: not tracked)."""
+        folder, _, leaf = part.rpartition("/")
+        rels = self.part(f"{folder}/_rels/{leaf}.rels")
+        rid = f"rIdReview{len(rels) + 1}"
+        etree.SubElement(
+            rels,
+            "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship",
+            Id=rid,
+            Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink",
+            Target=url,
+            TargetMode="External",
+        )
+        t = self.text_node(words, part)
+        run = t.getparent()
+        before, after = t.text.split(words, 1)
+        pieces = []
+        for text, linked in ((before, False), (words, True), (after, False)):
+            if not text:
+                continue
+            piece = copy.deepcopy(run)
+            node = piece.find(q("w:t"))
+            node.text = text
+            node.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            if linked:
+                wrapper = etree.Element(q("w:hyperlink"))
+                wrapper.set(
+                    "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id", rid
+                )
+                wrapper.append(piece)
+                piece = wrapper
+            pieces.append(piece)
+        for piece in pieces:
+            run.addprevious(piece)
+        run.getparent().remove(run)
+
     def unlink(self, text: str, part: str = "word/document.xml") -> None:
         """The hyperlink holding `text` removed, its words kept (Remove Hyperlink)."""
         for link in self.part(part).iter(q("w:hyperlink")):

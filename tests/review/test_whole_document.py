@@ -538,9 +538,28 @@ def test_a_paragraphs_link_given_a_new_address_and_one_removed(tmp_path, capsys)
     status, out = review(folder, edited.save(), capsys)
     assert status == 0, out
     assert "See [the plan](https://example.org/plan-2022). These" in _yaml(folder)
-    # a link removed is named: boardpaper does not guess which words lose it
+    # a link removed: its words stay; words made a link: [words](address)
     edited = Docx(pipeline.build(folder, tmp_path / "draft2").outputs[0].read_bytes())
     edited.unlink("the plan")
-    status, out = review(folder, edited.save(), capsys, "unlinked.docx")
+    edited.link("drive activity", "https://example.org/activity")
+    status, out = review(folder, edited.save(), capsys, "relinked.docx")
+    assert status == 0, out
+    text = _yaml(folder)
+    assert "See the plan. These factors will [drive activity](https://example.org/activity)" in text
+    document, _ = rebuilt(folder, tmp_path / "out")
+    rels = [r.target_ref for r in document.part.rels.values() if r.is_external]
+    assert "https://example.org/activity" in rels and "https://example.org/plan-2022" not in rels
+    before = (folder / "paper.yaml").read_bytes()
+    assert review(folder, edited.save(), capsys, "again.docx")[0] == 0
+    assert (folder / "paper.yaml").read_bytes() == before
+    # a whole figure made a link keeps its placeholder; part of one is named
+    edited = Docx(pipeline.build(folder, tmp_path / "draft3").outputs[0].read_bytes())
+    edited.link("1,723", "https://example.org/referrals")
+    status, out = review(folder, edited.save(), capsys, "figure.docx")
+    assert status == 0, out
+    assert "[{{ m.treatment_referrals }}](https://example.org/referrals)" in _yaml(folder)
+    edited = Docx(pipeline.build(folder, tmp_path / "draft4").outputs[0].read_bytes())
+    edited.link("315", "https://example.org/x")  # of the figure 1,315
+    status, out = review(folder, edited.save(), capsys, "part.docx")
     assert status == 1, out
-    assert "a link was added, removed or moved" in out
+    assert "a link was added over part of a figure" in out

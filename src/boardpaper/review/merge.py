@@ -372,18 +372,18 @@ class _Planner:
             )
 
     def _links(self, b: DraftPara, i: int, was: tuple, now: tuple) -> None:
-        """Hyperlinks whose address the reviewer changed (Word does not track that): the
-        address in the YAML changed, a footnote's `link:` or a paragraph's `[…](address)`;
-        a link added, removed or moved is named, to make by hand."""
+        """Hyperlinks the reviewer changed (Word tracks none of it): a new address goes into
+        the YAML (a footnote's `link:`, a paragraph's `[…](address)`), words made a link
+        are written `[words](address)`, a link removed leaves its words; anything else
+        (a link moved, on part of a figure, in a footnote's words) is named."""
         where = self._where(b)
         unit = self.ours_of.get(i)
         old_at = {(start, end): url for start, end, url in was}
         new_at = {(start, end): url for start, end, url in now}
-        if set(old_at) != set(new_at):
-            self.out.conflicts.append(
-                f"{where}: a link was added, removed or moved; write it as [words](address) "
-                "(or a note's link:) in paper.yaml by hand"
-            )
+        added = sorted(span for span in new_at if span not in old_at)
+        removed = sorted(span for span in old_at if span not in new_at)
+        if added or removed:
+            self._links_added_removed(b, unit, [(s, new_at[s]) for s in added], removed, old_at)
         for span in sorted(set(old_at) & set(new_at)):
             old, new = old_at[span], new_at[span]
             if old == new:
@@ -409,6 +409,71 @@ class _Planner:
                 self.out.conflicts.append(f"{what}: change it in paper.yaml by hand")
                 continue
             self._edit(unit, source.replace(f"]({old})", f"]({new})"), what)
+
+    def _links_added_removed(self, b: DraftPara, unit, added: list, removed: list, old_at):
+        """Words made a link ([words](address) written round them) and links removed (their
+        words kept), where the paragraph is as drafted; otherwise named."""
+        where = self._where(b)
+        why = ""
+        if unit is None or not unit.editable or unit.kind == "note":
+            why = "this text's links are set elsewhere"
+        elif unit.text != b.unit_text or any(e.unit is unit for e in self.out.edits):
+            why = "its words changed too"
+        elif any(
+            url == "?" or not url.startswith(("http://", "https://", "mailto:")) for _, url in added
+        ):
+            why = "the address is not a web address"
+        if why:
+            self.out.conflicts.append(
+                f"{where}: a link was added, removed or moved ({why}); write it as "
+                "[words](address) in paper.yaml by hand"
+            )
+            return
+        source, chars = str(unit.slot), unit.chars
+        ops = []  # (start, end, replacement) in the source
+        said = []
+        for (start, end), url in added:
+            lo, hi = start - b.start, end - b.start
+            if (
+                not (0 <= lo < hi <= len(chars))
+                or _inside_figure(chars, lo)
+                or _inside_figure(chars, hi)
+            ):
+                self.out.conflicts.append(
+                    f"{where}: a link was added over part of a figure or the template's words; "
+                    "write it as [words](address) in paper.yaml by hand"
+                )
+                return
+            s_lo, s_hi = chars[lo][1], chars[hi - 1][2]
+            if source[s_hi : s_hi + len(url) + 3] == f"]({url})" and source[s_lo - 1 : s_lo] == "[":
+                continue  # a link already: the same file applied twice
+            words = source[s_lo:s_hi]
+            if any(c in words for c in "[]"):
+                self.out.conflicts.append(
+                    f"{where}: a link was added over words that hold a link or a footnote "
+                    "mark; write it as [words](address) in paper.yaml by hand"
+                )
+                return
+            ops.append((s_lo, s_hi, f"[{words}]({url})"))
+            said.append(f"“{_cut(b.text[start:end], 30)}” made a link to {url}")
+        for span in removed:
+            url = old_at[span]
+            found = list(re.finditer(r"\[((?:[^\]\\]|\\.)*)\]\(" + re.escape(url) + r"\)", source))
+            if not found:
+                continue  # removed already
+            if len(found) > 1:
+                self.out.conflicts.append(
+                    f"{where}: a link to {url} was removed, and the paragraph has more than "
+                    "one; remove it in paper.yaml by hand"
+                )
+                return
+            ops.append((found[0].start(), found[0].end(), found[0].group(1)))
+            said.append(f"the link of “{_cut(b.text[span[0] : span[1]], 30)}” removed")
+        if not ops:
+            return
+        for start, end, put in sorted(ops, reverse=True):
+            source = source[:start] + put + source[end:]
+        self._edit(unit, source, f"{where}: " + "; ".join(said))
 
     def _restyle(self, b: DraftPara, t: Para, i: int) -> None:
         """A numbered paragraph made a bullet or a bullet made a paragraph (a tracked style
