@@ -167,19 +167,41 @@ def test_a_build_killed_between_renames_is_finished_by_the_next(tmp_path):
     assert not (out / fsutil.JOURNAL).exists()
 
 
-def test_a_second_build_into_a_folder_in_use_is_refused(tmp_path):
+def test_a_build_waits_its_turn_for_a_folder_in_use_but_not_for_ever(tmp_path, monkeypatch):
+    """Builds into one folder take turns (the workers of -j do, every time); one that
+    holds the folder longer than BOARDPAPER_LOCK_WAIT seconds is an error."""
+    import threading
+
     folder = write_paper(tmp_path / "p", MINIMAL)
     out = tmp_path / "out"
     out.mkdir()
     fd = os.open(out, os.O_RDONLY)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    threading.Timer(1.0, lambda: os.close(fd)).start()  # another build, done in a second
+    result = cli("build", folder, "-o", out, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.seconds >= 1.0 and (out / "p.docx").exists()
+    fd = os.open(out, os.O_RDONLY)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
+        monkeypatch.setenv("BOARDPAPER_LOCK_WAIT", "0.5")
         one_error(
             cli("build", folder, "-o", out, cwd=tmp_path),
-            "another boardpaper build is writing to this folder",
+            "another boardpaper build has been writing to this folder for 0.5 s",
         )
     finally:
         os.close(fd)
+
+
+def test_many_papers_built_in_parallel_into_a_folder_that_holds_outputs(tmp_path):
+    """`build -j 2` into a folder a build wrote before: its workers take turns at the
+    folder's lock (the second used to be refused, at random, with exit status 2)."""
+    papers = [write_paper(tmp_path / f"p{i}", MINIMAL) for i in range(8)]
+    out = tmp_path / "out"
+    for _ in range(3):
+        result = cli("build", "-q", "-j", "2", *papers, "-o", out, cwd=tmp_path, timeout=120)
+        assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in out.glob("*.docx")) == [f"p{i}.docx" for i in range(8)]
 
 
 def test_two_papers_of_one_name_into_one_folder_are_refused(tmp_path):

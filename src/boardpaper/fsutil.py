@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import time
 from pathlib import Path
 
 from .errors import Location, OutputError
@@ -89,10 +90,21 @@ def write_all(outputs: dict[Path, bytes]) -> None:
             _commit(folder, files)
 
 
+LOCK_WAIT = 10.0  # seconds a build waits for another writing to the same folder
+
+
+def lock_wait() -> float:
+    """How long to wait for an output folder's lock: $BOARDPAPER_LOCK_WAIT, else LOCK_WAIT."""
+    try:
+        return max(0.0, float(os.environ.get("BOARDPAPER_LOCK_WAIT", LOCK_WAIT)))
+    except ValueError:
+        return LOCK_WAIT
+
+
 @contextlib.contextmanager
 def folder_lock(folder: Path):
     """An exclusive lock on an output folder (flock on the folder itself: no file is left
-    in it)."""
+    in it). Builds writing to one folder take turns: the workers of `build -j` do."""
     import fcntl
 
     try:
@@ -101,14 +113,22 @@ def folder_lock(folder: Path):
     except OSError as exc:
         raise OutputError(f"cannot write here: {exc.strerror}", Location(str(folder))) from None
     try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise OutputError(
-                "another boardpaper build is writing to this folder",
-                Location(str(folder)),
-                "wait for it to finish, or build into another folder with -o",
-            ) from None
+        wait = lock_wait()
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                # another build (or a worker of this one, -j) is putting its files in
+                # place: that takes moments, so wait for it, but not for ever
+                if time.monotonic() >= deadline:
+                    raise OutputError(
+                        f"another boardpaper build has been writing to this folder for {wait:g} s",
+                        Location(str(folder)),
+                        "wait for it to finish, or build into another folder with -o",
+                    ) from None
+                time.sleep(0.02)
         recover(folder)
         yield
     finally:
