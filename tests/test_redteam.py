@@ -258,7 +258,10 @@ def test_sigterm_ends_in_one_line_and_keeps_the_outputs(example, tmp_path):
         ("'x' * 10**9", "plain numbers only"),
         ("'%999999999d' % 1", "plain numbers only"),
         ("'a'.ljust(10**9)", "cannot be looked up"),
-        ("m.homicide.ending('2022-03', 100000000)", "longer than 1,200"),
+        (
+            "m.homicide.ending('2022-03', 100000000)",
+            "ending() takes a number from 1 to 1,200, not 100,000,000",
+        ),
         ("'53'", "typed value '53'"),
         ("().__class__.__base__", "cannot be looked up"),
     ],
