@@ -346,7 +346,7 @@ class _Planner:
         if b.text != t.text:
             self._text(b, t, i)
         if notes_b != notes_t or at_b != at_t:
-            self._citations(b, i, (notes_b, at_b), (notes_t, at_t))
+            self._citations(b, i, (notes_b, at_b), (notes_t, at_t), t)
 
     def _formatting(self, b: DraftPara, t: Para) -> None:
         """Formatting the paper cannot carry (a font, a colour, spacing, a style boardpaper
@@ -627,7 +627,7 @@ class _Planner:
         self.out.edits.append(Edit(unit, source))
         self.out.applied.append(description)
 
-    def _citations(self, b: DraftPara, i: int, was: tuple, now: tuple) -> None:
+    def _citations(self, b: DraftPara, i: int, was: tuple, now: tuple, t: Para) -> None:
         """Footnote references deleted, added (of a note or of a footnote the reviewer
         wrote) or moved in the paragraph: `was` and `now` are (note keys, their places
         in the draft's text); a footnote new in the review has the key '#<its id>'."""
@@ -646,7 +646,12 @@ class _Planner:
         if not placed:
             self._uncite(b, i, removed)
             return
+        if self._cited_already(unit, placed, before):
+            self._uncite(b, i, removed)
+            return
         why = self._cannot_place(b, unit, before, after, placed)
+        if why == EDITED_TOO and self._place_in_edited(where, unit, t, after, placed, before):
+            return
         if why:
             self.out.conflicts.append(
                 f"{where}: footnote reference(s) added or moved; {why}: cite them with "
@@ -664,7 +669,7 @@ class _Planner:
         if unit is None or not unit.editable or unit.text != b.unit_text:
             return "the paragraph is no longer in paper.yaml as drafted"
         if any(e.unit is unit for e in self.out.edits):
-            return "its words were edited too"
+            return EDITED_TOO
         for key, at in placed:
             if key.startswith("#") and key[1:] not in self.new_footnotes:
                 return "the footnote it points at cannot be found"
@@ -673,6 +678,62 @@ class _Planner:
             if _inside_figure(unit.chars, at - b.start):
                 return "one stands inside a computed figure"
         return ""
+
+    def _cited_already(self, unit: Unit | None, placed, before) -> bool:
+        """Whether every citation the reviewer added is in the YAML text already (the same
+        file applied twice, or the re-plan after writing)."""
+        if unit is None or not unit.editable or any(key in before for key, _ in placed):
+            return False
+        source = str(unit.slot)
+        for key, _ in placed:
+            if key.startswith("#"):
+                text = self.new_footnotes.get(key[1:])
+                cited = [k for k, v in self.note_texts.items() if v == text and f"[^{k}]" in source]
+                if text is None or not cited:
+                    return False
+                self.taken_footnotes.add(key[1:])
+            elif f"[^{key}]" not in source:
+                return False
+        return True
+
+    def _place_in_edited(self, where: str, unit: Unit, t: Para, after, placed, before) -> bool:
+        """Citations added to a paragraph whose words the reviewer edited too: each goes
+        after the words it follows in the reviewer's text, found once, as written, in the
+        edited YAML text (never inside a placeholder or link). False, and nothing done,
+        if one cannot be placed so."""
+        if any(key in before for key, _ in placed) or len(t.note_at) != len(after):
+            return False  # a citation moved as well: not by context
+        edit = next(e for e in self.out.edits if e.unit is unit)
+        planned = []  # (index in the edited text, note key or None, new footnote id)
+        for key, _ in placed:
+            index = _after_context(edit.source, t.text[: t.note_at[after.index(key)]])
+            if index is None:
+                return False
+            if key.startswith("#"):
+                if key[1:] not in self.new_footnotes:
+                    return False
+                planned.append((index, None, key[1:]))
+            else:
+                planned.append((index, key, ""))
+        inserted = []
+        for index, key, note_id in planned:
+            if key is None:  # a footnote the reviewer wrote: under notes:, as a new key
+                text = self.new_footnotes[note_id]
+                self.taken_footnotes.add(note_id)
+                key = self._note_key(text)
+                self.note_texts[key] = text
+                self.out.new_notes.append((key, _escape_note(text)))
+            inserted.append((index, key))
+        source = edit.source
+        for index, key in sorted(inserted, reverse=True):
+            source = source[:index] + f"[^{key}]" + source[index:]
+        edit.source = source
+        self.out.applied.append(
+            f"{where}: footnote reference(s) "
+            + ", ".join(f"[^{k}]" for _, k in inserted)
+            + " placed after the words they follow"
+        )
+        return True
 
     def _place(self, b: DraftPara, unit: Unit, removed: list[str], placed: list, before) -> None:
         """Rewrite the unit's YAML text with its citations where the reviewer left them."""
@@ -860,6 +921,26 @@ def _to_base(base: str, theirs: str, at: int) -> int:
         if j1 <= at < j2 or (at == j2 and tag != "equal"):
             return i2 if at > j1 else i1
     return len(base)
+
+
+EDITED_TOO = "its words were edited too"
+
+
+def _after_context(source: str, before: str) -> int | None:
+    """Where in `source` the printed text `before` ends: the longest end of it, from 40
+    down to 12 characters, found exactly once in the YAML text and outside any
+    placeholder or link markup; None if there is no such place."""
+    before = before.rstrip()
+    for size in range(min(40, len(before)), 11, -1):
+        context = before[-size:]
+        if source.count(context) != 1:
+            continue
+        index = source.index(context) + len(context)
+        head = source[:index]
+        if head.count("{{") != head.count("}}") or head.count("[") != head.count("]"):
+            return None
+        return index
+    return None
 
 
 def _inside_figure(chars, at: int) -> bool:
