@@ -73,16 +73,21 @@ def test_published_figures_are_printed(audit):
         assert pair in printed, pair
 
 
+def _add_to_month(paper, measure: str, month: str, more: int) -> None:
+    """`more` added to one month of a measure in the paper's data (an analyst's restatement)."""
+    data = paper / "data" / "measures.csv"
+    text = data.read_text(encoding="utf-8").splitlines()
+    index = next(i for i, line in enumerate(text) if line.startswith(f"{measure},{month},"))
+    name, period, value = text[index].split(",")
+    text[index] = f"{name},{period},{int(value) + more}"
+    data.write_text("\n".join(text) + "\n", encoding="utf-8")
+
+
 def test_changing_one_month_changes_exactly_the_figures_that_depend_on_it(tmp_path, example_dir):
     copy = _copy(example_dir, tmp_path)
     before = pipeline.build(copy, tmp_path / "before")
-    data = copy / "data" / "measures.csv"
-    text = data.read_text(encoding="utf-8").splitlines()
     # homicides in January 2022: add five, so the year is 58 against 52 (+11.5%)
-    index = next(i for i, line in enumerate(text) if line.startswith("homicide,2022-01,"))
-    measure, period, value = text[index].split(",")
-    text[index] = f"{measure},{period},{int(value) + 5}"
-    data.write_text("\n".join(text) + "\n", encoding="utf-8")
+    _add_to_month(copy, "homicide", "2022-01", 5)
     after = pipeline.build(copy, tmp_path / "after")
 
     old = rows(before.outputs[1])
@@ -132,12 +137,7 @@ def test_a_restated_month_is_recorded_as_a_revision(tmp_path, example_dir):
     copy = _copy(example_dir, tmp_path)
     out = tmp_path / "out"
     pipeline.build(copy, out)
-    data = copy / "data" / "measures.csv"
-    text = data.read_text(encoding="utf-8").splitlines()
-    index = next(i for i, line in enumerate(text) if line.startswith("homicide,2019-01,"))
-    measure, period, value = text[index].split(",")
-    text[index] = f"{measure},{period},{int(value) + 2}"
-    data.write_text("\n".join(text) + "\n", encoding="utf-8")
+    _add_to_month(copy, "homicide", "2019-01", 2)
     after = pipeline.build(copy, out)
     revised = [r for r in rows(after.outputs[1]) if r["revised_from"]]
     assert ("m.homicide.baseline", "52", "54") in {

@@ -171,19 +171,24 @@ def build(
     return Built(paper, list(outputs), notes, opts.template_name, shortfalls)
 
 
-def measures_table(folder: Path, as_csv: bool = False) -> str:
-    """The computed measures of a paper as a text table (or CSV)."""
+def _figures_of(folder: Path, why: str):
+    """The figures of the paper in `folder`; an error naming `why` if it has no data."""
     source = load(Path(folder))
     found = measure_figures(source)
     if found is None:
         raise ContentError(
-            "this paper has no measure data",
+            f"this paper has no measure data{why}",
             Location(source.path),
             "add 'period: YYYY-MM' and measures.yaml with data/",
         )
+    return found
+
+
+def measures_table(folder: Path, as_csv: bool = False) -> str:
+    """The computed measures of a paper as a text table (or CSV)."""
     from .measures.report import render_table
 
-    return render_table(found, as_csv)
+    return render_table(_figures_of(folder, ""), as_csv)
 
 
 def _previous(out_dir: Path, *names: str) -> dict[str, bytes]:
@@ -205,15 +210,7 @@ def placeholder_reference(folder: Path) -> str:
     """The reference of placeholders (Markdown), its examples from the paper's data."""
     from .measures.reference import reference
 
-    source = load(Path(folder))
-    found = measure_figures(source)
-    if found is None:
-        raise ContentError(
-            "this paper has no measure data to compute examples from",
-            Location(source.path),
-            "name a paper with period: and data",
-        )
-    return reference(found, Path(folder).name)
+    return reference(_figures_of(folder, " to compute examples from"), Path(folder).name)
 
 
 def _unchanged(sources: dict) -> None:

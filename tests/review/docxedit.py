@@ -187,18 +187,16 @@ class Docx:
 
     def make_bold(self, text: str) -> None:
         """The run holding `text` made bold, tracked as w:rPrChange."""
-        run = self.text_node(text).getparent()
-        rpr = run.find("w:rPr", NS)
-        if rpr is None:
-            rpr = etree.Element(q("w:rPr"))
-            run.insert(0, rpr)
-        old = etree.Element(q("w:rPrChange"), AUTHOR)
-        etree.SubElement(old, q("w:rPr"))
-        rpr.append(etree.Element(q("w:b")))
-        rpr.append(old)
+        self._format(text, etree.Element(q("w:b")))
 
     def recolour(self, text: str, colour: str = "FF0000") -> None:
         """The run holding `text` given a colour, tracked as w:rPrChange."""
+        element = etree.Element(q("w:color"))
+        element.set(q("w:val"), colour)
+        self._format(text, element)
+
+    def _format(self, text: str, element) -> None:
+        """`element` added to the properties of the run holding `text`, as Word tracks it."""
         run = self.text_node(text).getparent()
         rpr = run.find("w:rPr", NS)
         if rpr is None:
@@ -206,7 +204,7 @@ class Docx:
             run.insert(0, rpr)
         old = etree.Element(q("w:rPrChange"), AUTHOR)
         etree.SubElement(old, q("w:rPr"))
-        etree.SubElement(rpr, q("w:color")).set(q("w:val"), colour)
+        rpr.append(element)
         rpr.append(old)
 
     def restyle(self, text: str, style: str) -> None:

@@ -217,6 +217,11 @@ class Phrase(Checked):
         return self.text
 
 
+def _formatted(pattern: str, doc: str, day: str = "last") -> property:
+    """A month's field printed by `pattern` (words.month_as), with its docstring."""
+    return property(lambda self: self._as(words.month_as(self.number, pattern, day)), doc=doc)
+
+
 class MonthView(Phrase):
     """One month, printed "March 2022", with its other forms as fields."""
 
@@ -253,22 +258,10 @@ class MonthView(Phrase):
         months = _whole(months, "back()", 0, LONGEST)
         return MonthView(self.number - months, self.provenance)
 
-    name = property(
-        doc='The month\'s name: "March".',
-        fget=lambda self: self._as(words.month_as(self.number, "%B")),
-    )
-    short = property(
-        doc='The month short, with a two-digit year: "Mar 22".',
-        fget=lambda self: self._as(words.month_as(self.number, "%b %y")),
-    )
-    year = property(
-        doc='Its calendar year: "2022".',
-        fget=lambda self: self._as(words.month_as(self.number, "%Y")),
-    )
-    year_short = property(
-        doc='The month with a two-digit year: "March 22".',
-        fget=lambda self: self._as(words.month_as(self.number, "%B %y")),
-    )
+    name = _formatted("%B", 'The month\'s name: "March".')
+    short = _formatted("%b %y", 'The month short, with a two-digit year: "Mar 22".')
+    year = _formatted("%Y", 'Its calendar year: "2022".')
+    year_short = _formatted("%B %y", 'The month with a two-digit year: "March 22".')
     fy = property(
         doc='The financial year it falls in: "2021/22".',
         fget=lambda self: self._as(words.financial_year(self.number)),
@@ -277,14 +270,8 @@ class MonthView(Phrase):
         doc='Its quarter of the financial year: "Q4".',
         fget=lambda self: self._as(words.quarter(self.number)),
     )
-    start = property(
-        doc='Its first day: "1 March 2022".',
-        fget=lambda self: self._as(words.month_as(self.number, "1 %B %Y", "first")),
-    )
-    end = property(
-        doc='Its last day: "31 March 2022".',
-        fget=lambda self: self._as(words.month_as(self.number, "%j %B %Y")),
-    )
+    start = _formatted("1 %B %Y", 'Its first day: "1 March 2022".', day="first")
+    end = _formatted("%j %B %Y", 'Its last day: "31 March 2022".')
 
 
 class WindowView(Checked):

@@ -12,7 +12,6 @@ bold and italic spans, and who changed it, so a difference can be explained.
 
 from __future__ import annotations
 
-import contextvars
 import re
 from dataclasses import dataclass, field
 
@@ -57,6 +56,7 @@ class _Collected:
     note_id: str = ""
     note_pieces: list[int] = field(default_factory=list)  # pieces before each citation
     piece_links: list[str] = field(default_factory=list)  # each piece's link address, or ""
+    links: dict[str, str] = field(default_factory=dict)  # the part's link ids → addresses
 
     def finish(self) -> Para:
         text, spans = "", []
@@ -113,7 +113,7 @@ def _merge(spans) -> tuple:
 def paragraphs(root, part: str, links: dict[str, str] | None = None) -> list[Para]:
     """The paragraphs of a part's root (w:document, w:hdr, w:ftr, w:footnotes) as accepted;
     `links`: the part's hyperlink relationships (id → address)."""
-    _LINKS.set(links or {})
+    links = links or {}
     out: list[Para] = []
     if part == "footnote":
         for note in root.iter(qn("w:footnote")):
@@ -123,7 +123,7 @@ def paragraphs(root, part: str, links: dict[str, str] | None = None) -> list[Par
                 "continuationNotice",
             ):
                 continue
-            builder = _Collected(part, note_id=note.get(qn("w:id"), ""))
+            builder = _Collected(part, note_id=note.get(qn("w:id"), ""), links=links)
             for p in note.iter(qn("w:p")):
                 if builder.pieces:
                     builder.pieces.append((" ", False, False))
@@ -134,7 +134,7 @@ def paragraphs(root, part: str, links: dict[str, str] | None = None) -> list[Par
         return out
     pending: _Collected | None = None
     for p in root.iter(qn("w:p")):
-        builder = pending or _Collected(part, _style(p))
+        builder = pending or _Collected(part, _style(p), links=links)
         if pending is not None:  # joined: the surviving paragraph mark is this one's
             pending.style = _style(p)
         _read(p, builder)
@@ -196,21 +196,16 @@ def _read(p, builder: _Collected) -> None:
         elif tag == qn("w:t"):
             bold, italic = _format(element)
             builder.pieces.append((element.text or "", bold, italic))
-            builder.piece_links.append(_link_of(element, p))
+            builder.piece_links.append(_link_of(element, p, builder.links))
         elif tag in (qn("w:tab"), qn("w:br"), qn("w:cr")) and element.getparent().tag == qn("w:r"):
             builder.pieces.append((" ", False, False))
             builder.piece_links.append("")
         elif tag == qn("w:noBreakHyphen"):
             builder.pieces.append(("-", False, False))
-            builder.piece_links.append(_link_of(element, p))
+            builder.piece_links.append(_link_of(element, p, builder.links))
 
 
-_LINKS: contextvars.ContextVar[dict[str, str] | None] = contextvars.ContextVar(
-    "links", default=None
-)
-
-
-def _link_of(element, p) -> str:
+def _link_of(element, p, links: dict[str, str]) -> str:
     """The address of the hyperlink `element` stands in ("" if none): an outside address
     from the part's relationships, or '#name' for a link to a bookmark."""
     node = element.getparent()
@@ -218,7 +213,7 @@ def _link_of(element, p) -> str:
         if node.tag == qn("w:hyperlink"):
             rid = node.get(qn("r:id"))
             if rid:
-                return (_LINKS.get() or {}).get(rid, "?").replace(" ", "%20")
+                return links.get(rid, "?").replace(" ", "%20")
             anchor = node.get(qn("w:anchor"))
             return f"#{anchor}" if anchor else ""
         node = node.getparent()

@@ -717,13 +717,7 @@ class _Planner:
                 planned.append((index, key, ""))
         inserted = []
         for index, key, note_id in planned:
-            if key is None:  # a footnote the reviewer wrote: under notes:, as a new key
-                text = self.new_footnotes[note_id]
-                self.taken_footnotes.add(note_id)
-                key = self._note_key(text)
-                self.note_texts[key] = text
-                self.out.new_notes.append((key, _escape_note(text)))
-            inserted.append((index, key))
+            inserted.append((index, key or self._new_note(note_id)))
         source = edit.source
         for index, key in sorted(inserted, reverse=True):
             source = source[:index] + f"[^{key}]" + source[index:]
@@ -741,7 +735,7 @@ class _Planner:
         ops = []  # (index in source, characters taken out, text put in)
 
         def take_out(key: str) -> None:
-            found = re.search(r"\s?\[\^" + re.escape(key) + r"\]", source)
+            found = _citation(key).search(source)
             if found:
                 ops.append((found.start(), found.end() - found.start(), ""))
 
@@ -752,13 +746,10 @@ class _Planner:
             index = _source_index(unit.chars, at - b.start, source)
             there = re.match(r"\[\^([^\]\s]+)\]", source[index:])
             if key.startswith("#"):
-                text = self.new_footnotes[key[1:]]
-                self.taken_footnotes.add(key[1:])
-                if there and self.note_texts.get(there.group(1)) == text:
+                if there and self.note_texts.get(there.group(1)) == self.new_footnotes[key[1:]]:
+                    self.taken_footnotes.add(key[1:])
                     continue  # cited there already: the same file applied twice
-                key = self._note_key(text)
-                self.out.new_notes.append((key, _escape_note(text)))
-                self.note_texts[key] = text
+                key = self._new_note(key[1:])
             elif there and there.group(1) == key:
                 continue  # there already
             elif key in before:
@@ -777,6 +768,16 @@ class _Planner:
         if removed:
             said.append(f"the citation of note(s) {', '.join(removed)} deleted")
         self._edit(unit, source, f"{self._where(b)}: {'; '.join(said)}")
+
+    def _new_note(self, note_id: str) -> str:
+        """The footnote the reviewer wrote (`note_id` in theirs) as a new note of the YAML:
+        its key, made of its first words and unique."""
+        text = self.new_footnotes[note_id]
+        self.taken_footnotes.add(note_id)
+        key = self._note_key(text)
+        self.note_texts[key] = text
+        self.out.new_notes.append((key, _escape_note(text)))
+        return key
 
     def _note_key(self, text: str) -> str:
         """A key for a footnote the reviewer wrote: its first words, made unique."""
@@ -806,7 +807,7 @@ class _Planner:
         if not removed:
             return  # deleted already
         for key in removed:
-            source = re.sub(r"\s?\[\^" + re.escape(key) + r"\]", "", source, count=1)
+            source = _citation(key).sub("", source, count=1)
             self.out.uncited.append(key)
         self._edit(unit, source, f"{where}: the citation of note(s) {', '.join(removed)} deleted")
 
@@ -924,6 +925,11 @@ def _to_base(base: str, theirs: str, at: int) -> int:
 
 
 EDITED_TOO = "its words were edited too"
+
+
+def _citation(key: str) -> re.Pattern:
+    """A citation `[^key]` in a YAML text, with the blank before it."""
+    return re.compile(r"\s?\[\^" + re.escape(key) + r"\]")
 
 
 def _after_context(source: str, before: str) -> int | None:
