@@ -72,8 +72,31 @@ def bounded(text: str, limit: int = LONGEST) -> str:
 
 
 def shown(value, limit: int = 60) -> str:
-    """A value quoted in a message: its repr, cut to `limit` characters."""
-    return bounded(repr(value), limit)
+    """A value quoted in a message: its repr, cut to `limit` characters. The repr itself
+    is bounded (a few items of a list, a few levels, the start of a long string), so a
+    value that stands for billions of others is never expanded to be printed."""
+    return bounded(_REPR.repr(value), limit)
+
+
+def _bounded_repr():
+    import reprlib
+
+    class Short(reprlib.Repr):
+        """reprlib's bounds for subclasses too (the YAML's MarkedList is a list)."""
+
+        def repr1(self, x, level):
+            for kind, name in ((str, "str"), (list, "list"), (tuple, "tuple"), (dict, "dict")):
+                if isinstance(x, kind):
+                    return getattr(self, f"repr_{name}")(kind(x) if kind is str else x, level)
+            return super().repr1(x, level)
+
+    short = Short()
+    short.maxlevel, short.maxstring, short.maxother = 3, LONGEST, LONGEST
+    short.maxlist = short.maxtuple = short.maxdict = short.maxset = 6
+    return short
+
+
+_REPR = _bounded_repr()
 
 
 def one_line(text: str) -> str:

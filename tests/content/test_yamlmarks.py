@@ -45,13 +45,17 @@ def test_a_colon_in_text_gets_a_hint():
     assert "quotes" in caught.value.hint
 
 
-def test_aliases_share_one_value_instead_of_multiplying():
-    text = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
-        f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n"
-        for p, c in zip("abcdefgh", "bcdefghi")
-    )
-    doc = loads(text, "laughs.yaml")
-    assert doc["i"][0] is doc["h"]
+def test_aliases_share_one_value_and_a_bomb_is_refused_before_it_is_built():
+    def laughs(levels: int) -> str:
+        return "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+            f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n"
+            for p, c in zip("abcdefgh"[:levels], "bcdefghi"[:levels])
+        )
+
+    doc = loads(laughs(3), "laughs.yaml")  # 9**4 values once expanded: shared, not copied
+    assert doc["d"][0] is doc["c"]
+    with pytest.raises(ContentError, match=r"laughs.yaml:6:4: error: .* more than 200,000 values"):
+        loads(laughs(8), "laughs.yaml")  # 9**9
 
 
 def test_non_utf8_file_is_an_error(tmp_path):

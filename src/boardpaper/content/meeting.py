@@ -28,6 +28,7 @@ from pathlib import Path
 
 from ..errors import ContentError, Location, did_you_mean, shown
 from .checks import _keys, _mapping, _text
+from .paths import plain
 from .yamlmarks import MarkedList, load
 
 KEYS = ("board", "date", "time", "venue", "marking", "attendees", "apologies", "items")
@@ -91,7 +92,9 @@ def load_meeting(path: Path | str) -> Meeting:
                 entry.value_loc["purpose"],
                 did_you_mean(purpose, PURPOSES, f"one of: {', '.join(PURPOSES)}"),
             )
-        paper = (path.parent / str(_text(entry, "paper", True))).resolve()
+        paper = (
+            path.parent / plain(_text(entry, "paper", True), entry.value_loc["paper"], "a paper")
+        ).resolve()
         kind = (
             "boardpaper"
             if (paper / "paper.yaml").is_file()

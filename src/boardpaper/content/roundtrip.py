@@ -18,7 +18,10 @@ def load(path: Path):
     from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
 
-    original = Path(path).read_text(encoding="utf-8")
+    from .yamlmarks import loads, read_text
+
+    original = read_text(path)  # the one door: a regular file, its size and encoding …
+    loads(original, str(path))  # … its nesting and aliases bounded, errors with line numbers
     first = None
     for mapping, sequence, offset in _INDENTS:
         yaml = YAML()

@@ -16,6 +16,7 @@ from pathlib import Path
 from ..dates import MONTHS
 from ..errors import ContentError, Location, shown
 from . import model as m
+from . import paths
 from .checks import _keys, _kind, _mapping, _text
 from .yamlmarks import MarkedList, MarkedMap, MarkedStr, load
 
@@ -248,45 +249,14 @@ def _paths(spec: MarkedMap, key: str, folder: Path, default: list[str]) -> tuple
         )
     found: list[Path] = []
     for i, pattern in enumerate(value):
-        if Path(pattern).is_absolute() or pattern.startswith("~"):
-            where = value.item_loc[i] if hasattr(value, "item_loc") else spec.value_loc[key]
-            raise ContentError(
-                f"'{pattern}' is an absolute path; name files relative to the paper's folder",
-                where,
-                "copy the file into the paper's data/ folder, or write a path like ../shared/x",
-            )
-        hits = (
-            sorted(folder.glob(pattern))
-            if any(c in pattern for c in "*?[")
-            else ([folder / pattern] if (folder / pattern).is_file() else [])
-        )
-        if not hits and given:
-            where = value.item_loc[i] if hasattr(value, "item_loc") else spec.value_loc[key]
-            raise ContentError(f"no file matches '{pattern}' in {folder}", where)
         where = (
             value.item_loc[i] if hasattr(value, "item_loc") else spec.value_loc.get(key, spec.loc)
         )
-        for hit in hits:
-            _inside(hit, folder, pattern, where)
+        hits = paths.matching(folder, pattern, where)
+        if not hits and given:
+            raise ContentError(f"no file matches '{pattern}' in {folder}", where)
         found.extend(h for h in hits if h not in found)
     return tuple(found)
-
-
-def _inside(hit: Path, folder: Path, pattern: str, where) -> None:
-    """Refuse a file reached through a link that leads out of the paper's folder (or out
-    of the folder its pattern names, for ../shared/x): what it points at could be any
-    file of the machine, read as if it were the paper's, and `new` would not copy it."""
-    static = Path(
-        *[part for part in Path(pattern).parent.parts if not any(c in part for c in "*?[")]
-    )
-    target = hit.resolve()
-    if any(target.is_relative_to(base.resolve()) for base in (folder, folder / static)):
-        return
-    raise ContentError(
-        f"'{hit.relative_to(folder)}' is a link to {target}, outside the paper's folder",
-        where,
-        "copy the file into the paper's data/ folder instead of linking to it",
-    )
 
 
 def _appendices(value, top: MarkedMap, folder: Path) -> tuple[m.Appendix, ...]:
@@ -355,15 +325,7 @@ def _appendix_charts(item: MarkedMap, folder: Path) -> tuple:
 
 def _existing(item: MarkedMap, key: str, folder: Path, suffixes) -> Path:
     """A file named under `key`, relative to the paper's folder, that exists."""
-    name = _text(item, key, True)
-    path = folder / str(name)
-    if path.suffix.lower() not in suffixes:
-        raise ContentError(
-            f"{key} must be a {' or '.join(suffixes)} file, not '{name}'", item.value_loc[key]
-        )
-    if not path.is_file():
-        raise ContentError(f"no file '{name}' (looked for {path})", item.value_loc[key])
-    return path
+    return paths.existing(folder, _text(item, key, True), item.value_loc[key], suffixes, key)
 
 
 def _notes(value, top: MarkedMap) -> dict[str, m.Note]:

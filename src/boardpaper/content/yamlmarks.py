@@ -120,10 +120,19 @@ _HINTS = {
 
 MAX_BYTES = 8 * 1024 * 1024  # a paper's YAML is tens of kilobytes
 MAX_DEPTH = 64  # nesting of mappings and lists; a paper needs fewer than ten
+#: values (mappings, lists and scalars) the file stands for once every alias is expanded:
+#: the annual report has a few thousand; an alias bomb has billions
+MAX_VALUES = 200_000
 
 
 def load(path: Path | str) -> object:
     """Read and parse one YAML file, keeping locations; errors are `ContentError`."""
+    return loads(read_text(path), str(path))
+
+
+def read_text(path: Path | str) -> str:
+    """The text of one YAML file, read once within the bounds (a regular file of at
+    most MAX_BYTES, UTF-8). `roundtrip.load` checks it with `loads` before editing."""
     from ..fsutil import read_regular
 
     path = Path(path)
@@ -137,7 +146,7 @@ def load(path: Path | str) -> object:
             Location(str(path), line, 1),
             hint="save it as UTF-8 in your editor",
         ) from None
-    return loads(text, str(path))
+    return text
 
 
 def loads(text: str, path: str = "<string>") -> object:
@@ -192,6 +201,7 @@ def _loads(text: str, path: str, loader_class) -> object:
         node = loader.get_single_node()
         if node is None:
             return None
+        _bounded(node, source)
         return _MarkedValues(source, loader).build(node)
     except yaml.YAMLError as exc:
         if loader_class is not yaml.SafeLoader:
@@ -212,6 +222,50 @@ def _loads(text: str, path: str, loader_class) -> object:
     finally:
         if loader is not None:
             loader.dispose()
+
+
+def _bounded(root, source: _Source) -> None:
+    """Refuse a node graph that nests deeper than MAX_DEPTH or stands for more than
+    MAX_VALUES values once its aliases are expanded, before any value is built or
+    printed. An alias is the same node object met again, so this is one walk of the
+    distinct nodes (iterative: a chain of aliases may nest deeper than the text shows)."""
+    size: dict[int, int] = {}
+    depth: dict[int, int] = {}
+    stack = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        key = id(node)
+        if key in size and not children_done:
+            continue
+        children = _children(node)
+        if not children_done:
+            size[key] = 0  # on the stack: an alias to an ancestor is counted once
+            stack.append((node, True))
+            stack.extend((child, False) for child in children if id(child) not in size)
+            continue
+        size[key] = 1 + sum(size[id(c)] for c in children)
+        depth[key] = 1 + max((depth.get(id(c), 0) for c in children), default=0)
+        if depth[key] > MAX_DEPTH:
+            raise ContentError(
+                f"the YAML nests more than {MAX_DEPTH} levels deep (through its aliases); "
+                "a paper needs a few",
+                source.location(node.start_mark.index),
+            )
+        if size[key] > MAX_VALUES:
+            raise ContentError(
+                f"the YAML stands for more than {MAX_VALUES:,} values once its aliases "
+                "(*name) are expanded; a paper has a few thousand",
+                source.location(node.start_mark.index),
+                "write the value out, or name it once",
+            )
+
+
+def _children(node) -> list:
+    if isinstance(node, MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, SequenceNode):
+        return list(node.value)
+    return []
 
 
 class _MarkedValues:
