@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from .definitions import Measure
+from .numbers import combined
 from .windows import Window, month_text
 
 
@@ -143,7 +144,9 @@ class Store:
             value = float(values.max())
         else:  # pragma: no cover - callers pass only the names above
             raise ValueError(how)
-        return Aggregate(value, measure, area, window, self.files.get((measure, area), ()))
+        files = self.files.get((measure, area), ())
+        value = combined(value, f"the {how} of {measure} ({area}) over {window.label()}", files)
+        return Aggregate(value, measure, area, window, files)
 
     def peak(self, measure: str, area: str, window: Window) -> tuple[int, float]:
         """The month with the highest value in the window (the latest if tied)."""

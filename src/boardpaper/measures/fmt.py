@@ -13,6 +13,8 @@ from __future__ import annotations
 import math
 from decimal import ROUND_HALF_UP, Decimal
 
+from .numbers import printable
+
 SMALL = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
 FOLD = {
     2: "two-fold",
@@ -29,8 +31,7 @@ FOLD = {
 
 def rounded(value: float, decimals: int) -> Decimal:
     """`value` rounded half up to `decimals` places, as an exact Decimal."""
-    if not math.isfinite(value):
-        raise ValueError(f"{value} is not a number that can be printed")
+    printable(value)
     quantum = Decimal(1).scaleb(-decimals)
     # repr() keeps the shortest decimal form of the float: 0.125 stays 0.125.
     return Decimal(repr(float(value))).quantize(quantum, rounding=ROUND_HALF_UP)
