@@ -180,13 +180,9 @@ def _agenda(meeting: Meeting, starts: list[int] | None) -> bytes:
     draft, to count its pages)."""
     import datetime as dt
 
-    import jinja2
-    from docxtpl import DocxTemplate
-    from jinja2.sandbox import SandboxedEnvironment
-
-    from .errors import TemplateError
     from .oxml.package import deterministic_zip
     from .templates import find_template
+    from .writers.docx.template import render_fields
 
     template, name, _ = find_template(Path(meeting.path).parent, agenda=True)
     context = {
@@ -209,19 +205,14 @@ def _agenda(meeting: Meeting, starts: list[int] | None) -> bytes:
             for n, item in enumerate(meeting.items)
         ],
     }
-    try:
-        document = DocxTemplate(io.BytesIO(template))
-        env = SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=True)
-        document.render(context, env, autoescape=True)
-    except jinja2.TemplateError as exc:
-        raise TemplateError(
-            f"the agenda template cannot be rendered: {exc.message}",
-            Location(name),
-            "its fields: board, meeting, when, venue, marking, attendees, apologies, "
-            "items (number, title, presenter, purpose, page)",
-        ) from None
-    except (KeyError, ValueError, OSError) as exc:
-        raise TemplateError(f"not a usable agenda template: {exc}", Location(name)) from None
+    document = render_fields(
+        template,
+        context,
+        name,
+        "the agenda template",
+        "its fields: board, meeting, when, venue, marking, attendees, apologies, "
+        "items (number, title, presenter, purpose, page)",
+    )
     props = document.docx.core_properties
     props.title = f"Agenda: {meeting.board}, {meeting.printed_date}"
     props.author = meeting.board

@@ -72,9 +72,8 @@ def check_fields(template: bytes, name: str) -> None:
     import re
     import zipfile
 
-    from lxml import etree
-
     from .oxml.ns import qn
+    from .oxml.parser import parse_untrusted
 
     pairs = {"{{": "}}", "{%": "%}", "{#": "#}"}
     token = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
@@ -85,7 +84,7 @@ def check_fields(template: bytes, name: str) -> None:
             if re.fullmatch(r"word/(document|header\d*|footer\d*|footnotes)\.xml", n)
         ]
         for part in parts:
-            root = etree.fromstring(package.read(part))
+            root = parse_untrusted(package.read(part), part)
             for paragraph in root.iter(qn("w:p")):
                 text = "".join(t.text or "" for t in paragraph.iter(qn("w:t")))
                 if not _balanced(text, pairs, token):

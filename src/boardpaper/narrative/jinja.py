@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
 
 from ..errors import DataError, TemplateError, bounded, did_you_mean
 from ..measures.compute import MissingMonths, NoData
@@ -28,6 +27,7 @@ from ..measures.registry import (
     WindowView,
 )
 from ..measures.windows import month_text
+from ..sandbox import LONGEST_TEXT, Refused, Sandbox
 from . import model as m
 from .traced import traced
 
@@ -61,16 +61,9 @@ def _restyle(change):
     return apply
 
 
-LARGEST = 10**15  # the largest number a placeholder may make: no figure of a paper is near
-LONGEST_TEXT = 1000  # characters of a string a placeholder may make
-
-
-class _Env(SandboxedEnvironment):
-    """The sandbox: attributes only of our own values (with their did-you-mean errors),
-    and arithmetic bounded so that no placeholder can take the machine's time or memory
-    (`9**(9**9)`, `'x' * 10**9`, `'%999999999d' % 1`)."""
-
-    intercepted_binops = frozenset(["**", "*", "%", "+", "//", "/", "-"])
+class _Env(Sandbox):
+    """The sandbox of placeholders: attributes only of our own values (with their
+    did-you-mean errors), no [ ], and a value is not called."""
 
     def getattr(self, obj, attribute):
         if isinstance(obj, (*OURS, Measures)) and not attribute.startswith("_"):
@@ -92,30 +85,19 @@ class _Env(SandboxedEnvironment):
     def getitem(self, obj, argument):
         raise TypeError("placeholders take no [ ]: name a field, like m.homicide.baseline")
 
-    def call_binop(self, context, operator, left, right):
-        for value in (left, right):
-            if not isinstance(value, (int, float)) or isinstance(value, bool):
-                raise TypeError(f"'{operator}' works on plain numbers only in a placeholder")
-        if operator == "**" and (abs(right) > 64 or abs(left) > LARGEST):
-            raise ValueError("a power that large is not a figure of a paper")
-        result = super().call_binop(context, operator, left, right)
-        if isinstance(result, (int, float)) and abs(result) > LARGEST:
-            raise ValueError("the result is larger than any figure of a paper")
-        return result
 
-
-def environment() -> SandboxedEnvironment:
-    env = _Env(undefined=jinja2.StrictUndefined, autoescape=False)
-    env.filters = {
-        "dp": _dp,
-        "words": _words,
-        "upper": _restyle(str.upper),
-        "lower": _restyle(str.lower),
-        "capitalize": _restyle(lambda s: s[:1].upper() + s[1:]),
-    }
-    env.globals = {}
-    env.tests = {}
-    return env
+def environment() -> Sandbox:
+    return _Env(
+        longest=LONGEST_TEXT,
+        autoescape=False,
+        filters={
+            "dp": _dp,
+            "words": _words,
+            "upper": _restyle(str.upper),
+            "lower": _restyle(str.lower),
+            "capitalize": _restyle(lambda s: s[:1].upper() + s[1:]),
+        },
+    )
 
 
 _ENV = environment()
@@ -154,7 +136,8 @@ class Resolver:
             )
 
         try:
-            result = self._compile(expression)(**self.context)
+            with _ENV.fresh():
+                result = self._compile(expression)(**self.context)
             if isinstance(result, jinja2.Undefined):
                 raise unknown(str(result._undefined_name))
             text = str(result) if isinstance(result, PRINTABLE) else None
@@ -183,7 +166,7 @@ class Resolver:
             raise fail(str(exc), None, DataError) from None
         except ZeroDivisionError as exc:
             raise fail(str(exc)) from None
-        except (TypeError, ValueError) as exc:
+        except (TypeError, ValueError, Refused, ArithmeticError) as exc:
             raise fail(str(exc)) from None
         if text is None:
             raise fail(

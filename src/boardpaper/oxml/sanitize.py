@@ -5,8 +5,9 @@ reach outside it: macros (`vbaProject.bin` and their parts), the attached
 template (`w:attachedTemplate`, a remote or local .dotm), and every external
 relationship other than a hyperlink (a picture or an object *linked* to a file
 on this machine, which LibreOffice would embed into the published pack). What
-was removed is said, one line each. A file that is not a sound zip package is
-refused.
+was removed is said, one line each. A file that is not a sound zip package, or
+any of whose XML parts does not pass `parser.parse_untrusted` (a DOCTYPE, an
+entity, XML that is not well formed), is refused.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import re
 import zipfile
 
 from .package import MAX_MEMBER, MAX_MEMBERS, MAX_RATIO, MAX_TOTAL, zip_members
+from .parser import UnsafeXml, parse_untrusted
 
 HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
 ATTACHED = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate"
@@ -52,6 +54,12 @@ def clean(data: bytes, what: str) -> tuple[bytes, list[str]]:
             members = [(i.filename, package.read(i.filename)) for i in infos if not i.is_dir()]
         except (zipfile.BadZipFile, NotImplementedError, RuntimeError, OSError, EOFError) as exc:
             raise NotAPackage(f"a part of the package cannot be read ({exc})") from None
+    for name, body in members:  # the XML door: no DTD or entity reaches a later parser
+        if name.lower().endswith((".xml", ".rels")):
+            try:
+                parse_untrusted(body, name)
+            except UnsafeXml as exc:
+                raise NotAPackage(str(exc)) from None
     removed: list[str] = []
     out = []
     for name, body in members:

@@ -54,13 +54,12 @@ def with_draft(docx: bytes, units) -> bytes:
     """`docx` carrying a description of itself as the draft a reviewer starts from."""
     import zipfile
 
-    from lxml import etree
-
     from ...oxml import draft
+    from ...oxml.parser import parse_untrusted
 
     with zipfile.ZipFile(io.BytesIO(docx)) as package:
         members = {n: package.read(n) for n in package.namelist() if draft.READ.match(n)}
-    paras = draft.read_paragraphs(members, lambda data, _name: etree.fromstring(data))
+    paras = draft.read_paragraphs(members, parse_untrusted)
     return draft.embed(docx, draft.describe(paras, units))
 
 

@@ -7,16 +7,17 @@ paragraph (marked by a hidden bookmark) where `blocks.py` builds the body.
 from __future__ import annotations
 
 import io
+import re
 
 import jinja2
 from docxtpl import DocxTemplate
-from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
-from ...errors import Location, TemplateError
+from ...errors import Location, TemplateError, did_you_mean
 from ...narrative.model import Meta
 from ...oxml import bookmarks, style_ids
 from ...oxml.ns import nsdecls
+from ...sandbox import TemplateSandbox, render_errors
 
 ANCHOR = "_boardpaper_body"
 #: Style ids the writer names; the template must define each.
@@ -45,21 +46,45 @@ def context(meta: Meta) -> dict:
     }
 
 
+def render_fields(template: bytes, fields: dict, name: str, what: str, hint: str):
+    """The docxtpl template `template` with its fields rendered from `fields`, in the
+    one sandbox (sandbox.TemplateSandbox): the door every Word template's Jinja
+    passes, for the paper and the meeting's agenda. `what` names it in messages
+    ("the Word template"); `hint` lists its fields."""
+    where = Location(name)
+    env = TemplateSandbox(autoescape=True)
+    try:
+        tpl = DocxTemplate(io.BytesIO(template))
+        tpl.render(fields, env, autoescape=True)
+    except jinja2.UndefinedError as exc:
+        unknown = re.search(r"'([^']*)' is undefined", exc.message or "")
+        field = unknown.group(1) if unknown else None
+        raise TemplateError(
+            f"{what} names a field that does not exist: {exc.message}",
+            where,
+            did_you_mean(field, fields, hint) if field else hint,
+        ) from None
+    except jinja2.TemplateError as exc:
+        raise TemplateError(f"{what} cannot be rendered: {exc.message}", where, hint) from None
+    except render_errors as exc:
+        raise TemplateError(
+            f"{what} cannot be rendered: a field fails ({exc})", where, hint
+        ) from None
+    except OSError as exc:
+        raise TemplateError(f"{what} is not usable: {exc}", where) from None
+    return tpl
+
+
 def render(meta: Meta, template: bytes, template_name: str):
     """Render the template's fields; return (python-docx Document, anchor `w:p`)."""
     where = Location(template_name)
-    try:
-        tpl = DocxTemplate(io.BytesIO(template))
-        env = SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=True)
-        tpl.render(context(meta), env, autoescape=True)
-    except jinja2.TemplateError as exc:
-        raise TemplateError(
-            f"the Word template cannot be rendered: {exc.message}",
-            where,
-            "the template's fields are listed in docs/authoring.md",
-        ) from None
-    except (KeyError, ValueError, OSError) as exc:
-        raise TemplateError(f"not a usable Word template: {exc}", where) from None
+    tpl = render_fields(
+        template,
+        context(meta),
+        template_name,
+        "the Word template",
+        "the template's fields are listed in docs/authoring.md",
+    )
     document = tpl.docx
     start = bookmarks.find(document.element.body, ANCHOR)
     if start is None:
