@@ -111,6 +111,15 @@ def test_notes_must_be_cited():
     assert "note 'orphan' is never cited" in err.message and err.where.line == 11
 
 
+def test_a_note_cited_only_in_the_author_block_is_cited():
+    """The narrative stage prints a note cited in the author block, so the schema
+    counts it (it was refused as never cited)."""
+    text = MINIMAL.rstrip("\n").replace("body:\n", "body:\n  - authors: A. Writer[^who]\n", 1)
+    text += "\nnotes:\n  who: Head of Performance\n"
+    assert "body:\n  - authors: A. Writer[^who]" in text
+    assert set(paper(text).notes) == {"who"}
+
+
 def test_note_link_must_be_a_web_address():
     text = MINIMAL.replace("The first paragraph.", "The first[^n] paragraph.") + (
         "notes:\n  n:\n    text: A report\n    link: javascript:alert(1)\n"

@@ -379,6 +379,10 @@ def _all_text(blocks):
                 item = stack.pop()
                 yield item.text
                 stack.extend(item.children)
+        elif isinstance(block, m.Authors):  # the narrative stage prints notes cited here
+            yield block.names
+            if block.job_title:
+                yield block.job_title
 
 
 class _Body:
