@@ -208,7 +208,7 @@ def _previous(out_dir: Path, *names: str) -> dict[str, bytes]:
 
 def placeholder_reference(folder: Path) -> str:
     """The reference of placeholders (Markdown), its examples from the paper's data."""
-    from .measures.reference import reference
+    from .narrative.reference import reference
 
     return reference(_figures_of(folder, " to compute examples from"), Path(folder).name)
 

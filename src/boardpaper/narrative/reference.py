@@ -10,7 +10,7 @@ from __future__ import annotations
 import inspect
 
 from ..errors import BoardpaperError, Location
-from . import registry as r
+from ..measures import registry as r
 
 #: each kind of value: (title, the class, an expression that gives one, the fields shown
 #: (None: all))
@@ -67,7 +67,7 @@ FILTERS = (
 
 def reference(figures: r.Figures, paper: str) -> str:
     """The reference as Markdown, its examples computed from `figures`."""
-    from ..narrative.jinja import Resolver
+    from .jinja import Resolver
 
     resolver = Resolver(figures)
     names = _names(figures)
@@ -110,7 +110,7 @@ def reference(figures: r.Figures, paper: str) -> str:
 
 def _names(figures: r.Figures) -> dict[str, str]:
     """The example's measure, months and area, taken from the data itself."""
-    from .windows import month_text
+    from ..measures.windows import month_text
 
     store = figures.store
     counts = sorted(
