@@ -85,3 +85,26 @@ def test_the_scan_finds_what_it_looks_for():
     allowed = {a for _w, _p, modules in DOORS for a in modules}
     names = {name for name, _ in _sources()}
     assert allowed - {"measures/readers.py"} <= names, allowed - names
+
+
+#: each stage imports only the stages before it (docs/architecture.md), and the
+#: small modules every stage may use
+STAGES = ["content", "measures", "narrative", "writers"]
+COMMON = {"errors", "status", "dates", "fsutil", "xmlsafe", "sandbox", "csvcells", "oxml"}
+
+
+def test_each_stage_imports_only_the_stages_before_it():
+    wrong = []
+    for name, lines in _sources():
+        stage = name.split("/")[0]
+        if stage not in STAGES:
+            continue
+        allowed = set(STAGES[: STAGES.index(stage) + 1]) | COMMON
+        package = name.split("/")[:-1]
+        for n, line in lines:
+            for dots, module, first in re.findall(r"from (\.+)(\w*) import \(?(\w+)", line):
+                base = package[: len(package) - (len(dots) - 1)]
+                target = (base + [module or first])[0]
+                if target not in allowed:
+                    wrong.append(f"{name}:{n}: {line.strip()}")
+    assert not wrong, "imports against the stages:\n" + "\n".join(wrong)
