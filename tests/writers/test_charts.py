@@ -12,8 +12,8 @@ from pypdf import PdfReader
 from boardpaper import pipeline
 from boardpaper.writers.charts import render_png
 
-from ..conftest import ROOT
-from ..pdfcheck import assert_pdfua
+from ..conftest import ROOT, needs_shared
+from ..pdfcheck import STRICT, assert_pdfua, assert_strict, unmarked_pages
 
 ANNUAL = ROOT / "content" / "2021-09-annual-report"
 APPENDIX = """
@@ -83,9 +83,9 @@ def test_a_line_chart_with_the_baseline_average_and_its_alt_text(example_dir):
         "    measure: homicide\n    months: 2021-04..2022-03\n    baseline: yes\n",
         "c.yaml",
     )
-    from boardpaper.content.schema import _Body
+    from boardpaper.content.body import Body
 
-    spec = _Body((), example_dir).chart(spec_yaml["body"][0], spec_yaml["body"].item_loc[0])
+    spec = Body((), example_dir).chart(spec_yaml["body"][0], spec_yaml["body"].item_loc[0])
     drawn = chart(spec, found)
     assert drawn.labels[0] == "Apr 21" and len(drawn.labels) == 12
     assert sum(drawn.series[0].values) == 53  # the year's homicides
@@ -106,3 +106,11 @@ def test_the_chart_appendix_is_tagged_with_the_charts_alt_text(built):
     assert_pdfua(pdf)
     structure = subprocess.run(["qpdf", "--json", str(pdf)], capture_output=True, text=True).stdout
     assert '"/S": "/Figure"' in structure and "Bar chart of robbery by period" in structure
+
+
+@needs_shared(STRICT)
+def test_the_chart_appendix_passes_pdfua_strict_and_every_page_is_marked(built):
+    _, _, root = built
+    pdf = root / "out" / "2021-09-annual-report-appendix-a.pdf"
+    assert_strict(pdf)
+    assert unmarked_pages(pdf, "OFFICIAL") == []

@@ -7,9 +7,13 @@ Each raises `ContentError` at the location of the value at fault, with a
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from ..errors import ContentError, Location, did_you_mean
 from .yamlmarks import MarkedList, MarkedMap, MarkedStr
+
+#: a paragraph's or note's id: a letter, then letters, digits, '-' and '_'
+ID_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,63}$")
 
 
 def _mapping(value, where: Location, what: str) -> MarkedMap:

@@ -1,0 +1,263 @@
+"""paper.yaml's `body:`: blocks in order, each checked against its kind's keys, with
+paragraph ids derived from the nearest heading."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from ..errors import ContentError, Location, shown
+from . import model as m
+from .checks import ID_RE, _keys, _kind, _text
+from .sections import _existing
+from .yamlmarks import MarkedList, MarkedMap, MarkedStr
+
+#: Block kinds and the extra keys each allows.
+BLOCK_KINDS = {
+    "para": ("id",),
+    "heading": ("new_page",),
+    "subheading": ("new_page",),
+    "bullets": (),
+    "letters": (),
+    "authors": ("job_title", "label"),
+    "text": (),
+    "framework": (),
+    "table": ("measures", "measure", "areas", "columns", "change", "source", "transpose", "blanks"),
+    "chart": ("kind", "measure", "months", "columns", "baseline", "source"),
+}
+_PERIOD = re.compile(r"^(\d{4}/\d{2}|\d{4}|\d{4}-\d{2})$")
+
+
+class Body:
+    """Validates `body:` in order, deriving ids from the nearest heading."""
+
+    def __init__(self, appendices, folder: Path):
+        self.appendices = appendices
+        self.folder = folder
+        self.section = "paper"
+        self.count = 0
+        self.sections_seen: dict[str, int] = {}
+        self.ids: dict[str, Location] = {}
+
+    def build(self, value, where: Location) -> list:
+        if not isinstance(value, MarkedList) or not value:
+            raise ContentError("body must be a list of paragraphs, headings and lists", where)
+        raw = []
+        for index, (item, loc) in enumerate(zip(value, value.item_loc)):
+            block = self.block(item, loc)
+            raw.append(
+                block + (index,)
+                if isinstance(block, tuple)
+                else replace(block, index=index)
+                if isinstance(block, m.Paragraph)
+                else block
+            )
+        # Derived ids are made after all given ids are known, so they never clash.
+        return [self.derive(b) if isinstance(b, tuple) else b for b in raw]
+
+    def block(self, item, loc: Location):
+        if isinstance(item, MarkedStr):
+            return self.paragraph(item, None, loc)
+        if not isinstance(item, MarkedMap):
+            raise ContentError(f"a body entry must be text or a block, not {_kind(item)}", loc)
+        kinds = [k for k in item if k in BLOCK_KINDS]
+        if len(kinds) != 1:
+            _keys(item, tuple(BLOCK_KINDS) + ("id", "job_title"), what="a body entry")
+            raise ContentError("a body entry needs exactly one of: " + ", ".join(BLOCK_KINDS), loc)
+        kind = kinds[0]
+        _keys(item, (kind,) + BLOCK_KINDS[kind], what=f"a '{kind}' block")
+        if kind == "para":
+            return self.paragraph(_text(item, "para", True), item, loc)
+        if kind in ("heading", "subheading"):
+            text = _text(item, kind, True)
+            self.new_section(str(text))
+            new_page = item.get("new_page", False)
+            if not isinstance(new_page, bool):
+                raise ContentError("new_page must be yes or no", item.value_loc["new_page"])
+            return m.Heading(1 if kind == "heading" else 2, text, loc, new_page)
+        if kind == "bullets":
+            return m.BulletList(self.items(item["bullets"], item.value_loc["bullets"], 2), loc)
+        if kind == "letters":
+            return self.letters(item, loc)
+        if kind == "table":
+            return self.table(item, loc)
+        if kind == "text":
+            return m.Plain(_text(item, "text", True), loc)
+        if kind == "framework":
+            from .framework import load_framework
+
+            return m.FrameworkText(
+                load_framework(_existing(item, "framework", self.folder, (".yaml", ".yml"))), loc
+            )
+        if kind == "chart":
+            return self.chart(item, loc)
+        label = _text(item, "label")
+        return m.Authors(
+            _text(item, "authors", True),
+            _text(item, "job_title"),
+            loc,
+            str(label) if label else "Author(s)",
+        )
+
+    def table(self, item: MarkedMap, loc: Location) -> m.TableSpec:
+        caption = _text(item, "table", True)
+        if ("measures" in item) == ("measure" in item):
+            raise ContentError(
+                "a table names its rows: 'measures: [a, b]', or 'measure: x' with 'areas: [...]'",
+                loc,
+            )
+        if "measure" in item and "areas" not in item:
+            raise ContentError("a table of one measure needs 'areas: [...]'", loc)
+        flags = {}
+        for key in ("change", "transpose", "blanks"):
+            flags[key] = item.get(key, False)
+            if not isinstance(flags[key], bool):
+                raise ContentError(f"{key} must be yes or no", item.value_loc[key])
+        return m.TableSpec(
+            caption,
+            self.periods(item, "columns", required=True),
+            loc,
+            measures=self.names(item, "measures"),
+            measure=str(_text(item, "measure")) if "measure" in item else None,
+            areas=self.names(item, "areas", words=True),
+            source=str(_text(item, "source") or ""),
+            **flags,
+        )
+
+    def chart(self, item: MarkedMap, loc: Location) -> m.ChartSpec:
+        caption = _text(item, "chart", True)
+        kind = str(_text(item, "kind") or "line")
+        if kind not in ("line", "bar"):
+            raise ContentError(f"kind must be line or bar, not '{kind}'", item.value_loc["kind"])
+        if "measure" not in item:
+            raise ContentError("a chart needs 'measure: …'", loc)
+        months = str(_text(item, "months") or "")
+        if kind == "line" and not re.fullmatch(r"\d{4}-\d{2}\.\.\d{4}-\d{2}", months):
+            raise ContentError(
+                "a line chart needs 'months: YYYY-MM..YYYY-MM'", item.value_loc.get("months", loc)
+            )
+        if kind == "bar" and "columns" not in item:
+            raise ContentError("a bar chart needs 'columns: [2019/20, 2020/21, …]'", loc)
+        baseline = item.get("baseline", False)
+        if not isinstance(baseline, bool):
+            raise ContentError("baseline must be yes or no", item.value_loc["baseline"])
+        return m.ChartSpec(
+            caption,
+            kind,
+            str(_text(item, "measure")),
+            loc,
+            months,
+            self.periods(item, "columns", required=kind == "bar"),
+            baseline,
+            str(_text(item, "source") or ""),
+        )
+
+    @staticmethod
+    def names(item: MarkedMap, key: str, words: bool = False) -> tuple[str, ...]:
+        value = item.get(key)
+        if value is None:
+            return ()
+        if (
+            not isinstance(value, MarkedList)
+            or not value
+            or not all(
+                isinstance(v, str) and (words or re.fullmatch(r"[a-z][a-z0-9_]*", v)) for v in value
+            )
+        ):
+            what = "area names" if words else "measure ids"
+            raise ContentError(f"{key} must be a list of {what}", item.value_loc[key])
+        return tuple(str(v) for v in value)
+
+    @staticmethod
+    def periods(item: MarkedMap, key: str, required: bool) -> tuple[str, ...]:
+        value = item.get(key)
+        if value is None and not required:
+            return ()
+        if not isinstance(value, MarkedList) or not value:
+            raise ContentError(
+                f"{key} must be a list of periods: 2020/21 (a financial year), "
+                "2021 (a calendar year) or 2022-03 (12 months ending)",
+                item.value_loc.get(key, item.loc),
+            )
+        out = []
+        for v, where in zip(value, value.item_loc):
+            text = str(v).strip()
+            if not _PERIOD.match(text):
+                raise ContentError(
+                    f"'{text}' is not a period: write 2020/21, 2021 or 2022-03", where
+                )
+            out.append(text)
+        return tuple(out)
+
+    def new_section(self, heading: str) -> None:
+        slug = "-".join(re.findall(r"[a-z0-9]+", heading.lower())) or "section"
+        while len(slug) > 32 and "-" in slug:
+            slug = slug.rsplit("-", 1)[0]
+        seen = self.sections_seen.get(slug, 0) + 1
+        self.sections_seen[slug] = seen
+        self.section = slug if seen == 1 else f"{slug}-{seen}"
+        self.count = 0
+
+    def paragraph(self, text, item, loc: Location):
+        if not isinstance(text, MarkedStr) or not text.strip():
+            raise ContentError("a paragraph needs text", loc)
+        self.count += 1
+        if item is not None and "id" in item:
+            given = item["id"]
+            id_loc = item.value_loc["id"]
+            if not isinstance(given, str) or not ID_RE.match(given):
+                raise ContentError(
+                    f"id {shown(given)} must start with a letter and hold only letters, digits, "
+                    "'-' and '_' (at most 64)",
+                    id_loc,
+                )
+            if given in self.ids:
+                raise ContentError(
+                    f"duplicate id '{given}' (first at line {self.ids[given].line})", id_loc
+                )
+            self.ids[given] = id_loc
+            return m.Paragraph(str(given), text, loc, id_given=True)
+        return (f"{self.section}-{self.count}", text, loc)
+
+    def derive(self, pending) -> m.Paragraph:
+        base, text, loc, index = pending
+        candidate, n = base, 1
+        while candidate in self.ids:
+            n += 1
+            candidate = f"{base}-{chr(ord('a') + n - 2)}" if n <= 27 else f"{base}-{n}"
+        self.ids[candidate] = loc
+        return m.Paragraph(candidate, text, loc, index=index)
+
+    def items(self, value, where: Location, depth: int) -> tuple[m.Item, ...]:
+        if not isinstance(value, MarkedList) or not value:
+            raise ContentError(
+                "a list needs at least one item, each on a line starting '- '", where
+            )
+        found = []
+        for item, loc in zip(value, value.item_loc):
+            if isinstance(item, MarkedStr) and item.strip():
+                found.append(m.Item(item))
+            elif isinstance(item, MarkedMap):
+                _keys(item, ("text", "bullets"), required=("text",), what="a list item")
+                children = ()
+                if "bullets" in item:
+                    if depth <= 1:
+                        raise ContentError("lists nest two levels at most", item.key_loc["bullets"])
+                    children = self.items(item["bullets"], item.value_loc["bullets"], depth - 1)
+                found.append(m.Item(_text(item, "text", True), children))
+            else:
+                raise ContentError(f"a list item must be text, not {_kind(item)}", loc)
+        return tuple(found)
+
+    def letters(self, item: MarkedMap, loc: Location) -> m.LetteredList:
+        value = item["letters"]
+        if isinstance(value, MarkedStr) and value.strip() == "appendices":
+            if not self.appendices:
+                raise ContentError(
+                    "'letters: appendices' but the paper lists no appendices",
+                    item.value_loc["letters"],
+                    "add an 'appendices:' list at the top level",
+                )
+            return m.LetteredList(tuple(m.Item(a.title) for a in self.appendices), loc, True)
+        return m.LetteredList(self.items(value, item.value_loc["letters"], 1), loc)
