@@ -71,15 +71,8 @@ class MeasureView(Checked):
         "rank",
         "window",
         "label",
-        "dp",
-        "words",
-        "sf",
-        "approx",
-        "close_to",
-        "short",
-        "fraction",
-        "a",
-        "one",
+        # and its value's own fields, which it passes on (`m.homicide.words`)
+        *(name for name in Value.FIELDS if name not in ("value", "abs")),
     )
     WHAT = "a measure"
 
