@@ -46,7 +46,6 @@ def _check_revision(author: str | None, date: str | None) -> None:
     import datetime as dt
 
     from .errors import BoardpaperError, Location
-
     if date is not None:
         try:
             dt.datetime.fromisoformat(date.replace("Z", "+00:00"))
@@ -81,16 +80,23 @@ def review(reviewed: Path, folder: Path, apply: bool = False) -> Reviewed:
 
     After applying, the plan is made again from the new YAML: anything it would still
     change was not applied, and is a conflict. Edits that would leave a paper that does
-    not build are undone."""
+    not build are undone.
+
+    The file is opened, and held to review's bounds (review/bounds.py), before the
+    paper is built; every step after is linear in it, its comparisons bounded
+    (review/matching.py)."""
     from .errors import BoardpaperError
     from .review.apply import Outcome, apply_plan, write_review_file
     from .review.merge import plan
+    from .review.opened import Opened
     from .review.read import read, read_package
 
     folder, reviewed = Path(folder), Path(reviewed)
+    package = Opened(reviewed)
     prepared = prepare(folder)
-    found = read(reviewed, prepared.paper)
-    base, theirs, note = read_package(reviewed, lambda: _draft_now(prepared, folder))
+    found = read(package, prepared.paper)
+    base, theirs, note = read_package(package, lambda: _draft_now(prepared, folder))
+    del package  # its parsed parts are no longer needed
     result = Reviewed(found.changes, notes=[note] if note else [])
     first = plan(base, theirs, _units(prepared))
     if not apply:
@@ -114,7 +120,8 @@ def review(reviewed: Path, folder: Path, apply: bool = False) -> Reviewed:
             if left:
                 done = set(again.applied)
                 outcome.applied = [a for a in outcome.applied if a not in done]
-            outcome.conflicts += left + [c for c in again.conflicts if c not in outcome.conflicts]
+            named = set(outcome.conflicts)
+            outcome.conflicts += left + [c for c in again.conflicts if c not in named]
     write_review_file(found, folder, reviewed, outcome)
     result.applied, result.conflicts = outcome.applied, outcome.conflicts
     result.backup, result.comments_file = outcome.backup, outcome.comments_file

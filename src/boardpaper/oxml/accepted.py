@@ -8,12 +8,18 @@ state, in order: the body (its tables' cells included), the header and footer,
 and the footnotes. Field results (page numbers) are left out: they are not the
 author's text. Each paragraph keeps its style, the footnotes it cites, its
 bold and italic spans, and who changed it, so a difference can be explained.
+
+Each paragraph is read in one walk of its elements (a text belongs to the
+paragraph nearest round it: a text box's paragraphs are paragraphs of their own),
+and its text is put together once: linear in the file however its runs are split.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+
+from lxml import etree
 
 from .ns import qn
 
@@ -27,6 +33,12 @@ _CHANGES = {
     qn("w:pPrChange"): "paragraph formatting",
 }
 _BLANKS = re.compile(r"\s+")
+_P, _R, _RPR, _T = qn("w:p"), qn("w:r"), qn("w:rPr"), qn("w:t")
+_BREAKS = {qn("w:tab"), qn("w:br"), qn("w:cr")}
+_FORMAT_CHANGES = {qn("w:rPrChange"), qn("w:pPrChange")}
+_HIDDEN = _SKIPPED | {qn("w:fldSimple")}  # what the words inside are not read from
+_HYPERLINK, _BOOKMARK, _FIELD_CHAR = qn("w:hyperlink"), qn("w:bookmarkStart"), qn("w:fldChar")
+_NOTE_REFERENCE, _NO_BREAK_HYPHEN = qn("w:footnoteReference"), qn("w:noBreakHyphen")
 
 
 @dataclass
@@ -59,29 +71,33 @@ class _Collected:
     links: dict[str, str] = field(default_factory=dict)  # the part's link ids → addresses
 
     def finish(self) -> Para:
-        text, spans = "", []
-        at: dict[int, int] = {}  # piece index → length of the text before it
+        chunks: list[str] = []
+        spans = []
+        at: list[int] = []  # piece index → length of the text before it (a blank after it aside)
+        length, blank = 0, False  # the text's length so far; whether it ends with a blank
         # collapse blanks, keeping each piece's formatting on its surviving characters
-        for n, (piece, bold, italic) in enumerate(self.pieces):
-            at[n] = len(text.rstrip())
-            start = len(text)
-            for ch in piece:
-                if ch.isspace():
-                    if text and not text.endswith(" "):
-                        text += " "
-                else:
-                    text += ch
-            if (bold or italic) and len(text) > start:
-                spans.append((start, len(text), bold, italic))
-        stripped = text.rstrip()
+        for piece, bold, italic in self.pieces:
+            at.append(length - blank)
+            start = length
+            piece = _BLANKS.sub(" ", piece)
+            if piece.startswith(" ") and (blank or not length):
+                piece = piece[1:]
+            if piece:
+                chunks.append(piece)
+                length += len(piece)
+                blank = piece.endswith(" ")
+            if (bold or italic) and length > start:
+                spans.append((start, length, bold, italic))
+        text = "".join(chunks)
+        stripped = text[: length - blank]
         spans = [(a, min(b, len(stripped)), bo, it) for a, b, bo, it in spans if a < len(stripped)]
-        note_at = tuple(at.get(n, len(stripped)) for n in self.note_pieces)
+        note_at = tuple(at[n] if n < len(at) else len(stripped) for n in self.note_pieces)
         links: list[tuple[int, int, str]] = []
         for n, url in enumerate(self.piece_links):
             if not url:
                 continue
             start = at[n] + (1 if text[at[n] : at[n] + 1] == " " and at[n] else 0)
-            end = at.get(n + 1, len(stripped))
+            end = at[n + 1] if n + 1 < len(at) else len(stripped)
             if links and links[-1][2] == url and links[-1][1] >= start - 1:
                 links[-1] = (links[-1][0], end, url)
             elif end > start:
@@ -169,70 +185,82 @@ def _who(element) -> tuple[str, str]:
     return element.get(qn("w:author"), ""), element.get(qn("w:date"), "")
 
 
+class _Open:
+    """What an open element gives the elements inside it."""
+
+    __slots__ = ("element", "format", "hidden", "link")
+
+    def __init__(self, element, hidden: bool, link: str):
+        self.element = element
+        self.hidden = hidden  # inside a deletion, a move away or a simple field
+        self.link = link  # the address of the hyperlink round it ("" if none)
+        self.format: tuple[bool, bool] | None = None  # its bold and italic, once asked
+
+
 def _read(p, builder: _Collected) -> None:
     """Add the accepted text of paragraph `p` to `builder`."""
     in_field = 0  # inside a complex field's result (between separate and end)
-    for element in p.iter():
-        tag = element.tag
-        if tag in _CHANGES and (
-            tag in (qn("w:rPrChange"), qn("w:pPrChange")) or element.getparent().tag != qn("w:rPr")
-        ):
+    stack = [_Open(None, False, "")]  # the elements open round the current one
+    walk = etree.iterwalk(p, events=("start", "end"))
+    for event, element in walk:
+        if event == "end":
+            stack.pop()
+            continue
+        tag, parent = element.tag, stack[-1]
+        stack.append(
+            _Open(
+                element,
+                parent.hidden or tag in _HIDDEN,
+                _link(element, builder.links) if tag == _HYPERLINK else parent.link,
+            )
+        )
+        if tag == _P and element is not p:
+            walk.skip_subtree()  # a paragraph inside this one (a text box) is read on its own
+            continue
+        parent_tag = parent.element.tag if parent.element is not None else None
+        if tag in _CHANGES and (tag in _FORMAT_CHANGES or parent_tag != _RPR):
             builder.changed_by.append((_CHANGES[tag], *_who(element)))
-        if tag == qn("w:bookmarkStart"):
+        if tag == _BOOKMARK:
             builder.bookmarks.append(element.get(qn("w:name"), ""))
             continue
-        if tag == qn("w:fldChar"):
+        if tag == _FIELD_CHAR:
             kind = element.get(qn("w:fldCharType"))
             if kind == "separate":
                 in_field += 1
             elif kind == "end" and in_field:
                 in_field -= 1
             continue
-        if in_field or _skipped(element, p):
+        if in_field or parent.hidden:
             continue
-        if tag == qn("w:footnoteReference"):
+        if tag == _NOTE_REFERENCE:
             builder.notes.append(element.get(qn("w:id"), ""))
             builder.note_pieces.append(len(builder.pieces))
-        elif tag == qn("w:t"):
-            bold, italic = _format(element)
-            builder.pieces.append((element.text or "", bold, italic))
-            builder.piece_links.append(_link_of(element, p, builder.links))
-        elif tag in (qn("w:tab"), qn("w:br"), qn("w:cr")) and element.getparent().tag == qn("w:r"):
+        elif tag == _T:
+            if parent.format is None:  # the run's formatting, read once for all its texts
+                parent.format = _format(parent.element)
+            builder.pieces.append((element.text or "", *parent.format))
+            builder.piece_links.append(parent.link)
+        elif tag in _BREAKS and parent_tag == _R:
             builder.pieces.append((" ", False, False))
             builder.piece_links.append("")
-        elif tag == qn("w:noBreakHyphen"):
+        elif tag == _NO_BREAK_HYPHEN:
             builder.pieces.append(("-", False, False))
-            builder.piece_links.append(_link_of(element, p, builder.links))
+            builder.piece_links.append(parent.link)
 
 
-def _link_of(element, p, links: dict[str, str]) -> str:
-    """The address of the hyperlink `element` stands in ("" if none): an outside address
-    from the part's relationships, or '#name' for a link to a bookmark."""
-    node = element.getparent()
-    while node is not None and node is not p:
-        if node.tag == qn("w:hyperlink"):
-            rid = node.get(qn("r:id"))
-            if rid:
-                return links.get(rid, "?").replace(" ", "%20")
-            anchor = node.get(qn("w:anchor"))
-            return f"#{anchor}" if anchor else ""
-        node = node.getparent()
-    return ""
+def _link(hyperlink, links: dict[str, str]) -> str:
+    """The address of a hyperlink ("" if none): an outside address from the part's
+    relationships, or '#name' for a link to a bookmark."""
+    rid = hyperlink.get(qn("r:id"))
+    if rid:
+        return links.get(rid, "?").replace(" ", "%20")
+    anchor = hyperlink.get(qn("w:anchor"))
+    return f"#{anchor}" if anchor else ""
 
 
-def _skipped(element, p) -> bool:
-    """Whether `element` is deleted or moved away, or inside a simple field."""
-    node = element.getparent()
-    while node is not None and node is not p:
-        if node.tag in _SKIPPED or node.tag == qn("w:fldSimple"):
-            return True
-        node = node.getparent()
-    return False
-
-
-def _format(t) -> tuple[bool, bool]:
-    run = t.getparent()
-    rpr = run.find(qn("w:rPr")) if run is not None else None
+def _format(run) -> tuple[bool, bool]:
+    """Bold and italic of the run (the element a text is in)."""
+    rpr = run.find(_RPR)
     if rpr is None:
         return False, False
     return _on(rpr.find(qn("w:b"))), _on(rpr.find(qn("w:i")))

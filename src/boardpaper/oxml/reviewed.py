@@ -6,16 +6,27 @@ Whichever Word-compatible program wrote it, tracked changes are `w:ins` /
 are `w:commentRangeStart`/`End` and `w:commentReference` in the text with their
 words in comments.xml. This module turns that into plain records; it does not
 judge what the changes mean.
+
+Each paragraph is read in one walk of its elements, each text belonging to the
+paragraph nearest round it (a text box's paragraphs are paragraphs of their own):
+linear in the file, however its runs are nested or split.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import groupby
+
+from lxml import etree
 
 from .ns import qn
 
 _CHANGE = {qn("w:ins"): "ins", qn("w:moveTo"): "ins", qn("w:del"): "del", qn("w:moveFrom"): "del"}
 _TEXT = {qn("w:t"), qn("w:delText"), qn("w:tab"), qn("w:noBreakHyphen")}
+_P, _T, _DEL_TEXT, _TAB = qn("w:p"), qn("w:t"), qn("w:delText"), qn("w:tab")
+_BOOKMARK, _ID, _NAME = qn("w:bookmarkStart"), qn("w:id"), qn("w:name")
+_RANGE_START, _RANGE_END = qn("w:commentRangeStart"), qn("w:commentRangeEnd")
+_REFERENCE, _AUTHOR, _DATE = qn("w:commentReference"), qn("w:author"), qn("w:date")
 
 
 @dataclass
@@ -77,57 +88,52 @@ def _paragraph(p) -> ReviewedParagraph:
     starts: dict[str, int] = {}  # comment id → where its range starts in the text so far
     ends: dict[str, int] = {}
     length = 0
-    for element in p.iter():
+    pieces: list[tuple[str, str, str, str]] = []  # (kind, author, date, text)
+    changes = [("", "", "")]  # the change each open element is in (the innermost last)
+    walk = etree.iterwalk(p, events=("start", "end"))
+    for event, element in walk:
         tag = element.tag
-        if tag == qn("w:bookmarkStart"):
-            out.bookmarks.append(element.get(qn("w:name"), ""))
-        elif tag == qn("w:commentRangeStart"):
-            cid = element.get(qn("w:id"), "")
+        if event == "end":
+            if tag in _CHANGE:
+                changes.pop()
+            continue
+        if tag in _CHANGE:
+            changes.append((_CHANGE[tag], element.get(_AUTHOR, ""), element.get(_DATE, "")))
+        elif tag == _P and element is not p:
+            walk.skip_subtree()  # a paragraph inside this one (a text box) is read on its own
+        elif tag == _BOOKMARK:
+            out.bookmarks.append(element.get(_NAME, ""))
+        elif tag == _RANGE_START:
+            cid = element.get(_ID, "")
             starts.setdefault(cid, length)
             out.comments.setdefault(cid, "")
-        elif tag == qn("w:commentRangeEnd"):
-            cid = element.get(qn("w:id"), "")
+        elif tag == _RANGE_END:
+            cid = element.get(_ID, "")
             if cid in starts:
                 ends.setdefault(cid, length)
-        elif tag == qn("w:commentReference"):
-            out.comments.setdefault(element.get(qn("w:id"), ""), "")
+        elif tag == _REFERENCE:
+            out.comments.setdefault(element.get(_ID, ""), "")
         elif tag in _TEXT:
-            if tag in (qn("w:t"), qn("w:delText")):
+            if tag in (_T, _DEL_TEXT):
                 text = element.text or ""
             else:
-                text = "\t" if tag == qn("w:tab") else "-"
+                text = "\t" if tag == _TAB else "-"
             if not text:
                 continue
-            kind, author, date = _change_of(element, p)
-            if tag == qn("w:delText"):
-                kind = "del"
-            _add(out.segments, Segment(kind, text, author, date))
+            kind, author, date = changes[-1]
+            pieces.append(("del" if tag == _DEL_TEXT else kind, author, date, text))
             length += len(text)
+    # runs of one change by one author at one time make one segment, joined once
+    for (kind, author, date), same in groupby(pieces, key=lambda piece: piece[:3]):
+        out.segments.append(Segment(kind, "".join(piece[3] for piece in same), author, date))
     if starts:  # the words each comment is on: one slice each, however many there are
         whole = "".join(s.text for s in out.segments)
         for cid, start in starts.items():
-            out.comments[cid] = whole[start : ends.get(cid, length)][:MAX_QUOTED]
+            out.comments[cid] = whole[start : min(ends.get(cid, length), start + MAX_QUOTED)]
     return out
 
 
 MAX_QUOTED = 500  # characters of the text a comment is on, quoted in REVIEW.md
-
-
-def _change_of(element, p) -> tuple[str, str, str]:
-    node = element.getparent()
-    while node is not None and node is not p:
-        if node.tag in _CHANGE:
-            return _CHANGE[node.tag], node.get(qn("w:author"), ""), node.get(qn("w:date"), "")
-        node = node.getparent()
-    return "", "", ""
-
-
-def _add(segments: list[Segment], segment: Segment) -> None:
-    last = segments[-1] if segments else None
-    if last and (last.kind, last.author, last.date) == (segment.kind, segment.author, segment.date):
-        last.text += segment.text
-    else:
-        segments.append(segment)
 
 
 def comments(root) -> dict[str, Comment]:

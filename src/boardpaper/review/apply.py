@@ -110,7 +110,9 @@ def _insertion(doc, insert: Insert, path_of):
         return outer, outer_index + 1, insert.source
     body = doc["body"]
     index = 0
-    if anchor is not None:
+    if anchor is not None and anchor.slot is None:  # computed (a table's cell): after its block
+        index = anchor.block + 1 if anchor.block >= 0 else 0
+    elif anchor is not None:
         path = path_of(anchor)
         if path[0] == "body" and isinstance(path[1], int):
             index = path[1] + 1
@@ -261,8 +263,9 @@ def write_review_file(review: Review, folder: Path, reviewed: Path, outcome: Out
     for note in notes:
         if note.reply_to:
             replies.setdefault(note.reply_to, []).append(note)
+    ids = {n.comment_id for n in notes}
     for note in notes:
-        if note.reply_to and any(n.comment_id == note.reply_to for n in notes):
+        if note.reply_to and note.reply_to in ids:
             continue  # written under the comment it answers
         where = (
             f"¶{note.number} ({note.para_id})"

@@ -20,17 +20,26 @@ in `conflicts`.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from ..oxml.accepted import Para
 from ..oxml.draft import DraftPara
 from ..oxml.style_ids import BODY, BULLETS, HEADING, LETTERED, NUMBERED
+from . import matching
 from .align import align, ratio
+from .texts import (
+    after_context,
+    flags,
+    inside_figure,
+    merge3,
+    source_index,
+    to_base,
+)
+from .texts import cut as _cut
 from .units import Unit
 
-_TOKENS = re.compile(r"\s+|[^\s]+")
 #: a body paragraph's style → the kind of text it holds (and a new one becomes)
 STYLE_KIND = {
     NUMBERED: "paragraph",
@@ -95,8 +104,17 @@ class Plan:
 
 
 def plan(base: list[DraftPara], theirs: list[Para], ours: list[Unit]) -> Plan:
-    """What to do to `ours` so that it prints what the reviewer left in `theirs`."""
-    return _Planner(base, theirs, ours).run()
+    """What to do to `ours` so that it prints what the reviewer left in `theirs`.
+
+    Linear in the paragraphs, apart from comparing texts, which spends at most
+    PLAN_WORK (review/matching.py): past that, what is left is compared coarsely."""
+    with matching.budget(PLAN_WORK):
+        return _Planner(base, theirs, ours).run()
+
+
+PLAN_WORK = 60_000_000  # units of comparison (review/matching.py): about 15 s at most
+JOIN_REACH = 2  # the unpaired paragraphs on each side of a pair that may have joined it
+MAX_CITATIONS = 200  # footnote references (or links) changed in one paragraph that are applied
 
 
 class _Planner:
@@ -111,6 +129,18 @@ class _Planner:
         self.new_footnotes: dict[str, str] = {}  # a footnote new in theirs: id → its text
         self.taken_footnotes: set[str] = set()  # … cited where the reviewer put it
         self.note_texts = {u.key: u.text for u in ours if u.kind == "note"}
+        self.note_keys: dict[str, list[str]] = {}  # a note's text → its keys
+        for key, text in self.note_texts.items():
+            self.note_keys.setdefault(text, []).append(key)
+        self.suffixes: dict[str, int] = {}  # the last suffix given to a new note's key
+        # what is looked up in the YAML today, indexed once
+        self.ours_at = {id(u): n for n, u in enumerate(ours)}
+        self.ours_texts = {u.text for u in ours}
+        self.ours_kinds = {(u.kind, u.text) for u in ours}
+        self.ours_pairs = {(u.text, v.text) for u, v in pairwise(ours)}
+        self.new_since = self._new_since()
+        self.edit_of: dict[int, Edit] = {}  # id of a unit → its edit
+        self.deleted: set[int] = set()  # ids of the units deleted
 
     def _where(self, b: DraftPara) -> str:
         if b.kind == "paragraph":
@@ -148,7 +178,7 @@ class _Planner:
         return self.out
 
     def _align(self, b: list[int], t: list[int]) -> list:
-        pairs = align([self.base[i].text for i in b], [self.theirs[j].text for j in t], ratio)
+        pairs = align([self.base[i].text for i in b], [self.theirs[j].text for j in t], ratio, str)
         return [(None if x is None else b[x], None if y is None else t[y]) for x, y in pairs]
 
     def _footnotes(self, b: list[int], t: list[int], same_note: dict[str, str]) -> list:
@@ -182,6 +212,7 @@ class _Planner:
             [(self.base[i].kind, self.base[i].unit_text) for i in flow],
             [(u.kind, u.text) for u in units],
             similar,
+            lambda item: item[1],
         )
         for x, y in pairs:
             if x is not None and y is not None:
@@ -190,9 +221,32 @@ class _Planner:
 
     # -- one group of paragraphs ------------------------------------------------
 
+    def _new_since(self) -> dict[int, set[tuple[str, str]]]:
+        """id of a drafted unit (0: the start) → (kind, text) of the units after it that
+        are new since the draft, up to the next drafted one."""
+        drafted = {id(u) for u in self.ours_of.values()}
+        out: dict[int, set[tuple[str, str]]] = {0: set()}
+        run = out[0]
+        for unit in self.ours:
+            if id(unit) in drafted:
+                run = out.setdefault(id(unit), set())
+            else:
+                run.add((unit.kind, unit.text))
+        return out
+
     def _group(self, pairs, part: str) -> None:
         deleted = {i: n for n, (i, j) in enumerate(pairs) if j is None and i is not None}
         moved_from: set[int] = set()
+        # the nearest position before each that is a pair
+        self.paired_before, last = [], None
+        for n, (i, j) in enumerate(pairs):
+            self.paired_before.append(last)
+            if i is not None and j is not None:
+                last = n
+        # deleted paragraphs by their text, last first (a new one may be one of them, moved)
+        self.deleted_by_text: dict[str, list[int]] = {}
+        for i in reversed(deleted):
+            self.deleted_by_text.setdefault(self.base[i].text, []).append(i)
         joined = self._joins(pairs, deleted)
         for first, second in joined.values():
             moved_from.update((first, second))
@@ -223,7 +277,7 @@ class _Planner:
                 f"{what} and edited; join and edit them in paper.yaml by hand"
             )
             return
-        if any(u.text == joined for u in self.ours):
+        if joined in self.ours_texts:
             return  # joined already
         if not (
             first
@@ -240,7 +294,7 @@ class _Planner:
             )
             return
         self._edit(first, f"{str(first.slot).rstrip()} {str(second.slot).lstrip()}", what)
-        self.out.deletes.append(second)
+        self._delete(second)
 
     def _split(self, pairs, n: int, k: int) -> None:
         """Base paragraph k split into the new paragraph at n and its neighbour: the YAML
@@ -251,8 +305,7 @@ class _Planner:
         head, tail = (other, t.text) if m < n else (t.text, other)
         what = f"{self._where(b)}: split in two at “{_cut(tail, 30)}”"
         unit = self.ours_of.get(k)
-        done = any(u.text == head and v.text == tail for u, v in zip(self.ours, self.ours[1:]))
-        if done:
+        if (head, tail) in self.ours_pairs:  # split already
             return
         if (
             b.unit_text not in (f"{head} {tail}", head + tail)
@@ -287,9 +340,8 @@ class _Planner:
                     k, other = pairs[m]
                     halves = (self.theirs[other].text, self.theirs[j].text)
                     both = " ".join(halves if m < n else halves[::-1])
-                    if ratio(self.base[k].text, both) >= 0.8 and ratio(
-                        self.base[k].text, both
-                    ) > ratio(self.base[k].text, self.theirs[other].text):
+                    alike = ratio(self.base[k].text, both)
+                    if alike >= 0.8 and alike > ratio(self.base[k].text, self.theirs[other].text):
                         found[n] = k
                         break
         return found
@@ -297,22 +349,28 @@ class _Planner:
     def _joins(self, pairs, deleted: dict) -> dict[int, tuple[int, int]]:
         """paired base i → (first, second): the reviewer joined two base paragraphs (deleted
         the mark between them) into the paragraph i is paired with; the other of the two
-        is left unpaired, before or after it."""
+        is left unpaired, before or after it, one of the JOIN_REACH nearest to it."""
+        near = {k: [None, None] for k in deleted}  # k → the pair before it and after it
+        for order, side in ((range(len(pairs)), 0), (range(len(pairs) - 1, -1, -1), 1)):
+            pair, reach = None, 0
+            for n in order:
+                i, j = pairs[n]
+                if i is not None and j is not None:
+                    pair, reach = (i, j), 0
+                elif j is None and pair is not None and reach < JOIN_REACH:
+                    near[i][side] = pair
+                    reach += 1
         found = {}
-        for k, n in deleted.items():
-            for neighbours, before in ((reversed(pairs[:n]), True), (pairs[n + 1 :], False)):
-                pair = next(
-                    ((i, j) for i, j in neighbours if i is not None and j is not None), None
-                )
+        for k in deleted:
+            for pair, before in zip(near[k], (True, False)):
                 if pair is None or pair[0] in found:
                     continue
                 i, j = pair
                 first, second = (i, k) if before else (k, i)
                 both = self.base[first].text + " " + self.base[second].text
                 theirs = self.theirs[j].text
-                if ratio(both, theirs) >= 0.8 and ratio(both, theirs) > ratio(
-                    self.base[i].text, theirs
-                ):
+                alike = ratio(both, theirs)
+                if alike >= 0.8 and alike > ratio(self.base[i].text, theirs):
                     found[i] = (first, second)
                     break
         return found
@@ -331,14 +389,12 @@ class _Planner:
         notes_t = [self.their_note.get(n, f"#{n}") for n in t.notes]
         # where each citation stands, in the draft's text (None where the draft kept none)
         at_b = list(b.note_at) if len(b.note_at) == len(b.notes) else None
-        at_t = [_to_base(b.text, t.text, at) for at in t.note_at] if at_b is not None else None
+        mapped = to_base(b.text, t.text)  # compared once for every place mapped
+        at_t = [mapped(at) for at in t.note_at] if at_b is not None else None
         if b.spans != t.spans:
             self._emphasis(b, t, i)
         if b.links is not None:  # a draft that kept its links: compare them
-            links_t = tuple(
-                (_to_base(b.text, t.text, start), _to_base(b.text, t.text, end), url)
-                for start, end, url in t.links
-            )
+            links_t = tuple((mapped(start), mapped(end), url) for start, end, url in t.links)
             if links_t != b.links:
                 self._links(b, i, b.links, links_t)
         if b.text == t.text and notes_b == notes_t and at_b == at_t:
@@ -384,10 +440,15 @@ class _Planner:
         removed = sorted(span for span in old_at if span not in new_at)
         if added or removed:
             self._links_added_removed(b, unit, [(s, new_at[s]) for s in added], removed, old_at)
-        for span in sorted(set(old_at) & set(new_at)):
+        moved = [span for span in sorted(set(old_at) & set(new_at)) if old_at[span] != new_at[span]]
+        if len(moved) > MAX_CITATIONS:
+            self.out.conflicts.append(
+                f"{where}: more than {MAX_CITATIONS} links given new addresses; change them in "
+                "paper.yaml by hand"
+            )
+            return
+        for span in moved:
             old, new = old_at[span], new_at[span]
-            if old == new:
-                continue
             what = f"{where}: the link of “{_cut(b.text[span[0] : span[1]], 40)}” now goes to {new}"
             if new == "?" or unit is None or not unit.editable:
                 self.out.conflicts.append(f"{what}: change it in paper.yaml by hand")
@@ -401,7 +462,7 @@ class _Planner:
                 self.out.note_links.append((unit.key, new))
                 self.out.applied.append(what)
                 continue
-            edit = next((e for e in self.out.edits if e.unit is unit), None)
+            edit = self.edit_of.get(id(unit))
             source = edit.source if edit else str(unit.slot)
             if f"]({new})" in source and f"]({old})" not in source:
                 continue  # done already
@@ -417,7 +478,9 @@ class _Planner:
         why = ""
         if unit is None or not unit.editable or unit.kind == "note":
             why = "this text's links are set elsewhere"
-        elif unit.text != b.unit_text or any(e.unit is unit for e in self.out.edits):
+        elif len(added) + len(removed) > MAX_CITATIONS:
+            why = f"more than {MAX_CITATIONS} of them"
+        elif unit.text != b.unit_text or id(unit) in self.edit_of:
             why = "its words changed too"
         elif any(
             url == "?" or not url.startswith(("http://", "https://", "mailto:")) for _, url in added
@@ -436,8 +499,8 @@ class _Planner:
             lo, hi = start - b.start, end - b.start
             if (
                 not (0 <= lo < hi <= len(chars))
-                or _inside_figure(chars, lo)
-                or _inside_figure(chars, hi)
+                or inside_figure(chars, lo)
+                or inside_figure(chars, hi)
             ):
                 self.out.conflicts.append(
                     f"{where}: a link was added over part of a figure or the template's words; "
@@ -482,12 +545,10 @@ class _Planner:
         old, new = STYLE_KIND[b.style], STYLE_KIND[t.style]
         what = f"{self._where(b)}: turned from a {old} into a {new}"
         level = 2 if t.style == BULLETS[1] else 1
-        if any(u.kind == new and u.text == b.unit_text for u in self.ours) and not any(
-            u.kind == old and u.text == b.unit_text for u in self.ours
-        ):
+        if (new, b.unit_text) in self.ours_kinds and (old, b.unit_text) not in self.ours_kinds:
             return  # done already
         unit = self.ours_of.get(i)
-        at = next((n for n, u in enumerate(self.ours) if u is unit), None)
+        at = self.ours_at.get(id(unit)) if unit is not None else None
         before = self.ours[at - 1] if at else None
         after = self.ours[at + 1] if at is not None and at + 1 < len(self.ours) else None
         inside = (
@@ -519,7 +580,7 @@ class _Planner:
             self.out.lifts.append((unit, new))
             self.out.applied.append(f"{what} (the list cut in two round it)")
             return
-        self.out.deletes.append(unit)
+        self._delete(unit)
         self.out.inserts.append(Insert(before, new, str(unit.slot), level))
         self.out.applied.append(what)
 
@@ -528,9 +589,9 @@ class _Planner:
         `**` and `*` written round them or removed, where the words are as drafted and the
         change is a whole run of them; anything else is a conflict."""
         where = self._where(b)
-        was, now = _flags(b.text, b.spans), _flags(t.text, t.spans)
+        was, now = flags(b.text, b.spans), flags(t.text, t.spans)
         changed = []  # (start, end, which, added) in base offsets
-        matcher = difflib.SequenceMatcher(None, b.text, t.text, autojunk=False)
+        matcher = matching.Comparison(b.text, t.text)
         for a, c, size in matcher.get_matching_blocks():
             for which in (0, 1):
                 k = 0
@@ -554,7 +615,7 @@ class _Planner:
                 f"{where}: bold or italic changed; mark it with ** or * in paper.yaml by hand"
             )
             return
-        edit = next((e for e in self.out.edits if e.unit is unit), None)
+        edit = self.edit_of.get(id(unit))
         source = str(unit.slot) if edit is None else None
         chars = unit.chars
         if source is None:
@@ -620,11 +681,12 @@ class _Planner:
             self._edit(unit, source, f"{where}: “{_cut(theirs)}”")
 
     def _edit(self, unit: Unit, source: str, description: str) -> None:
-        for edit in self.out.edits:
-            if edit.unit is unit:
-                edit.source = source
-                return
-        self.out.edits.append(Edit(unit, source))
+        edit = self.edit_of.get(id(unit))
+        if edit is not None:
+            edit.source = source
+            return
+        self.edit_of[id(unit)] = edit = Edit(unit, source)
+        self.out.edits.append(edit)
         self.out.applied.append(description)
 
     def _citations(self, b: DraftPara, i: int, was: tuple, now: tuple, t: Para) -> None:
@@ -634,23 +696,30 @@ class _Planner:
         (before, at_before), (after, at_after) = was, now
         where = self._where(b)
         unit = self.ours_of.get(i)
-        removed = [k for k in before if k not in after]
+        cited, citing = set(before), set(after)  # looked up, never scanned
+        removed = [k for k in before if k not in citing]
         placed = []  # (key, place) of each citation added or moved
         if at_before is not None and at_after is not None:
             old_place = dict(zip(before, at_before))
             placed = [
-                (k, at) for k, at in zip(after, at_after) if k not in before or old_place[k] != at
+                (k, at) for k, at in zip(after, at_after) if k not in cited or old_place[k] != at
             ]
-        elif any(k not in before for k in after):
-            placed = [(k, None) for k in after if k not in before]
+        elif citing - cited:
+            placed = [(k, None) for k in after if k not in cited]
+        if len(removed) + len(placed) > MAX_CITATIONS:
+            self.out.conflicts.append(
+                f"{where}: more than {MAX_CITATIONS} footnote references deleted, added or "
+                "moved; change them in paper.yaml by hand"
+            )
+            return
         if not placed:
             self._uncite(b, i, removed)
             return
-        if self._cited_already(unit, placed, before):
+        if self._cited_already(unit, placed, cited):
             self._uncite(b, i, removed)
             return
         why = self._cannot_place(b, unit, before, after, placed)
-        if why == EDITED_TOO and self._place_in_edited(where, unit, t, after, placed, before):
+        if why == EDITED_TOO and self._place_in_edited(where, unit, t, after, placed, cited):
             return
         if why:
             self.out.conflicts.append(
@@ -658,7 +727,7 @@ class _Planner:
                 "[^key] in paper.yaml by hand"
             )
             return
-        self._place(b, unit, removed, placed, before)
+        self._place(b, unit, removed, placed, cited)
 
     def _cannot_place(self, b: DraftPara, unit: Unit | None, before, after, placed) -> str:
         """Why the added or moved citations cannot be written into the YAML ('' if they can)."""
@@ -668,14 +737,14 @@ class _Planner:
             return "a note is cited twice in the paragraph"
         if unit is None or not unit.editable or unit.text != b.unit_text:
             return "the paragraph is no longer in paper.yaml as drafted"
-        if any(e.unit is unit for e in self.out.edits):
+        if id(unit) in self.edit_of:
             return EDITED_TOO
         for key, at in placed:
             if key.startswith("#") and key[1:] not in self.new_footnotes:
                 return "the footnote it points at cannot be found"
             if not b.start <= at <= b.end:
                 return "one stands outside the paper's own words"
-            if _inside_figure(unit.chars, at - b.start):
+            if inside_figure(unit.chars, at - b.start):
                 return "one stands inside a computed figure"
         return ""
 
@@ -688,8 +757,8 @@ class _Planner:
         for key, _ in placed:
             if key.startswith("#"):
                 text = self.new_footnotes.get(key[1:])
-                cited = [k for k, v in self.note_texts.items() if v == text and f"[^{k}]" in source]
-                if text is None or not cited:
+                keys = self.note_keys.get(text, ())
+                if text is None or not any(f"[^{k}]" in source for k in keys):
                     return False
                 self.taken_footnotes.add(key[1:])
             elif f"[^{key}]" not in source:
@@ -703,10 +772,11 @@ class _Planner:
         if one cannot be placed so."""
         if any(key in before for key, _ in placed) or len(t.note_at) != len(after):
             return False  # a citation moved as well: not by context
-        edit = next(e for e in self.out.edits if e.unit is unit)
+        edit = self.edit_of[id(unit)]
+        first = {key: n for n, key in reversed(list(enumerate(after)))}  # where each is cited
         planned = []  # (index in the edited text, note key or None, new footnote id)
         for key, _ in placed:
-            index = _after_context(edit.source, t.text[: t.note_at[after.index(key)]])
+            index = after_context(edit.source, t.text[: t.note_at[first[key]]])
             if index is None:
                 return False
             if key.startswith("#"):
@@ -743,7 +813,7 @@ class _Planner:
             take_out(key)
         added = []
         for key, at in placed:
-            index = _source_index(unit.chars, at - b.start, source)
+            index = source_index(unit.chars, at - b.start, source)
             there = re.match(r"\[\^([^\]\s]+)\]", source[index:])
             if key.startswith("#"):
                 if there and self.note_texts.get(there.group(1)) == self.new_footnotes[key[1:]]:
@@ -776,6 +846,7 @@ class _Planner:
         self.taken_footnotes.add(note_id)
         key = self._note_key(text)
         self.note_texts[key] = text
+        self.note_keys.setdefault(text, []).append(key)
         self.out.new_notes.append((key, _escape_note(text)))
         return key
 
@@ -783,10 +854,11 @@ class _Planner:
         """A key for a footnote the reviewer wrote: its first words, made unique."""
         words = re.findall(r"[a-z][a-z0-9]*", text.lower())[:4]
         base = "-".join(words) or "note"
-        key, n = base, 1
+        key, n = base, self.suffixes.get(base, 1)  # from the last suffix given, not from 1
         while key in self.note_texts:
             n += 1
             key = f"{base}-{n}"
+        self.suffixes[base] = n
         return key
 
     def _uncite(self, b: DraftPara, i: int, removed: list[str]) -> None:
@@ -801,7 +873,7 @@ class _Planner:
                 f"{where}: a footnote reference was deleted; apply it by hand"
             )
             return
-        edit = next((e for e in self.out.edits if e.unit is unit), None)
+        edit = self.edit_of.get(id(unit))
         source = edit.source if edit else str(unit.slot)
         removed = [k for k in removed if f"[^{k}]" in source]
         if not removed:
@@ -832,8 +904,8 @@ class _Planner:
                 "delete it by hand if it should go"
             )
             return
-        if not any(u is unit for u in self.out.deletes):
-            self.out.deletes.append(unit)
+        if id(unit) not in self.deleted:
+            self._delete(unit)
             self.out.applied.append(f"{where}: deleted")
 
     def _new(self, pairs, n: int, part: str, deleted: dict, moved_from: set) -> None:
@@ -849,14 +921,8 @@ class _Planner:
             )
             return
         kind = STYLE_KIND.get(t.style)
-        anchor_index = next(
-            (
-                pairs[k][0]
-                for k in range(n - 1, -1, -1)
-                if pairs[k][0] is not None and pairs[k][1] is not None
-            ),
-            None,
-        )
+        before = self.paired_before[n]
+        anchor_index = pairs[before][0] if before is not None else None
         anchor = self.ours_of.get(anchor_index) if anchor_index is not None else None
         if anchor_index is not None and anchor is None:
             self.out.conflicts.append(
@@ -874,9 +940,11 @@ class _Planner:
             )
             return
         source = None
-        match = next(
-            (i for i in deleted if i not in moved_from and self.base[i].text == t.text), None
-        )
+        # the first deleted paragraph of this text not moved yet (those moved stay moved)
+        same = self.deleted_by_text.get(t.text, [])
+        while same and same[-1] in moved_from:
+            same.pop()
+        match = same[-1] if same else None
         if self._already_there(anchor, kind, t.text):
             if match is not None:
                 moved_from.add(match)  # moved here already
@@ -884,7 +952,7 @@ class _Planner:
         moved = self.ours_of.get(match) if match is not None else None
         if moved is not None and moved.editable and moved.text == t.text:
             moved_from.add(match)
-            self.out.deletes.append(moved)
+            self._delete(moved)
             source = str(moved.slot)  # its own text: placeholders and notes kept
             what = f"moved paragraph “{_cut(t.text)}”"
         if source is None:
@@ -896,32 +964,14 @@ class _Planner:
         place = f"after “{_cut(anchor.text, 30)}”" if anchor else "at the start"
         self.out.applied.append(f"{what} {place}")
 
+    def _delete(self, unit: Unit) -> None:
+        self.deleted.add(id(unit))
+        self.out.deletes.append(unit)
+
     def _already_there(self, anchor: Unit | None, kind: str, text: str) -> bool:
         """Whether the YAML already holds this new paragraph right after `anchor`, among
         the paragraphs that are new since the draft (the same file applied twice)."""
-        drafted = {id(u) for u in self.ours_of.values()}
-        start = next((n + 1 for n, u in enumerate(self.ours) if u is anchor), 0)
-        for unit in self.ours[start:]:
-            if id(unit) in drafted:
-                return False
-            if unit.kind == kind and unit.text == text:
-                return True
-        return False
-
-
-def _to_base(base: str, theirs: str, at: int) -> int:
-    """A place in the reviewer's text → the same place in the draft's: through the
-    words both have; a place inside words the reviewer wrote goes to where they stand."""
-    if base == theirs:
-        return at
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(
-        None, base, theirs, autojunk=False
-    ).get_opcodes():
-        if j1 <= at <= j2 and tag == "equal":
-            return i1 + (at - j1)
-        if j1 <= at < j2 or (at == j2 and tag != "equal"):
-            return i2 if at > j1 else i1
-    return len(base)
+        return (kind, text) in self.new_since.get(id(anchor) if anchor is not None else 0, ())
 
 
 EDITED_TOO = "its words were edited too"
@@ -932,131 +982,10 @@ def _citation(key: str) -> re.Pattern:
     return re.compile(r"\s?\[\^" + re.escape(key) + r"\]")
 
 
-def _after_context(source: str, before: str) -> int | None:
-    """Where in `source` the printed text `before` ends: the longest end of it, from 40
-    down to 12 characters, found exactly once in the YAML text and outside any
-    placeholder or link markup; None if there is no such place."""
-    before = before.rstrip()
-    for size in range(min(40, len(before)), 11, -1):
-        context = before[-size:]
-        if source.count(context) != 1:
-            continue
-        index = source.index(context) + len(context)
-        head = source[:index]
-        if head.count("{{") != head.count("}}") or head.count("[") != head.count("]"):
-            return None
-        return index
-    return None
-
-
-def _inside_figure(chars, at: int) -> bool:
-    """Whether place `at` of a unit's text falls inside one computed figure."""
-    return 0 < at < len(chars) and chars[at][3] is not None and chars[at][3] == chars[at - 1][3]
-
-
-def _source_index(chars, at: int, source: str) -> int:
-    """The place in the YAML text where printed place `at` is: just after the character
-    before it (a citation follows the word it is on)."""
-    if not chars:
-        return len(source)
-    if at <= 0:
-        return chars[0][1]
-    return chars[min(at, len(chars)) - 1][2]
-
-
 def _escape_note(text: str) -> str:
     from ..narrative.markup import escape
 
     return escape(text)
-
-
-def merge3(base: str, theirs: str, unit: Unit) -> tuple[str | None, list[str]]:
-    """The unit's new YAML text carrying the reviewer's changes from `base` to `theirs`
-    (None if none applies), and a reason for each change that does not."""
-    chars = unit.chars
-    printed = "".join(ch[0] for ch in chars)
-    if " ".join(printed.split()) != printed:
-        return None, [f"“{_cut(theirs)}”: the YAML text prints irregular blanks; apply it by hand"]
-    ours = printed
-    if ours == theirs:
-        return None, []  # applied already
-    b, t, o = _TOKENS.findall(base), _TOKENS.findall(theirs), _TOKENS.findall(ours)
-    to_ours = _token_map(b, o)
-    starts = [0]
-    for token in o:
-        starts.append(starts[-1] + len(token))
-    hunks, conflicts = [], []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, b, t, autojunk=False).get_opcodes():
-        if tag == "equal":
-            continue
-        shown = f"“{_cut(''.join(b[i1:i2]), 40)}” → “{_cut(''.join(t[j1:j2]), 40)}”"
-        span = _mapped(to_ours, i1, i2)
-        if span is None:
-            conflicts.append(
-                f"{shown}: that text changed in paper.yaml since the draft; apply it by hand"
-            )
-            continue
-        o1, o2 = span
-        lo, hi = starts[o1], starts[o2]
-        touched = {ch[3] for ch in chars[lo:hi] if ch[3]}
-        if (
-            lo == hi
-            and 0 < lo < len(chars)
-            and chars[lo - 1][3]
-            and chars[lo - 1][3] == chars[lo][3]
-        ):
-            touched.add(chars[lo][3])
-        if touched:
-            conflicts.append(
-                f"{shown}: touches the computed figure(s) "
-                f"{', '.join('{{ ' + x + ' }}' for x in sorted(touched))}; "
-                "change the data, not the prose"
-            )
-            continue
-        hunks.append((lo, hi, "".join(t[j1:j2]), o1, o2, j1, j2))
-    if not hunks:
-        return None, conflicts
-    from ..narrative.markup import escape
-
-    source = str(unit.slot)
-    for lo, hi, text, *_ in reversed(hunks):
-        if lo < hi:
-            s_lo, s_hi = chars[lo][1], chars[hi - 1][2]
-        elif lo < len(chars):
-            s_lo = s_hi = chars[lo][1]
-        else:
-            s_lo = s_hi = chars[-1][2] if chars else len(source)
-        source = source[:s_lo] + escape(text) + source[s_hi:]
-    return source, conflicts
-
-
-def _token_map(a: list[str], b: list[str]) -> dict[int, int]:
-    """Token index in `a` → index in `b`, where the two agree (and the ends)."""
-    found = {len(a): len(b)}
-    for tag, i1, i2, j1, _ in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if tag == "equal":
-            for k in range(i2 - i1 + 1):
-                found[i1 + k] = j1 + k
-    return found
-
-
-def _mapped(to_ours: dict[int, int], i1: int, i2: int) -> tuple[int, int] | None:
-    """The span of ours that base tokens i1..i2 are, if all of it is unchanged there."""
-    if i1 not in to_ours or i2 not in to_ours:
-        return None
-    if any(k not in to_ours for k in range(i1, i2)):
-        return None
-    o1, o2 = to_ours[i1], to_ours[i2]
-    return (o1, o2) if o2 - o1 == i2 - i1 else None
-
-
-def _flags(text: str, spans) -> list[list[bool]]:
-    """[bold, italic] of each character of `text`."""
-    flags = [[False, False] for _ in text]
-    for start, end, bold, italic in spans:
-        for k in range(start, min(end, len(text))):
-            flags[k] = [flags[k][0] or bold, flags[k][1] or italic]
-    return flags
 
 
 def _group(part: str) -> str:
@@ -1072,8 +1001,3 @@ def _where(b: DraftPara) -> str:
         return f"the {b.key.replace('_', ' ')} ({b.part})"
     names = {"template": "text of the template", "cell": "a table cell"}
     return f"{names.get(b.kind, b.kind)} “{_cut(b.unit_text or b.text, 40)}”"
-
-
-def _cut(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"

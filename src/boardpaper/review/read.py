@@ -1,32 +1,32 @@
 """A reviewer's .docx → change records placed on the paper's paragraph ids.
 
-The file is read as untrusted: size and zip checks first, then XML with no
-DTD or entities (`oxml.package.read_members`, `oxml.parser.parse_untrusted`).
+The file is read as untrusted, once, and held to review's bounds (opened.py).
 Each numbered paragraph is found by the bookmark the writer put around it
 (`bp_<id>`); where a reviewer broke the bookmark, by its text (the text as it
-was before the review, matched against the paper's paragraphs). A paragraph
-the reviewer added has no bookmark and only inserted text: it belongs after
-the paragraph before it.
+was before the review, matched against the paper's paragraphs: the same text
+first, then the most similar, within PLACE_WORK). A paragraph the reviewer
+added has no bookmark and only inserted text: it belongs after the paragraph
+before it.
 """
 
 from __future__ import annotations
 
-import difflib
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import Location, ReviewError
 from ..narrative import model as m
 from ..oxml import reviewed
 from ..oxml.bookmarks import bookmark_name
-from ..oxml.package import UnsafePackage, read_members
-from ..oxml.parser import UnsafeXml, parse_untrusted
+from ..oxml.parser import parse_untrusted
 from ..oxml.style_ids import NUMBERED
+from . import matching
 from .changes import Change
+from .opened import COMMENTS, DOCUMENT, EXTENDED, FOOTNOTES, Opened, opened
 
-DOCUMENT, COMMENTS = "word/document.xml", "word/comments.xml"
-EXTENDED, FOOTNOTES = "word/commentsExtended.xml", "word/footnotes.xml"
 MATCH = 0.75  # text similarity that places a paragraph whose bookmark is gone
+PLACE_WORK = 20_000_000  # units of comparison (matching.py) spent placing by text at most
+GUESS_COST = 300  # units one candidate costs to judge by its characters
 
 
 @dataclass
@@ -50,25 +50,13 @@ class Review:
     comments: dict[str, reviewed.Comment]
 
 
-def load(path: Path) -> tuple[list[reviewed.ReviewedParagraph], dict[str, reviewed.Comment]]:
+def load(
+    path: Path | Opened,
+) -> tuple[list[reviewed.ReviewedParagraph], dict[str, reviewed.Comment]]:
     """The paragraphs and comments of a reviewed .docx, read safely."""
-    where = Location(str(path))
-    if not Path(path).is_file():
-        raise ReviewError("no such file", where)
-    try:
-        parts = read_members(
-            path,
-            (DOCUMENT, COMMENTS, EXTENDED, FOOTNOTES),
-            required=("[Content_Types].xml", DOCUMENT),
-        )
-        document = parse_untrusted(parts[DOCUMENT], DOCUMENT)
-        notes = parse_untrusted(parts[COMMENTS], COMMENTS) if COMMENTS in parts else None
-        extended = parse_untrusted(parts[EXTENDED], EXTENDED) if EXTENDED in parts else None
-        footnotes = parse_untrusted(parts[FOOTNOTES], FOOTNOTES) if FOOTNOTES in parts else None
-    except (UnsafePackage, UnsafeXml) as exc:
-        raise ReviewError(
-            str(exc), where, "review reads .docx files saved by Word or LibreOffice"
-        ) from None
+    package = opened(path)
+    document, notes = package.root(DOCUMENT), package.root(COMMENTS)
+    extended, footnotes = package.root(EXTENDED), package.root(FOOTNOTES)
     found = reviewed.comments(notes)
     reviewed.threads(found, extended)
     body = reviewed.paragraphs(document)
@@ -79,7 +67,7 @@ def load(path: Path) -> tuple[list[reviewed.ReviewedParagraph], dict[str, review
     return body + in_notes, found
 
 
-def read(path: Path, paper: m.Paper) -> Review:
+def read(path: Path | Opened, paper: m.Paper) -> Review:
     """Every tracked change and comment of `path`, placed on `paper`'s paragraphs."""
     paragraphs, comments = load(path)
     placed = place(paragraphs, paper)
@@ -87,9 +75,15 @@ def read(path: Path, paper: m.Paper) -> Review:
 
 
 def place(paragraphs, paper: m.Paper) -> list[Placed]:
+    with matching.budget(PLACE_WORK):
+        return _place(paragraphs, paper)
+
+
+def _place(paragraphs, paper: m.Paper) -> list[Placed]:
     paras = paper.paras()
     by_name = {bookmark_name(p.id): p for p in paras}
     numbers = {p.id: p.number for p in paras}
+    by_text = _ByText(paras)
     found: list[Placed] = []
     seen: set[str] = set()
     last_id = ""
@@ -104,7 +98,7 @@ def place(paragraphs, paper: m.Paper) -> list[Placed]:
             found.append(Placed(para, last_id, numbers.get(last_id), "new"))
             continue
         else:
-            target = _by_text(para, [p for p in paras if p.id not in seen])
+            target = by_text.find(para.text(accept=False), seen)
             if target is None:
                 found.append(Placed(para, "", None, "unplaced"))
                 continue
@@ -119,16 +113,50 @@ def _only_inserted(para: reviewed.ReviewedParagraph) -> bool:
     return kinds == {"ins"} or (not kinds and para.mark is not None and para.mark.kind == "ins")
 
 
-def _by_text(para, candidates):
-    before = para.text(accept=False)
-    best, score = None, 0.0
-    for candidate in candidates:
-        ratio = difflib.SequenceMatcher(
-            None, before, m.plain_text(candidate.inlines), autojunk=False
-        ).ratio()
-        if ratio > score:
-            best, score = candidate, ratio
-    return best if score >= MATCH else None
+def _hopeless(common: int, total: int, score: float) -> bool:
+    """Whether a candidate with at most `common` items in common cannot be placed: it
+    cannot reach MATCH, or cannot beat the best so far."""
+    best = 2.0 * common / total
+    return best < MATCH or best <= score
+
+
+class _ByText:
+    """The paper's paragraphs found by text: the first not placed yet of the same text,
+    else the most similar (the first of the best, at least MATCH alike). A candidate is
+    judged by its length, then its characters counted, and compared in full only if
+    those leave it a chance to do better; each costs the budget, and when that is spent
+    no more are judged (the paragraph is unplaced)."""
+
+    def __init__(self, paras):
+        self.paras = [(p, m.plain_text(p.inlines)) for p in paras]
+        self.same: dict[str, list] = {}
+        for p, text in self.paras:
+            self.same.setdefault(text, []).append(p)
+        self.counted: dict[str, Counter] = {}
+
+    def find(self, before: str, seen: set[str]):
+        exact = next((p for p in self.same.get(before, ()) if p.id not in seen), None)
+        if exact is not None:
+            return exact
+        best, score, mine = None, 0.0, None
+        for candidate, text in self.paras:
+            total = len(before) + len(text)
+            if (
+                candidate.id in seen
+                or not total
+                or _hopeless(min(len(before), len(text)), total, score)
+            ):
+                continue
+            if not matching.afford(GUESS_COST):
+                break
+            mine = mine or Counter(before)
+            theirs = self.counted.get(text) or self.counted.setdefault(text, Counter(text))
+            if _hopeless(sum((mine & theirs).values()), total, score):
+                continue
+            alike = matching.Comparison(before, text).ratio()
+            if alike > score:
+                best, score = candidate, alike
+        return best if score >= MATCH else None
 
 
 def _changes(placed, paragraphs, comments) -> list[Change]:
@@ -261,7 +289,7 @@ def _runs(para, number, para_id, where) -> list[Change]:
     return out
 
 
-def read_package(path: Path, draft_now) -> tuple[list, list, str | None]:
+def read_package(path: Path | Opened, draft_now) -> tuple[list, list, str | None]:
     """(base, theirs, note) of a reviewed file: the draft it carries (oxml/draft.py) and
     every paragraph a reader sees in it with all changes accepted. A file that carries
     no draft is compared with `draft_now()` (the .docx the paper builds today), and the
@@ -271,19 +299,10 @@ def read_package(path: Path, draft_now) -> tuple[list, list, str | None]:
 
     from ..oxml import draft
 
-    where = Location(str(path))
-    try:
-        members = read_members(
-            path,
-            lambda name: bool(draft.READ.match(name)) or name.startswith("customXml/item"),
-            required=("[Content_Types].xml", DOCUMENT),
-        )
-        theirs = draft.read_paragraphs(members, parse_untrusted)
-        base = draft.find(members, parse_untrusted)
-    except (UnsafePackage, UnsafeXml) as exc:
-        raise ReviewError(
-            str(exc), where, "review reads .docx files saved by Word or LibreOffice"
-        ) from None
+    package = opened(path)
+    with package.refusing():
+        theirs = draft.read_paragraphs(package.members, package.parse)
+        base = draft.find(package.members, package.parse)
     if base is not None:
         return base, theirs, None
     with zipfile.ZipFile(io.BytesIO(draft_now())) as package:
