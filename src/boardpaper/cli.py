@@ -1,4 +1,5 @@
-"""The command line: parse arguments, call the pipeline, report.
+"""The command line: parse arguments (`arguments`: the parser and the checks of every
+value typed), call the pipeline, report.
 
 A `BoardpaperError` becomes one line `file:line:col: error: message` on
 stderr and exit status 2; anything else is a bug and keeps its traceback.
@@ -6,202 +7,15 @@ stderr and exit status 2; anything else is a bug and keeps its traceback.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from pathlib import Path
 
-from . import __version__
+from . import fsutil, interrupts
 from .errors import EXIT_ERROR, EXIT_OK, EXIT_WARNINGS, BoardpaperError
 
-
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="boardpaper",
-        description="Build Strategic Policing and Crime Board papers from YAML and data.",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog="""examples:
-  boardpaper build content/2022-05-performance-report        the paper, audit trail, appendices
-  boardpaper build --pack content/2022-05-performance-report … and the board pack (LibreOffice)
-  boardpaper check --strict content/2022-05-performance-report
-  boardpaper new content/2022-05-performance-report content/2022-08-performance-report \\
-      --period 2022-06
-  boardpaper redline OLD NEW -o redline.docx
-  boardpaper review reviewed.docx --content content/2022-05-performance-report --apply
-
-exit status: 0 done; 1 warnings (check --strict), review conflicts, or an output not
-made fully (build --pack, meeting build: said in a warning); 2 errors, each
-reported as one line FILE:LINE:COL: error: MESSAGE.  'boardpaper COMMAND --help' for more.""",
-    )
-    parser.add_argument("--version", action="version", version=f"boardpaper {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    build = sub.add_parser(
-        "build",
-        help="build papers into Word files",
-        description="Build each PAPER folder (holding paper.yaml) into OUT/<paper>.docx.",
-    )
-    build.add_argument("papers", nargs="+", type=Path, metavar="PAPER")
-    build.add_argument(
-        "-o",
-        "--output",
-        type=Path,
-        default=Path("output"),
-        metavar="DIR",
-        help="folder for the outputs (default: output)",
-    )
-    build.add_argument(
-        "--template",
-        type=Path,
-        metavar="DOCX",
-        help="Word template (default: templates/spcb-paper.docx)",
-    )
-    build.add_argument(
-        "--pack",
-        action="store_true",
-        help="also build OUT/<paper>-pack.pdf: the paper as PDF (LibreOffice) "
-        "followed by its appendices",
-    )
-    build.add_argument(
-        "--html",
-        action="store_true",
-        help="also build OUT/<paper>.html: the paper as one accessible, self-contained page",
-    )
-    build.add_argument("-q", "--quiet", action="store_true", help="print errors only")
-    build.add_argument(
-        "--json", action="store_true", help="print what was written as JSON (for scripts)"
-    )
-    build.add_argument(
-        "-j",
-        "--jobs",
-        type=int,
-        default=1,
-        metavar="N",
-        help="build N papers at once (default 1; 0: one per core)",
-    )
-    red = sub.add_parser(
-        "redline",
-        help="show a new draft as tracked changes against an old one",
-        description="Write NEW in the SPCB layout with every change since OLD as a tracked "
-        "change (Word revisions): words inserted and deleted, paragraphs added "
-        "and removed, figures that changed. OLD and NEW are paper folders; with "
-        "--since, OLD is NEW's folder at a git revision.",
-    )
-    red.add_argument(
-        "papers", nargs="+", type=Path, metavar="PAPER", help="OLD NEW, or NEW with --since"
-    )
-    red.add_argument("--since", metavar="REV", help="compare with NEW as it was at git REV")
-    red.add_argument("-o", "--output", type=Path, required=True, metavar="DOCX")
-    red.add_argument("--author", default=None, help="author of the changes (default: boardpaper)")
-    red.add_argument(
-        "--date", default=None, help="date of the changes, ISO 8601 (default: the meeting date)"
-    )
-    red.add_argument("--template", type=Path, metavar="DOCX", help="Word template")
-    rev = sub.add_parser(
-        "review",
-        help="read a reviewer's tracked changes and comments back",
-        description="List every tracked insertion, deletion and comment in REVIEWED (a .docx "
-        "saved by Word or LibreOffice), placed on the paragraphs of the paper in "
-        "--content. With --apply, write the accepted text changes into "
-        "paper.yaml (after a backup) and the comments into a review file.",
-    )
-    rev.add_argument("reviewed", type=Path, metavar="REVIEWED")
-    rev.add_argument(
-        "--content",
-        type=Path,
-        required=True,
-        metavar="PAPER",
-        help="the paper folder the reviewed file was built from",
-    )
-    rev.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    rev.add_argument(
-        "--apply",
-        action="store_true",
-        help="write accepted changes into the YAML (figures are never changed)",
-    )
-    roll = sub.add_parser(
-        "new",
-        help="start next quarter's paper from this quarter's",
-        description="Copy the paper in OLD to NEW with its narrative and placeholders, move "
-        "its reporting period to --period (and the meeting on by as many months, "
-        "or to --meeting), and list every paragraph whose figures change, old → "
-        "new, so the author knows what to reread.",
-    )
-    roll.add_argument("old", type=Path, metavar="OLD")
-    roll.add_argument("new", type=Path, metavar="NEW")
-    roll.add_argument(
-        "--period",
-        required=True,
-        metavar="YYYY-MM",
-        help="the last month of the new reporting year",
-    )
-    roll.add_argument("--meeting", metavar="YYYY-MM[-DD]", help="the new meeting date")
-    roll.add_argument(
-        "-o",
-        "--output",
-        type=Path,
-        default=Path("output"),
-        metavar="DIR",
-        help="where the old paper was built: its figures.csv shows what the data has "
-        "revised since (default: output)",
-    )
-    wat = sub.add_parser(
-        "watch",
-        help="rebuild a paper on every save",
-        description="Build PAPER, then rebuild it whenever paper.yaml, its measures, data, "
-        "framework or template is saved, and say which paragraphs and figures "
-        "changed. Stop with Ctrl-C.",
-    )
-    wat.add_argument("paper", type=Path, metavar="PAPER")
-    wat.add_argument("-o", "--output", type=Path, default=Path("output"), metavar="DIR")
-    wat.add_argument("--template", type=Path, metavar="DOCX", help="Word template")
-    wat.add_argument(
-        "--interval",
-        type=float,
-        default=0.4,
-        metavar="SECONDS",
-        help="how often to look for saved files (default: 0.4)",
-    )
-    chk = sub.add_parser(
-        "check",
-        help="validate a paper and check its prose and accessibility",
-        description="Do everything a build does without writing anything: validate the YAML, "
-        "the data coverage of every window and every placeholder. Then warn where "
-        "the prose contradicts a figure and where the files would fail the "
-        "accessibility rules. Exit status: 0 clean, 1 warnings with --strict, "
-        "2 errors.",
-    )
-    chk.add_argument("papers", nargs="+", type=Path, metavar="PAPER")
-    chk.add_argument("--strict", action="store_true", help="warnings make the exit status 1")
-    chk.add_argument("--json", action="store_true", help="print the findings as JSON")
-    chk.add_argument("--template", type=Path, metavar="DOCX", help="Word template")
-    meet = sub.add_parser(
-        "meeting",
-        help="build a board meeting: the agenda and one pack of every item's paper",
-        description="boardpaper meeting build MEETING.yaml [-o DIR]: write "
-        "DIR/<date>-agenda.docx and DIR/<date>-pack.pdf: a cover, the agenda (with the page "
-        "where each paper starts), then each item's paper and appendices, one accessible PDF. "
-        "Exit status 1 when a paper given as PDF has no tags (written, with a warning).",
-    )
-    meet.add_argument("action", choices=["build"])
-    meet.add_argument("file", type=Path, metavar="MEETING.yaml")
-    meet.add_argument("-o", "--output", type=Path, default=Path("output"), metavar="DIR")
-    ref = sub.add_parser(
-        "placeholders",
-        help="list every placeholder field and filter, with examples from a paper's data",
-        description="Print the reference of placeholders as Markdown: every field of every "
-        "kind of value and every filter, what it gives, and an example computed from the data "
-        "of PAPER. docs/placeholders.md is this output for the May 2022 example.",
-    )
-    ref.add_argument("paper", type=Path, metavar="PAPER")
-    measures = sub.add_parser(
-        "measures",
-        help="print a paper's computed measures",
-        description="Print every measure of PAPER over its reporting year, the national "
-        "baseline and the year before, with the change against the baseline.",
-    )
-    measures.add_argument("paper", type=Path, metavar="PAPER")
-    measures.add_argument("--csv", action="store_true", help="print CSV instead of a table")
-    return parser
+#: the outputs that workers of `build -j` wrote whole in this run (an interrupted run says so)
+_written_by_workers: list[str] = []
 
 
 def _build_one(folder, output, template, pack, html=False) -> dict:
@@ -221,6 +35,10 @@ def _build_one(folder, output, template, pack, html=False) -> dict:
 def _build(args) -> int:
     import json
 
+    from .fsutil import make_folder
+
+    # the output folder is made (or refused: a file, a place not writable) before any work
+    make_folder(args.output, "name a folder with -o")
     _no_collisions(args.papers, args.output)
     done = []
 
@@ -240,15 +58,7 @@ def _build(args) -> int:
 
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     if jobs > 1 and len(args.papers) > 1:
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(max_workers=min(jobs, len(args.papers))) as pool:
-            futures = [
-                pool.submit(_build_one, f, args.output, args.template, args.pack, args.html)
-                for f in args.papers
-            ]
-            for future in futures:  # in the order given; the first error stops the run
-                report(future.result())
+        _build_in_workers(args, min(jobs, len(args.papers)), report)
     elif len(args.papers) > 1 and sys.stderr.isatty() and not (args.quiet or args.json):
         from rich.progress import Progress
 
@@ -266,19 +76,56 @@ def _build(args) -> int:
     return EXIT_WARNINGS if any(r["shortfalls"] for r in done) else EXIT_OK
 
 
+def _build_in_workers(args, workers: int, report) -> None:
+    """`build -j`: the papers in worker processes, reported in the order given. The first
+    error (or Ctrl-C) stops the run: no paper is begun after it, and those being built
+    finish (each is written all or none), so no worker is stopped halfway."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_signals)
+    futures = []
+    try:
+        for folder in args.papers:
+            futures.append(
+                pool.submit(_build_one, folder, args.output, args.template, args.pack, args.html)
+            )
+        for future in futures:
+            report(future.result())
+    except BaseException:
+        pool.shutdown(wait=True, cancel_futures=True)
+        for future in futures:
+            if future.done() and not future.cancelled() and future.exception() is None:
+                _written_by_workers.extend(future.result()["outputs"])
+        raise
+    pool.shutdown()
+
+
+def _worker_signals() -> None:
+    """In a worker of `build -j`: Ctrl-C (sent by the terminal to every process of the
+    job) is the parent's to handle, and SIGTERM ends the worker as usual (held off while
+    it puts files in place)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def _no_collisions(papers, output) -> None:
     """Refuse papers whose outputs would have the same names in one folder (two folders
-    both called 2022-05-report): the second would overwrite the first."""
+    both called 2022-05-report): the second would overwrite the first. Every output's name
+    begins with the paper's folder name; names that differ only in case are the same
+    file on the file systems of Windows and macOS."""
     seen: dict[str, Path] = {}
     for folder in papers:
-        name = Path(folder).resolve().name
-        if name in seen and seen[name] != Path(folder).resolve():
+        path = Path(folder).resolve()
+        name = path.name.casefold()
+        if name in seen and seen[name] != path:
             raise BoardpaperError(
-                f"two papers are named '{name}' ({seen[name]} and {folder}); their outputs "
-                f"would overwrite each other in {output}",
+                f"two papers are named '{path.name}' ({seen[name]} and {folder}); their "
+                f"outputs would overwrite each other in {output}",
                 hint="build them into different folders with -o",
             )
-        seen[name] = Path(folder).resolve()
+        seen[name] = path
 
 
 def _redline(args) -> int:
@@ -452,16 +299,21 @@ def _measures(args) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    import signal
     import warnings
 
-    args = _parser().parse_args(argv)
     # libraries' warnings (numpy's overflow, openpyxl's styles) are not the user's business:
     # what matters reaches them as one error line
     warnings.simplefilter("ignore")
-    previous = signal.getsignal(signal.SIGTERM)
-    signal.signal(signal.SIGTERM, _terminated)
+    fsutil.committed.clear()
+    _written_by_workers.clear()
+    previous = interrupts.install()
+    unraisable = sys.unraisablehook  # an interrupt in a callback is not reported: noted
+    sys.unraisablehook = lambda u: isinstance(u.exc_value, KeyboardInterrupt) or unraisable(u)
     try:
+        from .arguments import check_text, parser
+
+        args = parser().parse_args(argv)
+        check_text(args)
         commands = {
             "build": _build,
             "measures": _measures,
@@ -475,7 +327,7 @@ def main(argv: list[str] | None = None) -> int:
         }
         return commands[args.command](args)
     except BoardpaperError as exc:
-        print(exc.render(), file=sys.stderr)
+        print(_stopped() if interrupts.stopping else exc.render(), file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:  # e.g. `boardpaper measures PAPER | head`: stop quietly
         import os
@@ -483,14 +335,31 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except KeyboardInterrupt:  # Ctrl-C or SIGTERM: outputs are put in place all at once
-        print("boardpaper: stopped; the outputs are as they were before this run", file=sys.stderr)
-        return 130
+        print(_stopped(), file=sys.stderr)
+        return EXIT_ERROR
+    except Exception:
+        if not interrupts.stopping:
+            raise  # a bug: its traceback is kept
+        # the interrupt came where a library turned it into another error (importlib's
+        # module locks): the run was stopped all the same
+        print(_stopped(), file=sys.stderr)
+        return EXIT_ERROR
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        sys.unraisablehook = unraisable
+        interrupts.restore(previous, ending=argv is None)  # run as the command: it ends
 
 
-def _terminated(signum, frame):
-    raise KeyboardInterrupt
+def _stopped() -> str:
+    """The line of a run stopped by Ctrl-C or SIGTERM: what it had written whole, if any
+    (a signal that came while files were put in place takes effect once they are)."""
+    written = list(dict.fromkeys([*map(str, fsutil.committed), *_written_by_workers]))
+    if not written:
+        return "boardpaper: error: stopped; the outputs are as they were before this run"
+    count = f"{len(written)} output{'s' if len(written) != 1 else ''}"
+    return (
+        f"boardpaper: error: stopped; {count} had been written whole (the last {written[-1]}), "
+        "the others are as they were before this run"
+    )
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -155,7 +155,7 @@ def build(
     prepared = prepare(folder, cache)
     paper = prepared.paper
     opts = options(prepared, folder, template)
-    opts.previous = _previous(Path(out_dir), f"{paper.name}.figures.csv")
+    opts.previous = _previous(Path(out_dir), f"{paper.name}.figures.csv", opts.hashes)
     outputs: dict[Path, bytes] = {}
     notes: list[str] = list(opts.notes)
     shortfalls: list[str] = []
@@ -191,19 +191,57 @@ def measures_table(folder: Path, as_csv: bool = False) -> str:
     return render_table(_figures_of(folder, ""), as_csv)
 
 
-def _previous(out_dir: Path, *names: str) -> dict[str, bytes]:
-    """The outputs of the last build that the writers compare with (the audit trail)."""
+def _previous(out_dir: Path, name: str, sources) -> dict[str, bytes]:
+    """The audit trail of the last build of this paper into `out_dir` (that the writers
+    compare with to tell revisions), as far as it is this paper's: see `own_rows`."""
     from .fsutil import read_regular
 
-    found = {}
-    for name in names:
-        path = out_dir / name
-        if path.is_file():
-            try:
-                found[name] = read_regular(path, 64 * 1024 * 1024, ContentError, "an audit trail")
-            except ContentError:
-                continue  # unreadable: this build simply cannot tell revisions
-    return found
+    path = out_dir / name
+    if not path.is_file():
+        return {}
+    try:
+        found = read_regular(path, 64 * 1024 * 1024, ContentError, "an audit trail")
+    except ContentError:
+        return {}  # unreadable: this build simply cannot tell revisions
+    own = own_rows(found, sources)
+    return {name: own} if own is not None else {}
+
+
+def own_rows(audit: bytes, sources) -> bytes | None:
+    """The rows of an audit trail (figures.csv) computed from the files in `sources` (this
+    build's data files and paper.yaml): a trail left in the output folder by another paper
+    of the same folder name, or by another copy of this one, printed other figures from
+    other files, which are not revisions of this paper's. None if no row is left."""
+    import csv
+    import io
+    import os
+
+    mine = {os.path.realpath(p) for p in sources}
+    try:
+        rows = list(csv.reader(io.StringIO(audit.decode("utf-8-sig"))))
+        column = rows[0].index("source")
+    except (UnicodeDecodeError, csv.Error, IndexError, ValueError):
+        return None  # an older or damaged file: no revisions can be told
+    kept = [
+        row
+        for row in rows[1:]
+        if len(row) > column
+        and (files := _source_files(row[column]))
+        and {os.path.realpath(f) for f in files} <= mine
+    ]
+    if not kept:
+        return None
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows([rows[0], *kept])
+    return out.getvalue().encode("utf-8")
+
+
+def _source_files(cell: str) -> list[str]:
+    """The files of a figures.csv `source` cell: "path sha256:…; path sha256:…" (with the
+    apostrophe `csvcells` puts before a risky first character taken off)."""
+    if cell[:1] == "'" and cell[1:2] in ("=", "+", "-", "@", "\t", "\r"):
+        cell = cell[1:]
+    return [part.rpartition(" sha256:")[0] for part in cell.split("; ") if " sha256:" in part]
 
 
 def placeholder_reference(folder: Path) -> str:

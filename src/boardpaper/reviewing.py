@@ -45,7 +45,12 @@ def _check_revision(author: str | None, date: str | None) -> None:
     """Refuse an author or date Word would reject or misread in every revision."""
     import datetime as dt
 
+    from .arguments import plain_text
     from .errors import BoardpaperError, Location
+
+    for value, where in ((author, "--author"), (date, "--date")):
+        if value is not None:
+            plain_text(value, where)
     if date is not None:
         try:
             dt.datetime.fromisoformat(date.replace("Z", "+00:00"))

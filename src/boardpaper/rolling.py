@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import BoardpaperError, ContentError, Location
-from .fsutil import write_atomic
+from .fsutil import copy_tree, make_folder, write_atomic
 from .narrative.build import build as build_model
 from .pipeline import load, measure_figures, resolver
 
@@ -79,27 +79,40 @@ def new_paper(
             Location(source.path),
             "add 'period: YYYY-MM'",
         )
-    _no_links_out(old)
+    if new.resolve().is_relative_to(old.resolve()):
+        raise BoardpaperError(
+            "the new paper's folder is inside the old one",
+            Location(str(new)),
+            "name a folder beside the old paper",
+        )
     shift = target - month_number(source.data.period)
     meeting = meeting or _shifted(source.cover.meeting_date, shift, source)
-    new.parent.mkdir(parents=True, exist_ok=True)
+    make_folder(new.parent, "the new paper's folder goes in a folder")
     # staged beside the new folder, so relative paths (../shared) resolve the same
-    copy = Path(tempfile.mkdtemp(prefix=f".{new.name}.", dir=new.parent))
-    copy.rmdir()
     try:
-        shutil.copytree(
-            old, copy, ignore=shutil.ignore_patterns("REVIEW.md", "*.bak", "*.bak[0-9]*", ".~lock*")
-        )
+        copy = Path(tempfile.mkdtemp(prefix=f".{new.name}.", dir=new.parent))
+        copy.rmdir()
+    except OSError as exc:
+        raise BoardpaperError(
+            f"cannot make the new paper here: {exc.strerror}", Location(str(new))
+        ) from None
+    try:
+        copy_tree(old, copy, ("REVIEW.md", "*.bak", "*.bak[0-9]*", ".~lock*"))
         yaml, doc = roundtrip.load(copy / "paper.yaml")
         doc["period"] = month_text(target)
         doc["cover"]["meeting"] = meeting
         write_atomic(copy / "paper.yaml", roundtrip.dump(yaml, doc).encode("utf-8"))
         load(copy)  # the new paper must validate before it is put in place
-        copy.rename(new)
+        try:
+            copy.rename(new)
+        except OSError as exc:  # made meanwhile by someone else
+            raise BoardpaperError(
+                f"cannot make the new paper here: {exc.strerror}", Location(str(new))
+            ) from None
     finally:
         shutil.rmtree(copy, ignore_errors=True)
-    audit = Path(output) / f"{old.name}.figures.csv"
-    revised = _revised(old, audit) if audit.is_file() else None
+    audit: Path | None = Path(output) / f"{old.name}.figures.csv"
+    revised, audit = _revised(old, audit) if audit.is_file() else (None, None)
     before, after = _printed(old), _printed(new)
     return Rolled(
         new,
@@ -107,7 +120,7 @@ def new_paper(
         meeting,
         _moved(before, after),
         revised,
-        audit if audit.is_file() else None,
+        audit,
         _fixed(after),
     )
 
@@ -123,10 +136,12 @@ def _fixed(printed: list) -> list[tuple[str, str, str]]:
     return [(where, expression, dates) for (where, expression), dates in out.items()]
 
 
-def _revised(old: Path, audit: Path) -> list | None:
+def _revised(old: Path, audit: Path) -> tuple[list | None, Path | None]:
     """The old paper's figures whose data was restated since `audit` (its last build's
     figures.csv) was written: the figures.csv rule (`revised_from`), over the old paper
-    as the data computes it now. None if the old paper no longer builds whole."""
+    as the data computes it now; and `audit`. (None, audit) if the old paper no longer
+    builds whole; (None, None) if `audit` is not the old paper's (another paper of the
+    same folder name left it: its figures come from other files)."""
     import csv
     import io
 
@@ -138,9 +153,12 @@ def _revised(old: Path, audit: Path) -> list | None:
         previous = read_regular(audit, 64 * 1024 * 1024, ContentError, "an audit trail")
         prepared = pipeline.prepare(old)
         hashes = pipeline.options(prepared, old).hashes
+        previous = pipeline.own_rows(previous, hashes)
+        if previous is None:
+            return None, None
         now = write_figures_csv(prepared.paper, hashes, previous)
     except BoardpaperError:
-        return None
+        return None, audit
     rows = csv.DictReader(io.StringIO(now.decode("utf-8-sig")))
     return [
         (
@@ -152,24 +170,7 @@ def _revised(old: Path, audit: Path) -> list | None:
         )
         for r in rows
         if r["revised_from"]
-    ]
-
-
-def _no_links_out(folder: Path) -> None:
-    """Refuse to copy a paper holding a symbolic link that leads outside it: the copy
-    would hold what it points at, read from anywhere on the machine."""
-    import os
-
-    root = folder.resolve()
-    for base, dirs, files in os.walk(folder):
-        for name in dirs + files:
-            path = Path(base) / name
-            if path.is_symlink() and not path.resolve().is_relative_to(root):
-                raise BoardpaperError(
-                    "the paper holds a link to a file outside it; new copies only the paper",
-                    Location(str(path)),
-                    "replace the link with the file itself, or name the file in paper.yaml",
-                )
+    ], audit
 
 
 def _shifted(meeting_date: str, months: int, source) -> str:

@@ -18,6 +18,7 @@ from pathlib import Path
 from . import pipeline
 from .content.model import FrameworkText
 from .errors import BoardpaperError
+from .interrupts import stopping
 from .narrative import model as m
 from .templates import template_path
 from .writers.figures_csv import audited
@@ -91,6 +92,8 @@ def watch(
     previous: m.Paper | None = None
     seen: dict = {}
     while not stop.is_set():
+        if stopping:  # Ctrl-C, though a library swallowed its KeyboardInterrupt
+            raise KeyboardInterrupt
         files = watched_files(folder, template)
         current = snapshot(files)
         if current != seen:
