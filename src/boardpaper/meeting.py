@@ -41,6 +41,7 @@ def build_meeting(path: Path, out_dir: Path) -> tuple[list[Path], list[str]]:
     warnings (`file:line:col: warning: …`) for what the pack could not do fully: a PDF
     given untagged leaves its pages unreadable to a screen reader."""
     from .writers import pack
+    from .writers.stamp import pack_numbered
 
     meeting = load_meeting(path)
     soffice = pack.soffice_path()
@@ -73,8 +74,9 @@ def build_meeting(path: Path, out_dir: Path) -> tuple[list[Path], list[str]]:
         [("Cover", cover), ("Agenda", agenda_pdf)]
         + [(p.title, p.pdf) for parts in items for p in parts],
         _meta(meeting, f"{meeting.board}, {meeting.printed_date}: meeting pack"),
+        title=f"{meeting.board}, {meeting.printed_date}: meeting pack",
     )
-    merged = pack.pack_numbered(merged, meeting.path)
+    merged = pack_numbered(merged, meeting.path)
     merged = _outline(merged, meeting, items, cover, agenda_pdf)
     out_dir = Path(out_dir)
     outputs = {
@@ -135,7 +137,7 @@ def _parts(item: Item, documents: dict[str, bytes], shortfalls: list[str]) -> li
             return parts
         return _given(item, name, documents, where, shortfalls)
     except NotAPackage as exc:
-        raise OutputError(f"the paper of {where} {exc}", item.loc) from None
+        raise OutputError(f"the paper of {where}: {exc}", item.loc) from None
     except BoardpaperError as exc:
         if isinstance(exc, OutputError) and exc.where is None:
             raise OutputError(f"the paper of {where}: {exc.message}", item.loc) from None

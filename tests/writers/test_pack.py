@@ -8,7 +8,8 @@ from pypdf import PdfReader
 from boardpaper import pipeline
 from boardpaper.writers import pack
 
-from ..conftest import soffice
+from ..conftest import needs_shared, soffice
+from ..pdfcheck import STRICT, assert_strict, unmarked_pages
 
 pytestmark = pytest.mark.soffice
 
@@ -65,20 +66,25 @@ def test_without_libreoffice_it_says_so_builds_the_rest_and_exits_1(
     ]
 
 
-@pytest.mark.parametrize(
-    "name", ["2022-05-performance-report", "2021-10-pcp-kpi-report", "2021-09-annual-report"]
-)
-def test_every_pack_keeps_one_structure_tree_and_passes_pdfua(name, tmp_path):
-    import subprocess
+EXAMPLES = ["2022-05-performance-report", "2021-10-pcp-kpi-report", "2021-09-annual-report"]
 
-    import pikepdf
 
+@pytest.fixture(scope="module", params=EXAMPLES)
+def example(request, tmp_path_factory):
+    """Each example built with its pack, once for the tests of this module."""
     from ..conftest import ROOT
-    from ..pdfcheck import assert_pdfua
 
     soffice()
-    built = pipeline.build(ROOT / "content" / name, tmp_path, pack=True)
-    pack_pdf = next(p for p in built.outputs if p.name.endswith("-pack.pdf"))
+    out = tmp_path_factory.mktemp(request.param)
+    return pipeline.build(ROOT / "content" / request.param, out, pack=True)
+
+
+def test_every_pack_keeps_one_structure_tree_and_passes_pdfua(example):
+    import pikepdf
+
+    from ..pdfcheck import assert_pdfua
+
+    pack_pdf = next(p for p in example.outputs if p.name.endswith("-pack.pdf"))
     assert_pdfua(pack_pdf)
     with pikepdf.open(pack_pdf) as pdf:
         keys = [int(p.obj.StructParents) for p in pdf.pages if "/StructParents" in p.obj]
@@ -86,14 +92,21 @@ def test_every_pack_keeps_one_structure_tree_and_passes_pdfua(name, tmp_path):
         nums = pdf.Root.StructTreeRoot.ParentTree.Nums
         assert {int(nums[k]) for k in range(0, len(nums), 2)} >= set(keys)
         assert "/PageLabels" in pdf.Root and str(pdf.Root.Lang) == "en-GB"
-        pages = len(pdf.pages)
-    for number in range(1, pages + 1):  # the protective marking on every page
-        text = subprocess.run(
-            ["pdftotext", "-f", str(number), "-l", str(number), str(pack_pdf), "-"],
-            capture_output=True,
-            text=True,
-        ).stdout
-        assert "OFFICIAL" in text, f"page {number} has no protective marking"
+
+
+@needs_shared(STRICT)
+def test_every_pdf_of_every_example_passes_pdfua_strict(example):
+    """The Matterhorn Protocol's machine-checkable conditions, on the pack (LibreOffice's
+    export put right in the merge) and on each appendix boardpaper drew."""
+    pdfs = [p for p in example.outputs if p.suffix == ".pdf"]
+    assert any(p.name.endswith("-pack.pdf") for p in pdfs)
+    for pdf in pdfs:
+        assert_strict(pdf)
+
+
+def test_every_page_of_every_pdf_carries_the_protective_marking(example):
+    for pdf in (p for p in example.outputs if p.suffix == ".pdf"):
+        assert unmarked_pages(pdf, "OFFICIAL") == [], pdf.name
 
 
 def test_an_untagged_appendix_pdf_is_in_the_pack_with_a_warning_and_exit_status_1(tmp_path, capsys):

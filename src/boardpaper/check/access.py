@@ -4,6 +4,7 @@ The Word file: a title and a language in its properties; headings in order
 under one top level; alt text on every image; a repeating header row on every
 table; no empty paragraphs used for spacing; link texts that say where they go.
 The scorecard: a status word on every coloured status; a title and language.
+The paper: a protective marking, which every page carries.
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ VAGUE_LINKS = {
 def check_access(
     source: c.PaperSource, paper: m.Paper, docx: bytes, scorecards: dict[str, bytes]
 ) -> list[Finding]:
-    found = _headings(source) + _empty_sections(source) + _links(source, paper)
+    found = _marking(source, paper) + _headings(source) + _empty_sections(source)
+    found += _links(source, paper)
     found += _word_file(Location(source.path), docx)
     for name, pdf in scorecards.items():
         found += _pdf(Location(name), pdf)
@@ -50,6 +52,21 @@ def check_access(
                     )
                 )
     return found
+
+
+def _marking(source: c.PaperSource, paper: m.Paper) -> list[Finding]:
+    """A paper with no protective marking: its pages would go out unmarked."""
+    if (paper.meta.marking or "").strip():
+        return []
+    given = source.cover.marking
+    return [
+        Finding(
+            getattr(given, "loc", None) or Location(source.path),
+            "warning",
+            "the paper has no protective marking, so its pages carry none; give one under "
+            "cover (marking: OFFICIAL, or OFFICIAL-SENSITIVE)",
+        )
+    ]
 
 
 def _empty_sections(source: c.PaperSource) -> list[Finding]:

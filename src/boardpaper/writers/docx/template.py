@@ -85,6 +85,15 @@ def render(meta: Meta, template: bytes, template_name: str):
         "the Word template",
         "the template's fields are listed in docs/authoring.md",
     )
+    unmarked = unmarked_part(template)
+    if unmarked:
+        raise TemplateError(
+            f"the template's {unmarked} carries no {{{{ marking }}}} field, so its pages "
+            "would not show the protective marking",
+            where,
+            "put {{ marking }} in every header and footer, as the house template has it "
+            "(templates/make_template.py)",
+        )
     document = tpl.docx
     start = bookmarks.find(document.element.body, ANCHOR)
     if start is None:
@@ -102,3 +111,36 @@ def render(meta: Meta, template: bytes, template_name: str):
             "recreate it with templates/make_template.py, or add the styles",
         )
     return document, start.getparent()
+
+
+MARKING = re.compile(r"\{\{-?\s*marking\s*(\|[^}]*)?-?\}\}")
+
+
+def unmarked_part(template: bytes) -> str | None:
+    """The first header or footer of `template` that pages show and that has no
+    `{{ marking }}` field ("header", "first-page footer" …), or None: every page of a
+    paper must carry its protective marking."""
+    import docx
+
+    document = docx.Document(io.BytesIO(template))
+    even = document.settings.odd_and_even_pages_header_footer
+    for n, section in enumerate(document.sections):
+        parts = [("header", section.header), ("footer", section.footer)]
+        if section.different_first_page_header_footer:
+            parts += [
+                ("first-page header", section.first_page_header),
+                ("first-page footer", section.first_page_footer),
+            ]
+        if even:
+            parts += [
+                ("even-page header", section.even_page_header),
+                ("even-page footer", section.even_page_footer),
+            ]
+        for what, part in parts:
+            if part.is_linked_to_previous:  # no part of its own: the section before's
+                if n == 0:
+                    return what
+                continue
+            if not MARKING.search("".join(part._element.xpath(".//w:t/text()"))):
+                return what
+    return None
