@@ -6,7 +6,9 @@ text kept, deleted and moved-from text dropped, and a paragraph whose mark was
 deleted joined to the next. This module reads every part a reader sees in that
 state, in order: the body (its tables' cells included), the header and footer,
 and the footnotes. Field results (page numbers) are left out: they are not the
-author's text. Each paragraph keeps its style, the footnotes it cites, its
+author's text; a link field's result (`HYPERLINK`, simple or complex) is read, as the
+link it is. Of `mc:AlternateContent` one branch is read: the first Choice whose
+requirements are understood, else the Fallback (see `chosen`). Each paragraph keeps its style, the footnotes it cites, its
 bold and italic spans, and who changed it, so a difference can be explained.
 
 Each paragraph is read in one walk of its elements (a text belongs to the
@@ -22,6 +24,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from .ns import qn
+from .runs import BRANCHES, Fields, chosen, field_link, paragraphs_of
 
 _SKIPPED = {qn("w:del"), qn("w:moveFrom")}
 _CHANGES = {
@@ -36,7 +39,7 @@ _BLANKS = re.compile(r"\s+")
 _P, _R, _RPR, _T = qn("w:p"), qn("w:r"), qn("w:rPr"), qn("w:t")
 _BREAKS = {qn("w:tab"), qn("w:br"), qn("w:cr")}
 _FORMAT_CHANGES = {qn("w:rPrChange"), qn("w:pPrChange")}
-_HIDDEN = _SKIPPED | {qn("w:fldSimple")}  # what the words inside are not read from
+_FIELD_SIMPLE, _INSTR = qn("w:fldSimple"), qn("w:instrText")
 _HYPERLINK, _BOOKMARK, _FIELD_CHAR = qn("w:hyperlink"), qn("w:bookmarkStart"), qn("w:fldChar")
 _NOTE_REFERENCE, _NO_BREAK_HYPHEN = qn("w:footnoteReference"), qn("w:noBreakHyphen")
 
@@ -140,7 +143,7 @@ def paragraphs(root, part: str, links: dict[str, str] | None = None) -> list[Par
             ):
                 continue
             builder = _Collected(part, note_id=note.get(qn("w:id"), ""), links=links)
-            for p in note.iter(qn("w:p")):
+            for p in paragraphs_of(note):
                 if builder.pieces:
                     builder.pieces.append((" ", False, False))
                     builder.piece_links.append("")
@@ -149,7 +152,7 @@ def paragraphs(root, part: str, links: dict[str, str] | None = None) -> list[Par
             out.append(builder.finish())
         return out
     pending: _Collected | None = None
-    for p in root.iter(qn("w:p")):
+    for p in paragraphs_of(root):
         builder = pending or _Collected(part, _style(p), links=links)
         if pending is not None:  # joined: the surviving paragraph mark is this one's
             pending.style = _style(p)
@@ -181,6 +184,44 @@ def _mark_deleted(p):
     return None
 
 
+#: what a tracked formatting change is not judged on: the change and the paragraph mark's
+#: own records, and bold and italic (read as the text's spans)
+_NOT_FORMAT = {
+    qn(f"w:{x}")
+    for x in ("pPrChange", "rPrChange", "rPr", "sectPr", "ins", "del", "moveFrom", "moveTo")
+    + ("b", "bCs", "i", "iCs")
+}
+_LINK_LOOK = {qn("w:color"), qn("w:u")}  # what Word gives a link's words
+
+
+def _changes_anything(change, link: str) -> bool:
+    """Whether a tracked w:pPrChange or w:rPrChange leaves formatting other than it found
+    (a style changed and changed back, or a link given the Hyperlink style, leaves none)."""
+    now, old = change.getparent(), next(iter(change), None)
+
+    def kept(props) -> set:
+        if props is None:
+            return set()
+        out = set()
+        for child in props:
+            if child.tag in _NOT_FORMAT or (link and child.tag in _LINK_LOOK):
+                continue
+            if child.tag == qn("w:rStyle") and "Hyperlink" in child.get(qn("w:val"), ""):
+                continue
+            out.add(_shape(child))
+        return out
+
+    return kept(now) != kept(old)
+
+
+def _shape(element) -> tuple:
+    return (
+        element.tag,
+        tuple(sorted(element.attrib.items())),
+        tuple(_shape(child) for child in element),
+    )
+
+
 def _who(element) -> tuple[str, str]:
     return element.get(qn("w:author"), ""), element.get(qn("w:date"), "")
 
@@ -199,7 +240,7 @@ class _Open:
 
 def _read(p, builder: _Collected) -> None:
     """Add the accepted text of paragraph `p` to `builder`."""
-    in_field = 0  # inside a complex field's result (between separate and end)
+    fields = Fields()  # the complex fields open round the current element
     stack = [_Open(None, False, "")]  # the elements open round the current one
     walk = etree.iterwalk(p, events=("start", "end"))
     for event, element in walk:
@@ -210,27 +251,38 @@ def _read(p, builder: _Collected) -> None:
         stack.append(
             _Open(
                 element,
-                parent.hidden or tag in _HIDDEN,
-                _link(element, builder.links) if tag == _HYPERLINK else parent.link,
+                parent.hidden
+                or tag in _SKIPPED
+                or (tag == _FIELD_SIMPLE and not field_link(element.get(qn("w:instr")))),
+                _link(element, builder.links)
+                if tag == _HYPERLINK
+                else field_link(element.get(qn("w:instr"))) or parent.link
+                if tag == _FIELD_SIMPLE
+                else parent.link,
             )
         )
-        if tag == _P and element is not p:
-            walk.skip_subtree()  # a paragraph inside this one (a text box) is read on its own
-            continue
+        if (tag == _P and element is not p) or (tag in BRANCHES and not chosen(element)):
+            walk.skip_subtree()  # a paragraph inside this one (a text box) is read on its
+            continue  # own; of an mc:AlternateContent, one branch only
         parent_tag = parent.element.tag if parent.element is not None else None
-        if tag in _CHANGES and (tag in _FORMAT_CHANGES or parent_tag != _RPR):
+        if (
+            tag in _CHANGES
+            and (tag in _FORMAT_CHANGES or parent_tag != _RPR)
+            and (
+                tag not in _FORMAT_CHANGES or _changes_anything(element, parent.link or fields.link)
+            )
+        ):
             builder.changed_by.append((_CHANGES[tag], *_who(element)))
         if tag == _BOOKMARK:
             builder.bookmarks.append(element.get(qn("w:name"), ""))
             continue
         if tag == _FIELD_CHAR:
-            kind = element.get(qn("w:fldCharType"))
-            if kind == "separate":
-                in_field += 1
-            elif kind == "end" and in_field:
-                in_field -= 1
+            fields.step(element.get(qn("w:fldCharType")))
             continue
-        if in_field or parent.hidden:
+        if tag == _INSTR:
+            fields.instruction(element.text or "")
+            continue
+        if fields.hidden or parent.hidden:
             continue
         if tag == _NOTE_REFERENCE:
             builder.notes.append(element.get(qn("w:id"), ""))
@@ -239,13 +291,13 @@ def _read(p, builder: _Collected) -> None:
             if parent.format is None:  # the run's formatting, read once for all its texts
                 parent.format = _format(parent.element)
             builder.pieces.append((element.text or "", *parent.format))
-            builder.piece_links.append(parent.link)
+            builder.piece_links.append(parent.link or fields.link)
         elif tag in _BREAKS and parent_tag == _R:
             builder.pieces.append((" ", False, False))
             builder.piece_links.append("")
         elif tag == _NO_BREAK_HYPHEN:
             builder.pieces.append(("-", False, False))
-            builder.piece_links.append(parent.link)
+            builder.piece_links.append(parent.link or fields.link)
 
 
 def _link(hyperlink, links: dict[str, str]) -> str:

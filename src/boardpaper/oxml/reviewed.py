@@ -4,7 +4,8 @@ Whichever Word-compatible program wrote it, tracked changes are `w:ins` /
 `w:del` (and `w:moveTo` / `w:moveFrom`) around runs, deleted text is in
 `w:delText`, a tracked paragraph mark is `w:pPr/w:rPr/w:ins|w:del`, and comments
 are `w:commentRangeStart`/`End` and `w:commentReference` in the text with their
-words in comments.xml. This module turns that into plain records; it does not
+words in comments.xml. Of `mc:AlternateContent` one branch is read, as in
+accepted.py. This module turns that into plain records; it does not
 judge what the changes mean.
 
 Each paragraph is read in one walk of its elements, each text belonging to the
@@ -20,12 +21,15 @@ from itertools import groupby
 from lxml import etree
 
 from .ns import qn
+from .runs import chosen, paragraphs_of
 
 _CHANGE = {qn("w:ins"): "ins", qn("w:moveTo"): "ins", qn("w:del"): "del", qn("w:moveFrom"): "del"}
 _TEXT = {qn("w:t"), qn("w:delText"), qn("w:tab"), qn("w:noBreakHyphen")}
 _P, _T, _DEL_TEXT, _TAB = qn("w:p"), qn("w:t"), qn("w:delText"), qn("w:tab")
 _BOOKMARK, _ID, _NAME = qn("w:bookmarkStart"), qn("w:id"), qn("w:name")
 _RANGE_START, _RANGE_END = qn("w:commentRangeStart"), qn("w:commentRangeEnd")
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_BRANCHES = {f"{_MC}Choice", f"{_MC}Fallback"}
 _REFERENCE, _AUTHOR, _DATE = qn("w:commentReference"), qn("w:author"), qn("w:date")
 
 
@@ -69,7 +73,7 @@ def paragraphs(document) -> list[ReviewedParagraph]:
         body = document if document.tag == qn("w:footnotes") else None
     if body is None:
         return []
-    return [_paragraph(p) for p in body.iter(qn("w:p"))]
+    return [_paragraph(p) for p in paragraphs_of(body)]
 
 
 def _paragraph(p) -> ReviewedParagraph:
@@ -99,8 +103,9 @@ def _paragraph(p) -> ReviewedParagraph:
             continue
         if tag in _CHANGE:
             changes.append((_CHANGE[tag], element.get(_AUTHOR, ""), element.get(_DATE, "")))
-        elif tag == _P and element is not p:
-            walk.skip_subtree()  # a paragraph inside this one (a text box) is read on its own
+        elif (tag == _P and element is not p) or (tag in _BRANCHES and not chosen(element)):
+            walk.skip_subtree()  # a paragraph inside this one (a text box) is read on its
+            #                      own; of an mc:AlternateContent, one branch only
         elif tag == _BOOKMARK:
             out.bookmarks.append(element.get(_NAME, ""))
         elif tag == _RANGE_START:

@@ -22,9 +22,12 @@ EXTENDED, FOOTNOTES = "word/commentsExtended.xml", "word/footnotes.xml"
 HINT = "review reads .docx files saved by Word or LibreOffice"
 
 
+CORE = "docProps/core.xml"  # the document's title, as File > Info shows it
+
+
 def _wanted(name: str) -> bool:
     return (
-        name in (DOCUMENT, COMMENTS, EXTENDED, FOOTNOTES)
+        name in (DOCUMENT, COMMENTS, EXTENDED, FOOTNOTES, CORE)
         or bool(draft.READ.match(name))
         or name.startswith("customXml/item")
     )

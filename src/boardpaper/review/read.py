@@ -22,7 +22,7 @@ from ..oxml.parser import parse_untrusted
 from ..oxml.style_ids import NUMBERED
 from . import matching
 from .changes import Change
-from .opened import COMMENTS, DOCUMENT, EXTENDED, FOOTNOTES, Opened, opened
+from .opened import COMMENTS, CORE, DOCUMENT, EXTENDED, FOOTNOTES, Opened, opened
 
 MATCH = 0.75  # text similarity that places a paragraph whose bookmark is gone
 PLACE_WORK = 20_000_000  # units of comparison (matching.py) spent placing by text at most
@@ -303,13 +303,35 @@ def read_package(path: Path | Opened, draft_now) -> tuple[list, list, str | None
     with package.refusing():
         theirs = draft.read_paragraphs(package.members, package.parse)
         base = draft.find(package.members, package.parse)
+        core = package.root(CORE)
     if base is not None:
-        return base, theirs, None
+        return base, theirs + _properties(base, core), None
     with zipfile.ZipFile(io.BytesIO(draft_now())) as package:
         own = {n: package.read(n) for n in package.namelist() if n.startswith("customXml/")}
+    base = draft.find(own, parse_untrusted) or []
     return (
-        draft.find(own, parse_untrusted) or [],
-        theirs,
+        base,
+        theirs + _properties(base, core),
         "the reviewed file carries no description of its draft (it was built by an older "
         "boardpaper), so it is compared with the paper as paper.yaml builds today",
     )
+
+
+_DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
+
+
+def _properties(base: list, core) -> list:
+    """The document's title in its properties (File > Info), when the reviewer changed it:
+    a paragraph of part PROPERTIES, paired with the draft's cover title (the writer sets
+    the one from the other)."""
+    from ..oxml.accepted import Para
+    from .plans import PROPERTIES
+
+    found = core.find(_DC_TITLE) if core is not None else None
+    title = next((p for p in base if p.kind == "cover" and p.key == "title"), None)
+    if found is None or title is None:
+        return []
+    text = " ".join((found.text or "").split())
+    if text == title.unit_text or text == title.unit_text[:254] + "…":
+        return []
+    return [Para(PROPERTIES, "", text)]

@@ -1,0 +1,95 @@
+"""What a review plan holds (edits, insertions, deletions, what was applied and what
+conflicts), and the words review uses for the paper's pieces."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..oxml.draft import DraftPara
+from ..oxml.style_ids import BODY, BULLETS, HEADING, LETTERED, NUMBERED
+from .texts import cut as _cut
+from .units import Unit
+
+#: a body paragraph's style → the kind of text it holds (and a new one becomes)
+STYLE_KIND = {
+    NUMBERED: "paragraph",
+    BODY: "plain",
+    LETTERED: "letter",
+    BULLETS[0]: "bullet",
+    BULLETS[1]: "bullet",
+    HEADING[1]: "heading",
+    HEADING[2]: "heading",
+    HEADING[3]: "heading",
+    HEADING[4]: "heading",
+}
+PROPERTIES = "document properties"  # the part of a title read from docProps/core.xml
+HEADINGS = frozenset(HEADING.values())
+DELETABLE = ("paragraph", "plain", "bullet", "letter", "heading")
+WHY_FIXED = {
+    "cell": "is computed from the data; change the data, not the table",
+    "framework": "is set out from the KPI framework file; change that file",
+    "template": "is printed by the Word template; change the template",
+}
+
+
+@dataclass(eq=False)
+class Edit:
+    unit: Unit
+    source: str  # the new YAML text
+
+
+@dataclass
+class Insert:
+    anchor: Unit | None  # the unit it follows (None: the start of the body)
+    kind: str  # paragraph, plain, bullet, letter, heading
+    source: str  # its YAML text (escaped markup, or a moved paragraph's own text)
+    level: int = 1
+
+
+@dataclass
+class Plan:
+    edits: list[Edit] = field(default_factory=list)
+    inserts: list[Insert] = field(default_factory=list)
+    deletes: list[Unit] = field(default_factory=list)
+    uncited: list[str] = field(default_factory=list)  # note keys whose citations went
+    new_notes: list[tuple[str, str]] = field(default_factory=list)  # (key, YAML text) added
+    # list items made paragraphs from the middle of their list: (the item, the new kind);
+    # the list is cut in two round it
+    lifts: list[tuple[Unit, str]] = field(default_factory=list)
+    note_links: list[tuple[str, str]] = field(default_factory=list)  # (note key, new address)
+    relevels: list[tuple[Unit, int]] = field(default_factory=list)  # (a heading, its new level)
+    applied: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+
+    @property
+    def actions(self) -> int:
+        return (
+            len(self.edits)
+            + len(self.inserts)
+            + len(self.deletes)
+            + len(self.new_notes)
+            + len(self.lifts)
+            + len(self.note_links)
+            + len(self.relevels)
+        )
+
+
+JOIN_REACH = 2  # the unpaired paragraphs on each side of a pair that may have joined it
+MAX_CITATIONS = 200  # footnote references (or links) changed in one paragraph that are applied
+EDITED_TOO = "its words were edited too"
+
+
+def part_group(part: str) -> str:
+    """Which paragraphs are paired together: the body, the header and footer, footnotes."""
+    return {"header": "furniture", "footer": "furniture"}.get(part, part)
+
+
+def where(b: DraftPara) -> str:
+    if b.kind == "paragraph":
+        return f"paragraph {b.key}"
+    if b.part == "footnote":
+        return f"footnote [^{b.key}]" if b.key else "a footnote"
+    if b.kind in ("cover", "marking"):
+        return f"the {b.key.replace('_', ' ')} ({b.part})"
+    names = {"template": "text of the template", "cell": "a table cell"}
+    return f"{names.get(b.kind, b.kind)} “{_cut(b.unit_text or b.text, 40)}”"

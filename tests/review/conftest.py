@@ -1,0 +1,3 @@
+"""Fixtures shared by the review tests."""
+
+from .test_whole_document import paper  # noqa: F401
