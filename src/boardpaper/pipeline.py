@@ -132,7 +132,7 @@ def options(prepared: Prepared, folder: Path, template: Path | None = None):
 def draft_units(prepared: Prepared) -> tuple[tuple[str, str, str], ...]:
     """The paper's text units (kind, key, text), for the draft described in the .docx."""
     from .narrative.build import text_renderer
-    from .review.units import units
+    from .narrative.units import units
 
     render = text_renderer(prepared.source, prepared.resolver)
     return tuple((u.kind, u.key, u.text) for u in units(prepared.source, prepared.paper, render))

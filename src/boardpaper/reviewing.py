@@ -134,7 +134,7 @@ def review(reviewed: Path, folder: Path, apply: bool = False) -> Reviewed:
 
 
 def _units(prepared):
-    from .review.units import units
+    from .narrative.units import units
 
     return units(prepared.source, prepared.paper, renderer(prepared))
 

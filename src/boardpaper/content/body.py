@@ -8,24 +8,12 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..errors import ContentError, Location, shown
+from . import kinds
 from . import model as m
 from .checks import ID_RE, _keys, _kind, _text
 from .sections import _existing
 from .yamlmarks import MarkedList, MarkedMap, MarkedStr
 
-#: Block kinds and the extra keys each allows.
-BLOCK_KINDS = {
-    "para": ("id",),
-    "heading": ("new_page",),
-    "subheading": ("new_page",),
-    "bullets": (),
-    "letters": (),
-    "authors": ("job_title", "label"),
-    "text": (),
-    "framework": (),
-    "table": ("measures", "measure", "areas", "columns", "change", "source", "transpose", "blanks"),
-    "chart": ("kind", "measure", "months", "columns", "baseline", "source"),
-}
 _PERIOD = re.compile(r"^(\d{4}/\d{2}|\d{4}|\d{4}-\d{2})$")
 
 
@@ -61,40 +49,54 @@ class Body:
             return self.paragraph(item, None, loc)
         if not isinstance(item, MarkedMap):
             raise ContentError(f"a body entry must be text or a block, not {_kind(item)}", loc)
-        kinds = [k for k in item if k in BLOCK_KINDS]
-        if len(kinds) != 1:
-            _keys(item, tuple(BLOCK_KINDS) + ("id", "job_title"), what="a body entry")
-            raise ContentError("a body entry needs exactly one of: " + ", ".join(BLOCK_KINDS), loc)
-        kind = kinds[0]
-        _keys(item, (kind,) + BLOCK_KINDS[kind], what=f"a '{kind}' block")
-        if kind == "para":
-            return self.paragraph(_text(item, "para", True), item, loc)
-        if kind in ("heading", "subheading"):
-            text = _text(item, kind, True)
-            self.new_section(str(text))
-            new_page = item.get("new_page", False)
-            if not isinstance(new_page, bool):
-                raise ContentError("new_page must be yes or no", item.value_loc["new_page"])
-            return m.Heading(1 if kind == "heading" else 2, text, loc, new_page)
-        if kind == "bullets":
-            return m.BulletList(self.items(item["bullets"], item.value_loc["bullets"], 2), loc)
-        if kind == "letters":
-            return self.letters(item, loc)
-        if kind == "table":
-            return self.table(item, loc)
-        if kind == "text":
-            return m.Plain(_text(item, "text", True), loc)
-        if kind == "framework":
-            from .framework import load_framework
+        keyed = kinds.by_key()
+        found = [k for k in item if k in keyed]
+        if len(found) != 1:
+            _keys(item, tuple(keyed) + ("id", "job_title"), what="a body entry")
+            raise ContentError("a body entry needs exactly one of: " + ", ".join(keyed), loc)
+        key = found[0]
+        kind = keyed[key]
+        _keys(item, (key,) + kind.extra, what=f"a '{key}' block")
+        return kind.read(self, item, key, loc)
 
-            return m.FrameworkText(
-                load_framework(_existing(item, "framework", self.folder, (".yaml", ".yml"))), loc
-            )
-        if kind == "chart":
-            return self.chart(item, loc)
+    # -- one reader per block kind (content/kinds.py): read_<kind>(item, key, loc) --
+
+    def read_paragraph(self, item: MarkedMap, key: str, loc: Location):
+        return self.paragraph(_text(item, key, True), item, loc)
+
+    def read_heading(self, item: MarkedMap, key: str, loc: Location) -> m.Heading:
+        text = _text(item, key, True)
+        self.new_section(str(text))
+        new_page = item.get("new_page", False)
+        if not isinstance(new_page, bool):
+            raise ContentError("new_page must be yes or no", item.value_loc["new_page"])
+        return m.Heading(1 if key == "heading" else 2, text, loc, new_page)
+
+    def read_bullet_list(self, item: MarkedMap, key: str, loc: Location) -> m.BulletList:
+        return m.BulletList(self.items(item[key], item.value_loc[key], 2), loc)
+
+    def read_lettered_list(self, item: MarkedMap, key: str, loc: Location) -> m.LetteredList:
+        return self.letters(item, loc)
+
+    def read_table_spec(self, item: MarkedMap, key: str, loc: Location) -> m.TableSpec:
+        return self.table(item, loc)
+
+    def read_chart_spec(self, item: MarkedMap, key: str, loc: Location) -> m.ChartSpec:
+        return self.chart(item, loc)
+
+    def read_plain(self, item: MarkedMap, key: str, loc: Location) -> m.Plain:
+        return m.Plain(_text(item, key, True), loc)
+
+    def read_framework_text(self, item: MarkedMap, key: str, loc: Location) -> m.FrameworkText:
+        from .framework import load_framework
+
+        path = _existing(item, key, self.folder, (".yaml", ".yml"))
+        return m.FrameworkText(load_framework(path), loc)
+
+    def read_authors(self, item: MarkedMap, key: str, loc: Location) -> m.Authors:
         label = _text(item, "label")
         return m.Authors(
-            _text(item, "authors", True),
+            _text(item, key, True),
             _text(item, "job_title"),
             loc,
             str(label) if label else "Author(s)",

@@ -134,14 +134,15 @@ def _appendix_charts(item: MarkedMap, folder: Path) -> tuple:
         raise ContentError(
             "charts must be a list of '- chart: …' entries", item.value_loc["charts"]
         )
-    from .body import BLOCK_KINDS, Body  # a chart of an appendix is checked as in the body
+    from .body import Body  # a chart of an appendix is checked as in the body
+    from .kinds import by_key
 
     body = Body((), folder)
     found = []
     for entry, where in zip(value, value.item_loc):
         if not isinstance(entry, MarkedMap) or "chart" not in entry:
             raise ContentError("each entry of charts is '- chart: caption' with its keys", where)
-        _keys(entry, ("chart",) + BLOCK_KINDS["chart"], what="a chart")
+        _keys(entry, ("chart",) + by_key()["chart"].extra, what="a chart")
         found.append(body.chart(entry, where))
     return tuple(found)
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from ..content import kinds
 from ..content import model as c
 from ..errors import ContentError, TemplateError, did_you_mean
 from . import markup, tables
 from . import model as m
 from .phrasing import agree_articles
-from .walk import same_kinds
 
 
 class FigureResolver(Protocol):
@@ -49,9 +49,7 @@ class _ModelBuilder:
     def paper(self) -> m.Paper:
         s = self.source
         self.number = 0
-        blocks = [
-            b for block in s.blocks for b in getattr(self, CONTENT_METHODS[type(block)])(block)
-        ]
+        blocks = [b for block in s.blocks for b in kinds.of(block).model(self, block)]
         cover, about = s.cover, s.about
         meta = m.Meta(
             title=self.markup_free(cover.title),
@@ -79,7 +77,7 @@ class _ModelBuilder:
         )
         return m.Paper(s.name, meta, tuple(blocks), appendices)
 
-    # -- one method per content block kind (CONTENT_METHODS), each giving model blocks --
+    # -- one method per block kind (content/kinds.py: `Kind.model`), each giving model blocks --
 
     def paragraph(self, block: c.Paragraph) -> list:
         self.number += 1
@@ -177,22 +175,10 @@ class _ModelBuilder:
         return note
 
 
-#: content block kind → the _ModelBuilder method that turns it into model blocks; checked
-#: against content.model.Block below, so a new content kind cannot be skipped silently
-CONTENT_METHODS: dict[type, str] = {
-    c.Paragraph: "paragraph",
-    c.Heading: "heading",
-    c.BulletList: "bullet_list",
-    c.LetteredList: "lettered_list",
-    c.Plain: "plain",
-    c.FrameworkText: "framework_text",
-    c.TableSpec: "table_spec",
-    c.ChartSpec: "chart_spec",
-    c.Authors: "authors",
-}
-same_kinds(CONTENT_METHODS, c.Block, "content block kinds")
-if not all(callable(getattr(_ModelBuilder, name, None)) for name in CONTENT_METHODS.values()):
-    raise TypeError("a content block kind names no method of _ModelBuilder")
+if not all(
+    callable(getattr(_ModelBuilder, k.name, None)) for k in kinds.KINDS.values()
+):  # pragma: no cover - a built-in kind without its method
+    raise TypeError("a block kind of content/kinds.py names no method of _ModelBuilder")
 
 
 def framework_blocks(framework) -> list:

@@ -66,6 +66,7 @@ class BlockVisitor:
 
     def __init_subclass__(cls, abstract: bool = False, **kwargs):
         super().__init_subclass__(**kwargs)
+        cls._abstract = abstract
         if abstract:
             return
         missing = [
@@ -88,6 +89,42 @@ class BlockVisitor:
 
     def visit_all(self, blocks) -> list:
         return [self.visit(block) for block in blocks]
+
+
+def visitors() -> list[type]:
+    """Every concrete visitor defined so far (the imported modules')."""
+    found, todo = [], [BlockVisitor]
+    while todo:
+        cls = todo.pop()
+        for sub in cls.__subclasses__():
+            todo.append(sub)
+            if not sub.__dict__.get("_abstract", False):
+                found.append(sub)
+    return found
+
+
+def register_block(kind: type, method: str, handlers: dict[type, Callable]) -> None:
+    """Add a block kind to the model (a test's or a plug-in's): `handlers` gives each
+    visitor its method. A TypeError, and nothing added, if a visitor is left without one;
+    so the modules of every visitor must be imported first. `unregister_block` undoes it.
+    """
+    if kind in BLOCK_METHODS or method in BLOCK_METHODS.values():
+        raise ValueError(f"block kind {kind.__name__} or its method '{method}' exists already")
+    handled = {cls for cls in visitors() if any(issubclass(cls, h) for h in handlers)}
+    missing = sorted(cls.__qualname__ for cls in set(visitors()) - handled)
+    if missing:
+        raise TypeError(f"{', '.join(missing)} handles no {method} block")
+    for cls, handler in handlers.items():
+        setattr(cls, method, handler)
+    BLOCK_METHODS[kind] = method
+
+
+def unregister_block(kind: type) -> None:
+    """Remove a kind added by `register_block`, and its visitors' methods."""
+    method = BLOCK_METHODS.pop(kind)
+    for cls in visitors():
+        if method in cls.__dict__:
+            delattr(cls, method)
 
 
 def inline_children(inline) -> tuple:

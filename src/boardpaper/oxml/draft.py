@@ -41,19 +41,6 @@ _ITEM_ID = "{6C3C8BC8-F283-45AE-878A-BAB7291924A1}"  # fixed: the same input, th
 PARTS = re.compile(r"^word/(document|header\d*|footer\d*|footnotes)\.xml$")
 #: what is read of a reviewed file: those parts and their relationships (link addresses)
 READ = re.compile(r"^word/(_rels/)?(document|header\d*|footer\d*|footnotes)\.xml(?(1)\.rels)$")
-FLOW = (
-    "heading",
-    "paragraph",
-    "plain",
-    "bullet",
-    "letter",
-    "appendix",
-    "authors",
-    "caption",
-    "source",
-    "cell",
-    "framework",
-)
 
 
 @dataclass(frozen=True)
@@ -128,8 +115,11 @@ def _part_order(name: str) -> tuple[int, str]:
 
 def describe(paras: list[accepted.Para], units) -> list[DraftPara]:
     """Each paragraph with the unit it prints. `units`: (kind, key, text) in reading
-    order, as review/units.py lists them."""
-    flow = [u for u in units if u[0] in FLOW]
+    order, as narrative/units.py lists them."""
+    from ..content.kinds import flow as flowing  # the units of the body's reading order
+
+    kinds = flowing()
+    flow = [u for u in units if u[0] in kinds]
     cover = [u for u in units if u[0] == "cover"]
     notes = [u for u in units if u[0] == "note"]
     marking = [u for u in units if u[0] == "marking"]

@@ -17,7 +17,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..content import roundtrip
+from ..content import kinds, roundtrip
 from ..fsutil import write_atomic
 from .merge import Insert, Plan
 from .read import Review
@@ -101,7 +101,10 @@ def _insertion(doc, insert: Insert, path_of):
     from ruamel.yaml.comments import CommentedMap
 
     anchor = insert.anchor
-    if insert.kind in ("bullet", "letter") and anchor is not None and anchor.kind == insert.kind:
+    row = kinds.units().get(insert.kind)
+    if row is None or row.new is None:
+        raise ValueError(f"a new '{insert.kind}' cannot be written into paper.yaml")
+    if row.listed and anchor is not None and anchor.kind == insert.kind:
         container, index = _entry(doc, path_of(anchor))
         if insert.level == anchor.level:
             return container, index + 1, insert.source
@@ -122,17 +125,7 @@ def _insertion(doc, insert: Insert, path_of):
         path = path_of(anchor)
         if path[0] == "body" and isinstance(path[1], int):
             index = path[1] + 1
-    if insert.kind == "paragraph":
-        value = roundtrip.folded(insert.source)
-    elif insert.kind == "plain":
-        value = CommentedMap([("text", roundtrip.folded(insert.source))])
-    elif insert.kind == "heading":
-        value = CommentedMap([("heading" if insert.level == 1 else "subheading", insert.source)])
-    else:
-        value = CommentedMap(
-            [("bullets" if insert.kind == "bullet" else "letters", [insert.source])]
-        )
-    return body, index, value
+    return body, index, row.new(insert.source, insert.level)
 
 
 def _lift(body, index: int, key: str, item: int, kind: str) -> None:
@@ -145,11 +138,7 @@ def _lift(body, index: int, key: str, item: int, kind: str) -> None:
     text = str(items[item])
     after = CommentedSeq(items[item + 1 :])
     del items[item:]
-    lifted = (
-        roundtrip.folded(text)
-        if kind == "paragraph"
-        else CommentedMap([("text", roundtrip.folded(text))])
-    )
+    lifted = kinds.units()[kind].new(text, 1)
     entries = [lifted] + ([CommentedMap([(key, after)])] if after else [])
     if not items:
         del body[index]
@@ -171,7 +160,7 @@ def _drop_empty_lists(doc) -> None:
     for index in range(len(body) - 1, -1, -1):
         item = body[index]
         if isinstance(item, dict):
-            for key in ("bullets", "letters"):
+            for key in sorted(set(kinds.listed().values())):
                 if key in item and isinstance(item[key], list):
                     _drop_empty_children(item[key])
                     if not item[key]:

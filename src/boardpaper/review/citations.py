@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
+from ..narrative.units import Unit
 from ..oxml.accepted import Para
 from ..oxml.draft import DraftPara
 from .plans import EDITED_TOO, MAX_CITATIONS
 from .texts import after_context, inside_figure, source_index
-from .units import Unit
 
 
 class Citations:

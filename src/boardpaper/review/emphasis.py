@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from ..content.kinds import style_units
 from ..oxml.accepted import Para
 from ..oxml.draft import DraftPara
 from . import matching
-from .plans import STYLE_KIND
 from .texts import flags
 
 
@@ -19,7 +19,7 @@ class Emphasis:
         kinds = {kind for kind, _, _ in t.changed_by}
         # only a tracked change counts: LibreOffice renames some styles when it saves
         restyled = b.style != t.style and "paragraph formatting" in kinds
-        if restyled and not (b.style in STYLE_KIND and t.style in STYLE_KIND):
+        if restyled and not (b.style in style_units() and t.style in style_units()):
             self.out.conflicts.append(
                 f"{where}: given the style '{t.style or 'Normal'}', which boardpaper does not "
                 "write; the paper's kinds are paragraphs, bullets, lettered items and headings"

@@ -4,7 +4,7 @@ Three versions of every piece of text meet here (a three-way merge):
 
 - base: the draft as built, described inside the .docx (oxml/draft.py);
 - theirs: the reviewed file with every tracked change accepted (oxml/accepted.py);
-- ours: the paper's YAML as it is now, printed unit by unit (review/units.py).
+- ours: the paper's YAML as it is now, printed unit by unit (narrative/units.py).
 
 Paragraphs are paired by content, not by position or derived ids: equal texts
 first, then the most similar in order (as Word's Compare does), so an inserted,
@@ -22,6 +22,8 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from ..content.kinds import style_units
+from ..narrative.units import Unit
 from ..oxml.accepted import Para
 from ..oxml.draft import DraftPara
 from . import matching
@@ -32,7 +34,6 @@ from .pairing import Pairing
 from .plans import (
     HEADINGS,
     PROPERTIES,
-    STYLE_KIND,
     WHY_FIXED,
     Edit,
     Insert,
@@ -43,7 +44,6 @@ from .plans import (
 from .structure import Structure
 from .texts import cut as _cut
 from .texts import merge3, to_base
-from .units import Unit
 
 COVER_TITLE = ("cover", "title")
 __all__ = ["Edit", "Insert", "Plan", "plan"]
@@ -180,9 +180,9 @@ class _Planner(Pairing, Structure, Citations, Links, Emphasis):
             self._relevel(b, t, i)
         if (
             b.part == "body"
-            and t.style in STYLE_KIND
-            and b.style in STYLE_KIND
-            and STYLE_KIND[t.style] != STYLE_KIND[b.style]
+            and t.style in (kinds := style_units())
+            and b.style in kinds
+            and kinds[t.style] != kinds[b.style]
         ):
             self._restyle(b, t, i)
             return

@@ -3,11 +3,11 @@
 
 from __future__ import annotations
 
+from ..narrative.units import Unit
 from ..oxml.accepted import Para
 from ..oxml.draft import DraftPara
 from .align import align, ratio
 from .plans import JOIN_REACH
-from .units import Unit
 
 
 class Pairing:

@@ -5,26 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..narrative.units import Unit
 from ..oxml.draft import DraftPara
-from ..oxml.style_ids import BODY, BULLETS, HEADING, LETTERED, NUMBERED
+from ..oxml.style_ids import HEADING
 from .texts import cut as _cut
-from .units import Unit
 
-#: a body paragraph's style → the kind of text it holds (and a new one becomes)
-STYLE_KIND = {
-    NUMBERED: "paragraph",
-    BODY: "plain",
-    LETTERED: "letter",
-    BULLETS[0]: "bullet",
-    BULLETS[1]: "bullet",
-    HEADING[1]: "heading",
-    HEADING[2]: "heading",
-    HEADING[3]: "heading",
-    HEADING[4]: "heading",
-}
 PROPERTIES = "document properties"  # the part of a title read from docProps/core.xml
 HEADINGS = frozenset(HEADING.values())
-DELETABLE = ("paragraph", "plain", "bullet", "letter", "heading")
 WHY_FIXED = {
     "cell": "is computed from the data; change the data, not the table",
     "framework": "is set out from the KPI framework file; change that file",

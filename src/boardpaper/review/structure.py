@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from ..content.kinds import deletable, listed, style_units
+from ..narrative.units import Unit
 from ..oxml.accepted import Para
 from ..oxml.draft import DraftPara
 from ..oxml.style_ids import BULLETS, HEADING, TABLE_HEADING, TABLE_TEXT
-from .plans import DELETABLE, STYLE_KIND, WHY_FIXED, Insert
+from .plans import WHY_FIXED, Insert
 from .texts import cut as _cut
-from .units import Unit
 
 
 class Structure:
@@ -81,9 +82,9 @@ class Structure:
         if b.part == "footnote":
             return  # a footnote goes with its citation (see _citations)
         unit = self.ours_of.get(i)
-        if unit is None and b.kind in DELETABLE:
+        if unit is None and b.kind in deletable():
             return  # no longer in paper.yaml: deleted already
-        if b.kind not in DELETABLE or unit is None or not unit.editable:
+        if b.kind not in deletable() or unit is None or not unit.editable:
             self.out.conflicts.append(
                 f"{where}: “{_cut(b.text)}” was deleted; "
                 + WHY_FIXED.get(
@@ -113,7 +114,7 @@ class Structure:
                 + (" under notes:, cited with [^key]" if part == "footnote" else "")
             )
             return
-        kind = STYLE_KIND.get(t.style)
+        kind = style_units().get(t.style)
         before = self.paired_before[n]
         anchor_index = pairs[before][0] if before is not None else None
         anchor = self.ours_of.get(anchor_index) if anchor_index is not None else None
@@ -176,7 +177,8 @@ class Structure:
         """A numbered paragraph made a bullet or a bullet made a paragraph (a tracked style
         change): its YAML text moves into a block of the new kind in the same place, so its
         placeholders and footnotes go with it."""
-        old, new = STYLE_KIND[b.style], STYLE_KIND[t.style]
+        kinds = style_units()
+        old, new = kinds[b.style], kinds[t.style]
         what = f"{self._where(b)}: turned from a {old} into a {new}"
         level = 2 if t.style == BULLETS[1] else 1
         if (new, b.unit_text) in self.ours_kinds and (old, b.unit_text) not in self.ours_kinds:
@@ -186,7 +188,7 @@ class Structure:
         before = self.ours[at - 1] if at else None
         after = self.ours[at + 1] if at is not None and at + 1 < len(self.ours) else None
         inside = (
-            old in ("bullet", "letter")
+            old in listed()
             and after is not None
             and after.kind == old
             and after.block == unit.block

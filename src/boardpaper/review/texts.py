@@ -12,8 +12,8 @@ import re
 from bisect import bisect_left
 from itertools import accumulate
 
+from ..narrative.units import Unit
 from .matching import Comparison
-from .units import Unit
 
 TOKENS = re.compile(r"\s+|[^\s]+")
 

@@ -9,7 +9,8 @@ computed (table cells, framework lines, the meeting's date) and cannot be edited
 in the paper. `chars` is the source map of the slot: each printed character and
 the span of the YAML text it comes from, with the placeholder it belongs to.
 
-The same list is made when a paper is built (to describe the draft inside the
+Made in the narrative stage, so a build needs nothing of review. The same list is
+made when a paper is built (to describe the draft inside the
 .docx) and when a reviewed file is applied (to find what to edit), so the two
 always agree.
 """
@@ -18,11 +19,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..content import kinds
 from ..content import model as c
 from ..content.yamlmarks import MarkedStr
-from ..narrative import model as m
-from ..narrative.build import framework_blocks
-from ..narrative.walk import list_items, same_kinds
+from . import model as m
+from .build import framework_blocks
+from .walk import list_items
 
 COVER_FIELDS = ("board", "title", "priority", "presented_by", "agenda_item")
 
@@ -82,14 +84,14 @@ class _Units:
         self.add("cover", cover.meeting, "meeting")
         blocks = iter(self.paper.blocks)
         for index, block in enumerate(self.source.blocks):
-            method = getattr(self, CONTENT[type(block)])
-            method(block, index, blocks)
+            kinds.of(block).review(self, block, index, blocks)
         for key, note in self.source.notes.items():
             self.add("note", note.text, key, notes=False, link=note.link or "")
         self.add("marking", cover.marking, "marking", notes=False)
         return self.out
 
-    # -- one method per content block kind; each consumes its model blocks --
+    # -- one method per block kind (content/kinds.py: `Kind.review`); each consumes its
+    # model blocks --
 
     def paragraph(self, block: c.Paragraph, index: int, blocks) -> None:
         next(blocks)
@@ -152,16 +154,5 @@ class _Units:
                 self.add("framework", m.plain_text(made.inlines), block=index)
 
 
-#: content block kind → the _Units method that lists its units
-CONTENT: dict[type, str] = {
-    c.Paragraph: "paragraph",
-    c.Heading: "heading",
-    c.Plain: "plain",
-    c.BulletList: "bullet_list",
-    c.LetteredList: "lettered_list",
-    c.Authors: "authors",
-    c.TableSpec: "table_spec",
-    c.ChartSpec: "chart_spec",
-    c.FrameworkText: "framework_text",
-}
-same_kinds(CONTENT, c.Block, "content block kinds (review/units.py)")
+if not all(callable(getattr(_Units, k.name, None)) for k in map(kinds.KINDS.get, kinds.BUILT_IN)):
+    raise TypeError("a block kind of content/kinds.py names no method of narrative/units.py")
