@@ -7,10 +7,11 @@ BIN     = $(VENV)/bin
 PAPER  ?= content/2022-05-performance-report
 # Debian packages the tests and the board pack need: LibreOffice renders .docx (the full
 # libreoffice-writer: the -nogui build lacks the .ui files comments need), python3-uno
-# drives it as a reviewer would, pandoc reads tracked changes, poppler and qpdf check PDFs;
+# drives it as a reviewer would, libreoffice-calc opens the ODS data downloads (tested),
+# pandoc reads tracked changes, poppler and qpdf check PDFs;
 # the red-team suite (tests/test_redteam_suite.py) measures each case with GNU time.
-APT_PACKAGES = libreoffice-writer python3-uno pandoc poppler-utils qpdf fonts-liberation \
-	chromium chromium-driver time
+APT_PACKAGES = libreoffice-writer libreoffice-calc python3-uno pandoc poppler-utils qpdf \
+	fonts-liberation chromium chromium-driver time
 # axe-core, the accessibility engine the HTML tests run in Chromium (npm registry)
 AXE = .axe/node_modules/axe-core/axe.min.js
 LO_UI = /usr/lib/libreoffice/share/config/soffice.cfg/modules/swriter/ui/annotation.ui
@@ -42,7 +43,8 @@ $(VENV)/.installed: pyproject.toml
 system-deps:
 	@if command -v soffice >/dev/null && command -v pdftoppm >/dev/null && command -v qpdf >/dev/null \
 	   && command -v pandoc >/dev/null && command -v chromedriver >/dev/null && [ -x /usr/bin/time ] \
-	   && [ -f $(LO_UI) ] && /usr/bin/python3 -c 'import uno' 2>/dev/null; then :; else \
+	   && [ -f $(LO_UI) ] && [ -e /usr/lib/libreoffice/program/libsclo.so ] \
+	   && /usr/bin/python3 -c 'import uno' 2>/dev/null; then :; else \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $(APT_PACKAGES); \

@@ -19,6 +19,7 @@ from ..narrative import model as m
 from ..narrative.scorecard import waiting_by_section, with_data
 from ..narrative.walk import BlockVisitor
 from ..status import STATUSES
+from .data_downloads import html_links
 from .registry import Options, Written
 
 SYMBOLS = {"tick": "✓", "cross": "✗", "up": "▲", "down": "▼", "level": "=", "dot": "●", "dash": "–"}
@@ -74,7 +75,7 @@ def write(paper: m.Paper, options: Options) -> Written:
 def page(paper: m.Paper) -> str:
     body = _Body(paper)
     blocks = "".join(body.visit(block) for block in paper.blocks)
-    appendices = "".join(_appendix(a) for a in paper.appendices)
+    appendices = "".join(_appendix(a, body.downloads) for a in paper.appendices)
     meta = paper.meta
     cover = "".join(
         f"<p>{escape(text)}</p>" for text in (meta.board, meta.meeting) if text
@@ -124,6 +125,7 @@ class _Body(BlockVisitor):
         self.notes: dict[str, tuple[int, m.Note]] = {}  # key → (number, note)
         self.cited: dict[str, int] = {}
         self.headings = 0
+        self.downloads = html_links(paper)  # id of a table or chart → links to its data
 
     # -- inlines --
     def inlines(self, inlines) -> str:
@@ -230,11 +232,11 @@ class _Body(BlockVisitor):
             f'<div class="table-wrap" role="region" tabindex="0" aria-label="{escape(block.caption)}">'
             f"<table><caption>{escape(block.caption)}</caption>"
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
-            f"{source}\n"
+            f"{source}\n{self.downloads.get(id(block), '')}"
         )
 
     def chart(self, block: m.Chart) -> str:
-        return _chart(block)
+        return _chart(block) + self.downloads.get(id(block), "")
 
 
 def _chart(block: m.Chart) -> str:
@@ -266,7 +268,7 @@ def _number(value: float) -> str:
     return fmt.number(value, 0 if float(value).is_integer() else 1)
 
 
-def _appendix(appendix: m.Appendix) -> str:
+def _appendix(appendix: m.Appendix, downloads: dict[int, str]) -> str:
     title = f"Appendix {appendix.letter} – {appendix.title}"
     if appendix.scorecard is not None:
         return (
@@ -276,7 +278,7 @@ def _appendix(appendix: m.Appendix) -> str:
     if appendix.charts:
         return (
             f'<section><h2 id="app-{appendix.letter}">{escape(title)}</h2>'
-            + "".join(_chart(c) for c in appendix.charts)
+            + "".join(_chart(c) + downloads.get(id(c), "") for c in appendix.charts)
             + "</section>\n"
         )
     return ""

@@ -55,11 +55,12 @@ WRITERS: dict[str, str] = {
     "docx": "boardpaper.writers.docx:write",  # the paper in the SPCB layout
     "audit": "boardpaper.writers.figures_csv:write",  # <paper>.figures.csv
     "appendices": "boardpaper.writers.appendices:write",  # scorecards, charts (PDF, CSV)
+    "data": "boardpaper.writers.data_downloads:write",  # each table and chart: CSV, and one ODS
     "pack": "boardpaper.writers.pack:write",  # the board pack (PDF), with --pack
     "html": "boardpaper.writers.html:write",  # the paper as one accessible web page, --html
 }
 #: what `boardpaper build` writes without options
-DEFAULT = ("docx", "audit", "appendices")
+DEFAULT = ("docx", "audit", "appendices", "data")
 
 
 def writer(name: str) -> Callable[[Paper, Options], Written]:

@@ -14,6 +14,7 @@ from ...errors import Location, TemplateError
 from ...narrative.model import Paper
 from ...oxml import bookmarks
 from ...oxml.package import deterministic_zip
+from ..data_downloads import word_lines
 from ..registry import Options, Written
 from . import parts, template
 from .blocks import BlockWriter
@@ -34,7 +35,9 @@ def write_docx(paper: Paper, template_bytes: bytes, template_name: str = "templa
     ids = itertools.count(bookmarks.max_id(document.element) + 1)
     notes = InlineWriter(notes_part, revision=paper.revision, ids=ids)
     body = InlineWriter(document.part, notes_part.element, notes, paper.revision, ids)
-    BlockWriter(document, anchor, body).write(paper.blocks)
+    blocks = BlockWriter(document, anchor, body)
+    blocks.data_lines = word_lines(paper)
+    blocks.write(paper.blocks)
     set_properties(document, paper.meta)
     _namespaces_on_root(document.element)
     out = io.BytesIO()

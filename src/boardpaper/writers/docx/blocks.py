@@ -46,6 +46,7 @@ class BlockWriter(BlockVisitor):
         self.anchor = anchor
         self.inlines = inlines
         self.lettered_lists = 0
+        self.data_lines: dict[int, str] = {}  # id of a table or chart → the line naming its data
 
     def add(self, style: str, inlines=(), prefix=(), change: str = ""):
         """A paragraph of `style`; `change` tracks the whole paragraph as inserted or deleted."""
@@ -103,6 +104,8 @@ class BlockWriter(BlockVisitor):
         self.anchor.addprevious(tables.table(block.header, block.text_rows(), block.numeric))
         if block.source:
             self.add(ids.TABLE_SOURCE, (m.Text(f"Source: {block.source}"),))
+        if id(block) in self.data_lines:  # where its data is published (data_downloads.py)
+            self.add(ids.TABLE_SOURCE, (m.Text(self.data_lines[id(block)]),))
 
     def chart(self, block: m.Chart) -> None:
         """The chart as a picture whose alt text (`wp:docPr/@descr`) states its data."""
@@ -123,6 +126,8 @@ class BlockWriter(BlockVisitor):
         picture._inline.docPr.set("title", block.caption)
         if block.source:
             self.add(ids.TABLE_SOURCE, (m.Text(f"Source: {block.source}"),))
+        if id(block) in self.data_lines:  # where its data is published (data_downloads.py)
+            self.add(ids.TABLE_SOURCE, (m.Text(self.data_lines[id(block)]),))
 
     def _require(self, *style_ids: str) -> None:
         defined = {s.style_id for s in self.document.styles}
