@@ -1,5 +1,6 @@
 """The oxml builders: schema order and structure of the fragments they make."""
 
+import pytest
 from docx.oxml.ns import qn
 
 from boardpaper.oxml import bookmarks, numbering, runs
@@ -69,3 +70,35 @@ def test_columns_that_fit_on_one_line_share_the_width_by_their_longest_cell():
 
     widths = column_widths(("Year", "DA", "Trafficking"), [("2016/17", "22,549", "–")])
     assert sum(widths) == TABLE_WIDTH and widths[2] > widths[1]
+
+
+@pytest.mark.parametrize(
+    ("name", "body"),
+    [
+        ("word/document.xml", b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><x>&a;</x>'),
+        ("word/main.dat", b'<!DOCTYPE x [<!ENTITY a SYSTEM "file:///etc/passwd">]><x>&a;</x>'),
+        (
+            "word/u16.bin",
+            '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE x [<!ENTITY a "b">]><x>&a;</x>'.encode(
+                "utf-16"
+            ),
+        ),
+    ],
+)
+def test_a_package_from_outside_with_a_doctype_in_any_part_is_refused(name, body):
+    """The XML door (xmlsafe.parse_untrusted) sees every part any reader may parse as
+    XML, whatever its name or encoding, before docxtpl or LibreOffice opens the file."""
+    import io
+    import zipfile
+
+    from boardpaper.oxml.house import template_package
+    from boardpaper.oxml.sanitize import NotAPackage, clean
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(template_package())) as house, zipfile.ZipFile(out, "w") as z:
+        for info in house.infolist():
+            if info.filename != name:
+                z.writestr(info, house.read(info))
+        z.writestr(name, body)
+    with pytest.raises(NotAPackage, match=f"{name} declares a DOCTYPE or entities"):
+        clean(out.getvalue(), "the template")

@@ -55,7 +55,7 @@ def clean(data: bytes, what: str) -> tuple[bytes, list[str]]:
         except (zipfile.BadZipFile, NotImplementedError, RuntimeError, OSError, EOFError) as exc:
             raise NotAPackage(f"a part of the package cannot be read ({exc})") from None
     for name, body in members:  # the XML door: no DTD or entity reaches a later parser
-        if name.lower().endswith((".xml", ".rels")):
+        if _is_xml(name, body):
             try:
                 parse_untrusted(body, name)
             except UnsafeXml as exc:
@@ -77,6 +77,15 @@ def clean(data: bytes, what: str) -> tuple[bytes, list[str]]:
             removed.append(f"removed the attached template from {what}")
         out.append((name, body))
     return (zip_members(out) if removed else data), removed
+
+
+def _is_xml(name: str, body: bytes) -> bool:
+    """A part any reader may parse as XML: named so, or looking so whatever its name
+    (a relationship can make `word/main.dat` the document), in UTF-8 or UTF-16."""
+    if name.lower().endswith((".xml", ".rels", ".vml")):
+        return True
+    head = body[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
+    return head.startswith(b"<") or body[:2] in (b"\xff\xfe", b"\xfe\xff")
 
 
 def _drop_external(rels: bytes, name: str, what: str, removed: list[str]) -> bytes:
