@@ -1,7 +1,9 @@
-"""Charts: one renderer for the Word paper and the PDF appendices; deterministic."""
+"""Charts: one drawing (GSS style) for the Word paper, the PDF appendices and the web
+page's SVG; deterministic."""
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
 import zipfile
@@ -10,7 +12,8 @@ import pytest
 from pypdf import PdfReader
 
 from boardpaper import pipeline
-from boardpaper.writers.charts import render_png
+from boardpaper.writers import chart_svg
+from boardpaper.writers.charts import PALETTE, render_png, render_svg
 
 from ..conftest import ROOT, needs_shared
 from ..pdfcheck import STRICT, assert_pdfua, assert_strict, unmarked_pages
@@ -114,3 +117,26 @@ def test_the_chart_appendix_passes_pdfua_strict_and_every_page_is_marked(built):
     pdf = root / "out" / "2021-09-annual-report-appendix-a.pdf"
     assert_strict(pdf)
     assert unmarked_pages(pdf, "OFFICIAL") == []
+
+
+def test_the_svg_is_gss_styled_text_as_text_and_deterministic(built):
+    """Dark blue bars, horizontal text kept as text, no date, the same bytes twice."""
+    result, _, _ = built
+    chart = result.paper.appendices[0].charts[0]
+    for layout in (chart_svg.narrow(chart), chart_svg.WIDE):
+        svg = render_svg(chart, layout)
+        assert svg == render_svg(chart, layout)
+        assert PALETTE[0].lower() in svg.lower() and "<text" in svg
+        assert "rotate(-90" not in svg and "dc:date" not in svg
+    html = chart_svg.figure(chart, 7)
+    assert html == chart_svg.figure(chart, 7)
+    assert html.count('role="img"') == 2 and html.count(f">{chart.alt}</title>") == 2
+    assert "<?xml" not in html and "<metadata" not in html and "<style" not in html
+
+
+def test_print_png_is_300_dpi(built):
+    from PIL import Image
+
+    result, _, _ = built
+    with Image.open(io.BytesIO(render_png(result.paper.appendices[0].charts[0]))) as im:
+        assert im.size[0] >= 1700  # 15 cm at 300 dpi

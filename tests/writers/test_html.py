@@ -199,3 +199,32 @@ def test_axe_finds_no_wcag_violation_and_the_page_reflows_at_320px(built, browse
         "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
     )
     assert width <= client, "horizontal scrolling at 320 px"
+
+
+CHART_TEXT = """return [...document.querySelectorAll('svg text')]
+  .filter(t => t.getBoundingClientRect().width > 0)
+  .map(t => { const c = t.getScreenCTM();
+    return [t.textContent, parseFloat(getComputedStyle(t).fontSize) * Math.hypot(c.a, c.b)]; })"""
+
+
+@pytest.mark.parametrize("width", [320, 1000])
+def test_chart_text_is_at_least_12px_and_each_chart_is_named_by_its_alt_text(built, browser, width):
+    """The charts are inline SVG drawn to the GSS guidance: no text under 12 px as
+    rendered (font size times the SVG's scale), each drawing named by its alt text."""
+    result = built["2021-09-annual-report"]
+    browser.set_window_size(width, 900)
+    browser.get(page(built, "2021-09-annual-report").as_uri())
+    sizes = browser.execute_script(CHART_TEXT)
+    assert len(sizes) > 20
+    assert [(t, s) for t, s in sizes if s < 12] == []
+    names = browser.execute_script(
+        "return [...document.querySelectorAll('svg[role=img]')]"
+        ".filter(s => s.getBoundingClientRect().width > 0)"
+        ".map(s => document.getElementById(s.getAttribute('aria-labelledby')).textContent)"
+    )
+    charts = [b for b in result.paper.blocks if type(b).__name__ == "Chart"]
+    assert names == [c.alt for c in charts]
+    source = page(built, "2021-09-annual-report").read_text(encoding="utf-8")
+    assert "#12436d" in source and "rotate(-90" not in source and "<image" not in source
+    ids = re.findall(r' id="([^"]+)"', source)
+    assert len(ids) == len(set(ids)), "an id used twice"

@@ -1,7 +1,7 @@
 """The HTML writer: one self-contained, accessible page per paper, from the same model.
 
-`write(paper, options)` gives `<paper>.html`: styles inline, charts embedded as
-data URIs, no request to anything outside the file. Semantic and accessible
+`write(paper, options)` gives `<paper>.html`: styles inline, charts as inline SVG
+(`chart_svg.py`), no request to anything outside the file. Semantic and accessible
 (WCAG 2.2 AA): `lang`, a title, one `h1`, headings in order, a contents list,
 each numbered paragraph with its number and a stable anchor (`#p-<id>`),
 footnotes as linked notes with a way back, tables with a caption and header
@@ -12,13 +12,15 @@ to a 320 px wide screen, and prints cleanly.
 
 from __future__ import annotations
 
-import base64
+import itertools
+from collections.abc import Iterator
 from html import escape
 
 from ..narrative import model as m
 from ..narrative.scorecard import waiting_by_section, with_data
 from ..narrative.walk import BlockVisitor
 from ..status import STATUSES
+from .chart_svg import CSS as CHART_CSS
 from .data_downloads import html_links
 from .registry import Options, Written
 
@@ -49,7 +51,6 @@ tbody th { text-align: left; font-weight: normal; }
 .band th { font-weight: bold; background: #d9e2f3; }
 td.n, th.n { text-align: right; }
 figure { margin: 1rem 0; }
-figure img { max-width: 100%; height: auto; }
 .source { font-style: italic; font-size: 0.9rem; }
 .status { display: inline-block; border-radius: 0.3rem; padding: 0 0.35rem;
   white-space: nowrap; font-weight: bold; }
@@ -75,7 +76,7 @@ def write(paper: m.Paper, options: Options) -> Written:
 def page(paper: m.Paper) -> str:
     body = _Body(paper)
     blocks = "".join(body.visit(block) for block in paper.blocks)
-    appendices = "".join(_appendix(a, body.downloads) for a in paper.appendices)
+    appendices = "".join(_appendix(a, body.downloads, body.charts) for a in paper.appendices)
     meta = paper.meta
     cover = "".join(
         f"<p>{escape(text)}</p>" for text in (meta.board, meta.meeting) if text
@@ -99,7 +100,7 @@ def page(paper: m.Paper) -> str:
         f'<!DOCTYPE html>\n<html lang="{escape(meta.language)}">\n<head>\n'
         '<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(meta.title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
+        f"<title>{escape(meta.title)}</title>\n<style>{STYLE}{CHART_CSS}</style>\n</head>\n<body>\n"
         f"{marking}<header>{cover}<h1>{escape(meta.title)}</h1></header>\n"
         f'<nav aria-label="Contents"><h2 id="contents">Contents</h2><ol>{contents}</ol></nav>\n'
         f"<main>\n{blocks}{appendices}</main>\n{body.footnotes()}{marking}\n</body>\n</html>\n"
@@ -126,6 +127,7 @@ class _Body(BlockVisitor):
         self.cited: dict[str, int] = {}
         self.headings = 0
         self.downloads = html_links(paper)  # id of a table or chart → links to its data
+        self.charts = itertools.count(1)  # numbers the charts' ids within the page
 
     # -- inlines --
     def inlines(self, inlines) -> str:
@@ -236,13 +238,12 @@ class _Body(BlockVisitor):
         )
 
     def chart(self, block: m.Chart) -> str:
-        return _chart(block) + self.downloads.get(id(block), "")
+        return _chart(block, next(self.charts)) + self.downloads.get(id(block), "")
 
 
-def _chart(block: m.Chart) -> str:
-    from .charts import render_png
+def _chart(block: m.Chart, number: int) -> str:
+    from .chart_svg import figure
 
-    data = base64.b64encode(render_png(block, dpi=120)).decode("ascii")
     head = "".join(f'<th scope="col" class="n">{escape(s.name)}</th>' for s in block.series)
     rows = "".join(
         f'<tr><th scope="row">{escape(label)}</th>'
@@ -252,8 +253,7 @@ def _chart(block: m.Chart) -> str:
     )
     source = f'<p class="source">Source: {escape(block.source)}</p>' if block.source else ""
     return (
-        f'<figure><img src="data:image/png;base64,{data}" alt="{escape(block.alt)}">'
-        f"<figcaption>{escape(block.caption)}</figcaption></figure>"
+        f"{figure(block, number)}"
         f"<details><summary>The data of “{escape(block.caption)}”</summary>"
         f'<div class="table-wrap" role="region" tabindex="0" aria-label="{escape(block.caption)}">'
         f"<table><caption>{escape(block.caption)}</caption><thead><tr>"
@@ -268,7 +268,7 @@ def _number(value: float) -> str:
     return fmt.number(value, 0 if float(value).is_integer() else 1)
 
 
-def _appendix(appendix: m.Appendix, downloads: dict[int, str]) -> str:
+def _appendix(appendix: m.Appendix, downloads: dict[int, str], charts: Iterator[int]) -> str:
     title = f"Appendix {appendix.letter} – {appendix.title}"
     if appendix.scorecard is not None:
         return (
@@ -278,7 +278,7 @@ def _appendix(appendix: m.Appendix, downloads: dict[int, str]) -> str:
     if appendix.charts:
         return (
             f'<section><h2 id="app-{appendix.letter}">{escape(title)}</h2>'
-            + "".join(_chart(c) + downloads.get(id(c), "") for c in appendix.charts)
+            + "".join(_chart(c, next(charts)) + downloads.get(id(c), "") for c in appendix.charts)
             + "</section>\n"
         )
     return ""
