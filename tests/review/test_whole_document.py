@@ -128,6 +128,7 @@ def test_a_footnote_and_the_header_marking(paper, capsys, tmp_path):
         "Homicide_report_press_release.pdf", "Global Study on Homicide", part="word/footnotes.xml"
     )
     edited.replace("OFFICIAL", "OFFICIAL-SENSITIVE", part="word/header1.xml")
+    edited.replace("OFFICIAL", "OFFICIAL-SENSITIVE", part="word/footer1.xml")  # both agree
     status, out = review(folder, edited.save(), capsys)
     assert status == 0, out
     document, _ = rebuilt(folder, tmp_path / "out")

@@ -148,3 +148,62 @@ def resave_as_word(doc: Docx) -> None:
             etree.SubElement(sdt, q("w:sdtPr"))
             p.addprevious(sdt)
             etree.SubElement(sdt, q("w:sdtContent")).append(p)
+
+
+WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+
+
+_PNG = bytes.fromhex(  # one white pixel
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
+    "0000000d49444154789c63f8ffff3f0005fe02fea7d6a4a90000000049454e44ae426082"
+)
+_INLINE = (
+    '<wp:inline xmlns:wp="{wp}" xmlns:a="{a}" xmlns:pic="{pic}" xmlns:r="{r}">'
+    '<wp:extent cx="914400" cy="914400"/><wp:docPr id="4242" name="Picture 4242" '
+    'descr="A photograph of the taskforce"/><a:graphic><a:graphicData uri="{pic}">'
+    '<pic:pic><pic:nvPicPr><pic:cNvPr id="4242" name="photo.png"/><pic:cNvPicPr/></pic:nvPicPr>'
+    '<pic:blipFill><a:blip r:embed="rIdPhoto"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>'
+    '<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="914400" cy="914400"/></a:xfrm>'
+    '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData>'
+    "</a:graphic></wp:inline>"
+).format(
+    wp=WP,
+    a="http://schemas.openxmlformats.org/drawingml/2006/main",
+    pic="http://schemas.openxmlformats.org/drawingml/2006/picture",
+    r="http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+)
+
+
+def add_picture(doc: Docx, after: str) -> None:
+    """A picture pasted (tracked, Insert > Pictures) as a paragraph of its own after the
+    paragraph holding `after`, with its image part, relationship and alt text."""
+    doc.members.append(("word/media/photo.png", _PNG))
+    rels = doc.part("word/_rels/document.xml.rels")
+    etree.SubElement(
+        rels,
+        f"{{{rels.nsmap[None]}}}Relationship",
+        Id="rIdPhoto",
+        Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image",
+        Target="media/photo.png",
+    )
+    types = doc.part("[Content_Types].xml")
+    if not any(d.get("Extension") == "png" for d in types):
+        types.insert(
+            0,
+            etree.Element(
+                f"{{{types.nsmap[None]}}}Default", Extension="png", ContentType="image/png"
+            ),
+        )
+    p = etree.Element(q("w:p"))
+    mark = etree.SubElement(etree.SubElement(p, q("w:pPr")), q("w:rPr"))
+    etree.SubElement(mark, q("w:ins"), AUTHOR)
+    drawing = etree.SubElement(
+        etree.SubElement(etree.SubElement(p, q("w:ins"), AUTHOR), q("w:r")), q("w:drawing")
+    )
+    drawing.append(etree.fromstring(_INLINE))
+    doc.paragraph(after).addnext(p)
+
+
+def set_alt_text(doc: Docx, n: int, text: str) -> None:
+    """The alt text (Format Picture > Alt Text) of the n-th picture of the body."""
+    list(doc.part().iter(f"{{{WP}}}docPr"))[n].set("descr", text)

@@ -42,6 +42,10 @@ _FORMAT_CHANGES = {qn("w:rPrChange"), qn("w:pPrChange")}
 _FIELD_SIMPLE, _INSTR = qn("w:fldSimple"), qn("w:instrText")
 _HYPERLINK, _BOOKMARK, _FIELD_CHAR = qn("w:hyperlink"), qn("w:bookmarkStart"), qn("w:fldChar")
 _NOTE_REFERENCE, _NO_BREAK_HYPHEN = qn("w:footnoteReference"), qn("w:noBreakHyphen")
+#: a picture, chart or shape (DrawingML's properties, with its title and alt text), or an
+#: older VML picture or embedded object
+_DOC_PR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+_OBJECTS = {qn("w:pict"), qn("w:object")}
 
 
 @dataclass
@@ -58,6 +62,7 @@ class Para:
     note_id: str = ""  # for a footnote: its id
     note_at: tuple[int, ...] = ()  # where each citation stands: characters of text before it
     links: tuple[tuple[int, int, str], ...] = ()  # (start, end, address) of each hyperlink
+    pictures: tuple[tuple[str, str], ...] = ()  # (title, alt text) of each picture or object
 
 
 @dataclass
@@ -72,6 +77,7 @@ class _Collected:
     note_pieces: list[int] = field(default_factory=list)  # pieces before each citation
     piece_links: list[str] = field(default_factory=list)  # each piece's link address, or ""
     links: dict[str, str] = field(default_factory=dict)  # the part's link ids → addresses
+    pictures: list[tuple[str, str]] = field(default_factory=list)
 
     def finish(self) -> Para:
         chunks: list[str] = []
@@ -116,6 +122,7 @@ class _Collected:
             self.note_id,
             note_at,
             tuple((a, min(b, len(stripped)), u) for a, b, u in links if a < len(stripped)),
+            tuple(self.pictures),
         )
 
 
@@ -284,7 +291,11 @@ def _read(p, builder: _Collected) -> None:
             continue
         if fields.hidden or parent.hidden:
             continue
-        if tag == _NOTE_REFERENCE:
+        if tag == _DOC_PR:
+            builder.pictures.append((element.get("title", ""), element.get("descr", "")))
+        elif tag in _OBJECTS:
+            builder.pictures.append(("", ""))
+        elif tag == _NOTE_REFERENCE:
             builder.notes.append(element.get(qn("w:id"), ""))
             builder.note_pieces.append(len(builder.pieces))
         elif tag == _T:

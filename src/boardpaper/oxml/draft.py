@@ -15,8 +15,8 @@ piece's kind, key and place in the paragraph:
 Word and LibreOffice keep custom XML parts when they save, so `review` knows
 exactly what the reviewer was given, whatever the YAML says by then. The part
 holds only what the paper prints, the paragraph ids (visible as bookmarks
-anyway), footnote keys, where citations stand and the link addresses (which a
-reader follows anyway): no YAML, comments, file paths or data.
+anyway), footnote keys, where citations stand, the link addresses (which a
+reader follows anyway) and each picture's title and alt text: no YAML, comments, file paths or data.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from .package import zip_members
 
 NS = "urn:boardpaper:draft:1"
 _P = f"{{{NS}}}p"
+_PICTURE = f"{{{NS}}}picture"  # a picture or chart in the paragraph: its title and alt text
 _REL_CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml"
 _REL_PROPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps"
 _PROPS_TYPE = "application/vnd.openxmlformats-officedocument.customXmlProperties+xml"
@@ -61,6 +62,8 @@ class DraftPara:
     #                                 these were kept has none)
     links: tuple[tuple[int, int, str], ...] | None = ()  # (start, end, address) of each
     #                                 hyperlink; None: a draft from before links were kept
+    pictures: tuple[tuple[str, str], ...] | None = ()  # (title, alt text) of each picture
+    #                                 or chart; None: a draft from before these were kept
 
     @property
     def prefix(self) -> str:
@@ -158,6 +161,7 @@ def describe(paras: list[accepted.Para], units) -> list[DraftPara]:
                 para.spans,
                 para.note_at,
                 para.links,
+                para.pictures,
             )
         )
     return out
@@ -172,7 +176,7 @@ def _contained(text: str, candidates, longest: bool = False):
 
 def to_xml(draft: list[DraftPara]) -> bytes:
     root = etree.Element(f"{{{NS}}}draft", nsmap={"bp": NS})
-    root.set("version", "2")  # 2: with where citations stand and links
+    root.set("version", "3")  # 2: with where citations stand and links; 3: pictures
     for para in draft:
         element = etree.SubElement(root, _P)
         element.set("part", para.part)
@@ -201,12 +205,15 @@ def to_xml(draft: list[DraftPara]) -> bytes:
                 ),
             )
         element.text = para.text
+        for title, alt in para.pictures or ():
+            etree.SubElement(element, _PICTURE, title=title, alt=alt)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def from_xml(root) -> list[DraftPara]:
     out = []
-    knows_links = root.get("version", "1") not in ("1",)
+    version = root.get("version", "1")
+    knows_links, knows_pictures = version not in ("1",), version not in ("1", "2")
     for element in root.iter(_P):
         spans = []
         for span in (element.get("spans") or "").split():
@@ -226,6 +233,9 @@ def from_xml(root) -> list[DraftPara]:
                 tuple(spans),
                 _offsets(element.get("notes-at"), len((element.get("notes") or "").split())),
                 _links(element.get("links")) if knows_links else None,
+                tuple((e.get("title", ""), e.get("alt", "")) for e in element.iter(_PICTURE))
+                if knows_pictures
+                else None,
             )
         )
     return out

@@ -33,6 +33,7 @@ from .links import Links
 from .pairing import Pairing
 from .plans import (
     HEADINGS,
+    PICTURE_ADDED,
     PROPERTIES,
     WHY_FIXED,
     Edit,
@@ -98,6 +99,7 @@ class _Planner(Pairing, Structure, Citations, Links, Emphasis):
             t = [j for j, p in enumerate(self.theirs) if part_group(p.part) == part]
             groups[part] = (b, t)
         pairs = {part: self._align(*groups[part]) for part in ("body", "furniture")}
+        self.furniture = {i: j for i, j in pairs["furniture"] if i is not None}
         # which footnote is which: the n-th citation of a paragraph in both versions
         same_note: dict[str, str] = {}  # footnote id in theirs → in base
         for i, j in pairs["body"]:
@@ -186,6 +188,8 @@ class _Planner(Pairing, Structure, Citations, Links, Emphasis):
         ):
             self._restyle(b, t, i)
             return
+        if b.pictures is not None and b.pictures != t.pictures:
+            self._pictures(b, t, i)
         self._formatting(b, t)
         notes_b = [self.note_key.get(n, n) for n in b.notes]
         notes_t = [self.their_note.get(n, f"#{n}") for n in t.notes]
@@ -215,6 +219,43 @@ class _Planner(Pairing, Structure, Citations, Links, Emphasis):
         if notes_b != notes_t or at_b != at_t:
             self._citations(b, i, (notes_b, at_b), (notes_t, at_t), t)
 
+    def _pictures(self, b: DraftPara, t: Para, i: int) -> None:
+        """Pictures and charts added, deleted or given other alt text in a paragraph: the
+        paper's charts are drawn from the data and their alt text computed, so each is
+        named (a draft from before pictures were kept is not compared)."""
+        place = self._where(b) if b.text else self._near(i)
+        for n in range(max(len(b.pictures), len(t.pictures))):
+            old = b.pictures[n] if n < len(b.pictures) else None
+            new = t.pictures[n] if n < len(t.pictures) else None
+            if old == new:
+                continue
+            chart = f"the chart “{_cut(old[0], 50)}”" if old and old[0] else "a picture"
+            if old is None:
+                self.out.conflicts.append(f"a picture added in {place}: {PICTURE_ADDED}")
+            elif new is None:
+                self.out.conflicts.append(
+                    f"{chart} ({place}) deleted: remove it from paper.yaml by hand"
+                )
+            elif old[1] != new[1]:
+                self.out.conflicts.append(
+                    f"{chart} ({place}): its alt text “{_cut(old[1], 40)}” → "
+                    f"“{_cut(new[1], 40)}”: a chart's alt text is computed from its data; "
+                    "change the data or the chart's settings in paper.yaml"
+                )
+            else:
+                self.out.conflicts.append(
+                    f"{chart} ({place}): its title “{_cut(new[0], 40)}”: a chart's title is "
+                    "its caption; change caption: in paper.yaml"
+                )
+
+    def _near(self, i: int) -> str:
+        """Where base paragraph i stands, for one without text (a chart): after the
+        nearest paragraph before it that has some."""
+        before = next((k for k in range(i - 1, -1, -1) if self.base[k].text), None)
+        return (
+            "the first paragraph" if before is None else f"after {self._where(self.base[before])}"
+        )
+
     def _text(self, b: DraftPara, t: Para, i: int) -> None:
         where = self._where(b)
         if b.kind in WHY_FIXED or (b.part == "body" and b.kind == "cover" and b.key == "meeting"):
@@ -243,10 +284,31 @@ class _Planner(Pairing, Structure, Citations, Links, Emphasis):
                 "paper.yaml as it was in the draft; apply it by hand"
             )
             return
+        if b.kind == "marking" and not self._marking_agrees(b, theirs):
+            self.out.conflicts.append(
+                f"{where}: “{_cut(b.unit_text)}” → “{_cut(theirs)}”: the marking is printed in "
+                "the header and footer; change cover.marking in paper.yaml to change both "
+                "(or make the same change in each)"
+            )
+            return
         source, conflicts = merge3(b.unit_text, theirs, unit)
         self.out.conflicts += [f"{where}: {c}" for c in conflicts]
         if source is not None:
             self._edit(unit, source, f"{where}: “{_cut(theirs)}”")
+
+    def _marking_agrees(self, b: DraftPara, theirs: str) -> bool:
+        """Whether every header and footer that printed the marking `b` prints it as
+        `theirs` now (one YAML value prints them all)."""
+        for k, other in enumerate(self.base):
+            if other is b or other.kind != "marking" or other.key != b.key:
+                continue
+            j = self.furniture.get(k)
+            text = self.theirs[j].text if j is not None else None
+            if text is None or not (text.startswith(other.prefix) and text.endswith(other.suffix)):
+                return False
+            if text[len(other.prefix) : len(text) - len(other.suffix)] != theirs:
+                return False
+        return True
 
     def _edit(self, unit: Unit, source: str, description: str) -> None:
         edit = self.edit_of.get(id(unit))

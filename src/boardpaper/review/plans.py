@@ -61,6 +61,10 @@ class Plan:
         )
 
 
+PICTURE_ADDED = (
+    "boardpaper does not take pictures from a reviewed file (a chart comes from chart: in "
+    "paper.yaml); add it by hand"
+)
 JOIN_REACH = 2  # the unpaired paragraphs on each side of a pair that may have joined it
 MAX_CITATIONS = 200  # footnote references (or links) changed in one paragraph that are applied
 EDITED_TOO = "its words were edited too"

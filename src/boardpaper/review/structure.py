@@ -7,7 +7,7 @@ from ..narrative.units import Unit
 from ..oxml.accepted import Para
 from ..oxml.draft import DraftPara
 from ..oxml.style_ids import BULLETS, HEADING, TABLE_HEADING, TABLE_TEXT
-from .plans import WHY_FIXED, Insert
+from .plans import PICTURE_ADDED, WHY_FIXED, Insert
 from .texts import cut as _cut
 
 
@@ -105,6 +105,18 @@ class Structure:
     def _new(self, pairs, n: int, part: str, deleted: dict, moved_from: set) -> None:
         t = self.theirs[pairs[n][1]]
         what = f"new paragraph “{_cut(t.text)}”"
+        if t.pictures:
+            before = self.paired_before[n]
+            place = (
+                f"after {self._where(self.base[pairs[before][0]])}"
+                if before is not None
+                else "at the start"
+            )
+            count = "a picture" if len(t.pictures) == 1 else f"{len(t.pictures)} pictures"
+            part_name = "" if t.part == "body" else f" in the {t.part}"
+            self.out.conflicts.append(f"{count} added {place}{part_name}: {PICTURE_ADDED}")
+        if not t.text:
+            return  # a paragraph of no text (an empty line, a picture) prints no words
         if part == "footnote" and t.note_id:
             self.new_footnotes[t.note_id] = t.text  # placed with its citation, or named then
             return
@@ -133,12 +145,10 @@ class Structure:
                 "data, so change the data (or the table's settings in paper.yaml)"
             )
             return
-        if kind is None:
-            self.out.conflicts.append(
-                f"{what}: its style ({t.style or 'none'}) is not one "
-                "boardpaper writes; add it to paper.yaml by hand"
-            )
-            return
+        foreign = ""
+        if kind is None:  # pasted from another document: the house style of its place
+            kind = self._kind_of_place(pairs, n, anchor)
+            foreign = f" (its style {t.style or 'none'} taken as a {kind}, as round it)"
         source = None
         # the first deleted paragraph of this text not moved yet (those moved stay moved)
         same = self.deleted_by_text.get(t.text, [])
@@ -162,11 +172,23 @@ class Structure:
         level = 2 if t.style in (HEADING[2], BULLETS[1]) else 1
         self.out.inserts.append(Insert(anchor, kind, source, level))
         place = f"after “{_cut(anchor.text, 30)}”" if anchor else "at the start"
-        self.out.applied.append(f"{what} {place}")
+        self.out.applied.append(f"{what} {place}{foreign}")
 
     def _delete(self, unit: Unit) -> None:
         self.deleted.add(id(unit))
         self.out.deletes.append(unit)
+
+    def _kind_of_place(self, pairs, n: int, anchor: Unit | None) -> str:
+        """The block kind a paragraph of a style boardpaper does not write takes where it
+        stands: an item of the list it is inside (the paragraphs before and after it both
+        of that list's kind), else a numbered paragraph."""
+        after = next(
+            (self.ours_of.get(i) for i, j in pairs[n + 1 :] if i is not None and j is not None),
+            None,
+        )
+        if anchor is not None and anchor.kind in listed() and after and after.kind == anchor.kind:
+            return anchor.kind
+        return "paragraph"
 
     def _already_there(self, anchor: Unit | None, kind: str, text: str) -> bool:
         """Whether the YAML already holds this new paragraph right after `anchor`, among

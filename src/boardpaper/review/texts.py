@@ -85,14 +85,16 @@ def merge3(base: str, theirs: str, unit: Unit) -> tuple[str | None, list[str]]:
     if ours == theirs:
         return None, []  # applied already
     b, t, o = TOKENS.findall(base), TOKENS.findall(theirs), TOKENS.findall(ours)
-    to_ours = _token_map(b, o)
+    to_ours = _TokenMap(b, o)
     starts = [0, *accumulate(len(token) for token in o)]
     hunks, conflicts = [], []
     for tag, i1, i2, j1, j2 in Comparison(b, t).get_opcodes():
         if tag == "equal":
             continue
+        if to_ours.done(i1, i2, "".join(t[j1:j2])):
+            continue  # the YAML prints this change already (the author made it too)
         shown = f"“{cut(''.join(b[i1:i2]), 40)}” → “{cut(''.join(t[j1:j2]), 40)}”"
-        span = _mapped(to_ours, i1, i2)
+        span = to_ours.span(i1, i2)
         if span is None:
             conflicts.append(
                 f"{shown}: that text changed in paper.yaml since the draft; apply it by hand"
@@ -129,27 +131,43 @@ def merge3(base: str, theirs: str, unit: Unit) -> tuple[str | None, list[str]]:
         else:
             s_lo = s_hi = chars[-1][2] if chars else len(source)
         source = source[:s_lo] + escape(text) + source[s_hi:]
-    return source, conflicts
+    return (None if source == str(unit.slot) else source), conflicts
 
 
-def _token_map(a: list[str], b: list[str]) -> dict[int, int]:
-    """Token index in `a` → index in `b`, where the two agree (and the ends)."""
-    found = {len(a): len(b)}
-    for tag, i1, i2, j1, _ in Comparison(a, b).get_opcodes():
-        if tag == "equal":
-            for k in range(i2 - i1 + 1):
-                found[i1 + k] = j1 + k
-    return found
+class _TokenMap:
+    """Where base's tokens and the places between them are in ours, through the stretches
+    the two have equal. A token is mapped only inside an equal stretch; a place between
+    tokens is mapped as the end of the equal stretch before it (`left`) and as the start
+    of the one after it (`right`), which differ where ours inserted words there."""
 
+    def __init__(self, base: list[str], ours: list[str]):
+        self.ours = ours
+        self.tokens: dict[int, int] = {}
+        self.left = {0: 0}
+        self.right = {len(base): len(ours)}
+        for tag, i1, i2, j1, _ in Comparison(base, ours).get_opcodes():
+            if tag == "equal":
+                for k in range(i2 - i1):
+                    self.tokens[i1 + k] = j1 + k
+                    self.right[i1 + k] = j1 + k
+                    self.left[i1 + k + 1] = j1 + k + 1
 
-def _mapped(to_ours: dict[int, int], i1: int, i2: int) -> tuple[int, int] | None:
-    """The span of ours that base tokens i1..i2 are, if all of it is unchanged there."""
-    if i1 not in to_ours or i2 not in to_ours:
-        return None
-    if any(k not in to_ours for k in range(i1, i2)):
-        return None
-    o1, o2 = to_ours[i1], to_ours[i2]
-    return (o1, o2) if o2 - o1 == i2 - i1 else None
+    def span(self, i1: int, i2: int) -> tuple[int, int] | None:
+        """The span of ours that base tokens i1..i2 are, if all of it is unchanged there
+        (for an insertion, i1 == i2, the place it goes)."""
+        if i1 == i2:
+            at = self.right.get(i1, self.left.get(i1))
+            return None if at is None else (at, at)
+        if any(k not in self.tokens for k in range(i1, i2)):
+            return None
+        o1, o2 = self.tokens[i1], self.tokens[i2 - 1] + 1
+        return (o1, o2) if o2 - o1 == i2 - i1 else None
+
+    def done(self, i1: int, i2: int, text: str) -> bool:
+        """Whether ours already has `text` where base has tokens i1..i2, between the same
+        unchanged words (the same change made on both sides)."""
+        lo, hi = self.left.get(i1), self.right.get(i2)
+        return lo is not None and hi is not None and lo <= hi and "".join(self.ours[lo:hi]) == text
 
 
 def flags(text: str, spans) -> list[list[bool]]:
