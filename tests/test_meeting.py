@@ -15,6 +15,7 @@ from boardpaper.cli import main
 
 from .conftest import ROOT, needs_shared, soffice
 from .pdfcheck import STRICT, assert_pdfua, assert_strict
+from .writers.test_html import AXE, RULES, browser  # noqa: F401 (the fixture)
 
 MEETING = ROOT / "meetings" / "2022-05-10.yaml"
 
@@ -25,8 +26,65 @@ pytestmark = pytest.mark.soffice
 def built(tmp_path_factory):
     soffice()
     out = tmp_path_factory.mktemp("meeting")
-    assert main(["meeting", "build", str(MEETING), "-o", str(out)]) == 0
+    assert main(["meeting", "build", str(MEETING), "-o", str(out), "--html"]) == 0
     return out / "2022-05-10-agenda.docx", out / "2022-05-10-pack.pdf"
+
+
+def _page_text(pack, number: int) -> str:
+    return subprocess.run(
+        ["pdftotext", "-layout", "-f", str(number), "-l", str(number), str(pack), "-"],
+        capture_output=True,
+        text=True,
+    ).stdout
+
+
+def test_the_cover_lists_the_items_with_their_pages_the_contact_and_the_marking(built):
+    from boardpaper.content.meeting import load_meeting
+
+    agenda, pack = built
+    meeting = load_meeting(MEETING)
+    cover = " ".join(_page_text(pack, 1).split())
+    pages = [row.cells[4].text for row in docx.Document(str(agenda)).tables[0].rows[1:]]
+    for item, page in zip(meeting.items, pages, strict=True):
+        assert f"{item.number} {item.title.split()[0]}" in cover
+        assert f" {page} " in f" {cover} "
+    assert "10 May 2022, 10:00" in cover and "Lloyd House" in cover
+    assert meeting.contact.email in cover and meeting.contact.phone in cover
+    assert "Protective marking: OFFICIAL" in cover
+
+
+def test_the_agenda_has_headings_and_body_size_text(built):
+    agenda, _ = built
+    document = docx.Document(str(agenda))
+    styles = {p.style.name: p.text for p in document.paragraphs if p.text}
+    assert styles["Heading 1"] == "Agenda" and styles["Heading 2"] == "Agenda items"
+    assert "Title" not in styles
+    sizes = {
+        r.font.size.pt for c in document.tables[0]._cells for p in c.paragraphs for r in p.runs
+    }
+    assert sizes == {12.0}
+
+
+def test_the_pack_stamp_sits_within_the_footer_beside_its_text(built):
+    """On every page "Pack page N of M" is on a footer line's baseline (not below the
+    footer), right of the footer's text and clear of it."""
+    import re
+
+    _, pack = built
+    html = subprocess.run(
+        ["pdftotext", "-bbox", str(pack), "-"], capture_output=True, text=True
+    ).stdout
+    for number, page in enumerate(html.split("<page ")[1:], 1):
+        words = [
+            (float(a), float(b), float(c), float(d), t)
+            for a, b, c, d, t in re.findall(
+                r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<', page
+            )
+        ]
+        stamp = next(w for w in words if w[4] == "Pack")
+        line = [w for w in words if abs(w[3] - stamp[3]) < 4 and w[0] < stamp[0]]
+        assert line, f"page {number}: the stamp is on no footer line"
+        assert all(w[2] + 4 < stamp[0] for w in line), number  # clear of the footer's text
 
 
 def test_the_agenda_gives_the_page_where_each_paper_starts(built):
@@ -85,7 +143,11 @@ def test_the_pack_passes_pdfua_strict_with_every_font_embedded(built):
         role_map = pdf.Root.StructTreeRoot.RoleMap
         assert {"/caption", "/Numbered Paragraph", "/Table Text"} <= set(role_map.keys())
         assert "/Table" not in role_map and "/H1" not in role_map
-        assert str(pdf.docinfo.Title).endswith(": meeting pack")  # not "… – board pack"
+        assert (
+            str(pdf.docinfo.Title)
+            == "Strategic Policing and Crime Board, 10 May 2022: meeting pack"
+        )
+        assert b"board pack" not in pdf.Root.Metadata.read_bytes()  # nor in the XMP title
 
 
 @pytest.mark.parametrize("trouble", ["missing", "encrypted", "damaged"])
@@ -125,6 +187,8 @@ def test_a_paper_that_cannot_be_included_is_one_error_naming_its_item(tmp_path, 
     [
         (("purpose: for decision", "purpose: for decisoin"), "did you mean 'for decision'"),
         (("venue:", "venu:"), "unknown key 'venu'"),
+        (("email: spcb.", "email: spcb "), "the contact's email"),
+        (("  phone: 0121", "  fax: 0121"), "unknown key 'fax' in the contact"),
         (("papers/estates-strategy-update.docx", "papers/not-a-zip.docx"), "item 4"),
         (("papers/estates-strategy-update.docx", "papers/notes.txt"), "item 4"),
         (
@@ -292,3 +356,42 @@ def test_an_appendix_with_no_content_is_a_warning_at_its_item_not_left_out_silen
     assert err[0].startswith(f"{meeting}:{first}:"), err
     assert "item 1: Appendix C has no scorecard or file, so it is not in the board pack" in err[0]
     assert (out / "2022-05-10-pack.pdf").exists()
+
+
+def test_the_meeting_web_page_links_each_paper_and_axe_finds_no_violation(built, browser):  # noqa: F811
+    import html5lib
+
+    out = built[0].parent
+    page = out / "2022-05-10.html"
+    root = html5lib.HTMLParser(strict=True).parse(page.read_bytes())
+    h = "{http://www.w3.org/1999/xhtml}"
+    assert root.get("lang") == "en-GB" and len(list(root.iter(f"{h}h1"))) == 1
+    for landmark in ("header", "main", "footer"):
+        assert len(list(root.iter(f"{h}{landmark}"))) == 1
+    marks = [p for p in root.iter(f"{h}p") if p.get("class") == "marking"]
+    assert [p.text for p in marks] == ["OFFICIAL", "OFFICIAL"]
+    rows = list(next(root.iter(f"{h}tbody")).iter(f"{h}tr"))
+    links = [next(row.iter(f"{h}a")).get("href") for row in rows]
+    assert links[:3] == [
+        "2022-05-performance-report.html",
+        "2021-10-pcp-kpi-report.html",
+        "2021-09-annual-report.html",
+    ]
+    assert links[3].endswith(".docx")
+    assert all((out / link).is_file() for link in links)
+    browser.set_window_size(1200, 900)
+    browser.get(page.as_uri())
+    browser.execute_script(AXE.read_text(encoding="utf-8"))
+    result = browser.execute_async_script(
+        "var done = arguments[arguments.length - 1];"
+        "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}})"
+        ".then(function (r) { done(r); }).catch(function (e) { done({error: String(e)}); });",
+        RULES,
+    )
+    assert "error" not in result, result
+    assert [(v["id"], v["nodes"][0]["html"][:200]) for v in result["violations"]] == []
+    browser.set_window_size(320, 800)
+    width, client = browser.execute_script(
+        "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    assert width <= client, "horizontal scrolling at 320 px"

@@ -251,6 +251,11 @@ reported as one line FILE:LINE:COL: error: MESSAGE.  'boardpaper COMMAND --help'
     meet.add_argument("action", choices=["build"])
     meet.add_argument("file", type=Path, metavar="MEETING.yaml")
     meet.add_argument("-o", "--output", type=Path, default=Path("output"), metavar="DIR")
+    meet.add_argument(
+        "--html",
+        action="store_true",
+        help="also write DIR/<date>.html: the agenda on the web, linking each paper's page",
+    )
     ref = sub.add_parser(
         "placeholders",
         help="list every placeholder field and filter, with examples from a paper's data",

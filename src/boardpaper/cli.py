@@ -276,7 +276,9 @@ def _check(args) -> int:
 def _meeting(args) -> int:
     from .meeting import build_meeting
 
-    written, warnings = build_meeting(args.file, args.output)
+    written, warnings = build_meeting(
+        args.file, args.output, html=args.html, progress=lambda line: print(line, flush=True)
+    )
     for path in written:
         print(f"wrote {path}")
     for warning in warnings:

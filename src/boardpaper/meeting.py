@@ -36,12 +36,19 @@ class Part:
     convert: str = ""  # the name of a .docx converted in the meeting's LibreOffice run
 
 
-def build_meeting(path: Path, out_dir: Path) -> tuple[list[Path], list[str]]:
-    """Write `<date>-agenda.docx` and `<date>-pack.pdf` into `out_dir`; their paths, and
-    warnings (`file:line:col: warning: …`) for what the pack could not do fully: a PDF
-    given untagged leaves its pages unreadable to a screen reader."""
+def build_meeting(
+    path: Path, out_dir: Path, html: bool = False, progress=None
+) -> tuple[list[Path], list[str]]:
+    """Write `<date>-agenda.docx` and `<date>-pack.pdf` into `out_dir` (with `html`, also
+    `<date>.html`, the web page of each paper built here and the papers given as files);
+    their paths, and warnings (`file:line:col: warning: …`) for what the pack could not
+    do fully: a PDF given untagged leaves its pages unreadable to a screen reader.
+    `progress(line)` is told of each paper as it is built and converted."""
     from .writers import pack
+    from .writers.meeting_cover import cover as make_cover
     from .writers.stamp import pack_numbered
+
+    say = progress or (lambda _line: None)
 
     meeting = load_meeting(path)
     soffice = pack.soffice_path()
@@ -53,28 +60,36 @@ def build_meeting(path: Path, out_dir: Path) -> tuple[list[Path], list[str]]:
         )
     documents: dict[str, bytes] = {}
     warnings: list[str] = []
-    items = [_parts(item, documents, warnings) for item in meeting.items]
+    web: dict[str, bytes] | None = {} if html else None
+    links: list = []
+    items = []
+    for item in meeting.items:
+        items.append(_parts(item, documents, warnings, web, links))
+        say(f"item {item.number}: prepared {item.title}")
     documents["agenda"] = _agenda(meeting, None)
-    converted = _converted(pack, documents, soffice, meeting)
-    cover = _cover(meeting)
+    converted = _converted(pack, documents, soffice, meeting, say)
+    title = f"{meeting.board}, {meeting.printed_date}: meeting pack"
+    meta = _meta(meeting, title)
+    cover = make_cover(meeting, meta, None)
     for parts in items:
         for part in parts:
             pdf = converted[part.convert] if part.convert else part.pdf
             part.pdf = pack.marked(pdf, meeting.marking, part.title)
     agenda_pdf = converted["agenda"]
-    for _ in range(3):  # the agenda's own length moves the pages after it
+    for _ in range(4):  # the cover's and agenda's own lengths move the pages after them
         starts = _starts(cover, agenda_pdf, items)
         agenda_docx = _agenda(meeting, starts)
         again = pack.to_pdfs_cached({"agenda": agenda_docx}, soffice)["agenda"]
-        if _pages(again) == _pages(agenda_pdf):
-            agenda_pdf = again
+        cover_again = make_cover(meeting, meta, starts)
+        stable = _pages(again) == _pages(agenda_pdf) and _pages(cover_again) == _pages(cover)
+        agenda_pdf, cover = again, cover_again
+        if stable:
             break
-        agenda_pdf = again
     merged = pack.merge(
         [("Cover", cover), ("Agenda", agenda_pdf)]
         + [(p.title, p.pdf) for parts in items for p in parts],
-        _meta(meeting, f"{meeting.board}, {meeting.printed_date}: meeting pack"),
-        title=f"{meeting.board}, {meeting.printed_date}: meeting pack",
+        meta,
+        title=title,  # not "… – board pack", merge's title for a paper's own pack
     )
     merged = pack_numbered(merged, meeting.path)
     merged = _outline(merged, meeting, items, cover, agenda_pdf)
@@ -83,15 +98,27 @@ def build_meeting(path: Path, out_dir: Path) -> tuple[list[Path], list[str]]:
         out_dir / f"{meeting.name}-agenda.docx": agenda_docx,
         out_dir / f"{meeting.name}-pack.pdf": merged,
     }
+    if web is not None:
+        from .writers.meeting_html import page
+
+        outputs.update({out_dir / name: data for name, data in web.items()})
+        text = page(
+            meeting, links, starts, f"{meeting.name}-pack.pdf", f"{meeting.name}-agenda.docx"
+        )
+        outputs[out_dir / f"{meeting.name}.html"] = text.encode("utf-8")
     write_all(outputs)
     return list(outputs), warnings
 
 
-def _converted(pack, documents: dict[str, bytes], soffice: str, meeting: Meeting) -> dict:
+def _converted(pack, documents: dict[str, bytes], soffice: str, meeting: Meeting, say) -> dict:
     """Every Word file of the meeting as PDF; one LibreOffice cannot convert is an error
-    at the agenda item it belongs to (documents are named item<N>[<appendix letter>])."""
+    at the agenda item it belongs to (documents are named item<N>[<appendix letter>]).
+    `say` is told of each item's Word files: converted, or taken from the cache."""
+    fresh: set[str] = set()
+    papers = [n for n in documents if n != "agenda"]
+    say(f"converting {len(papers)} Word files with LibreOffice (unchanged ones from the cache)")
     try:
-        return pack.to_pdfs_cached(documents, soffice)
+        converted = pack.to_pdfs_cached(documents, soffice, fresh.update)
     except OutputError as exc:
         name = getattr(exc, "document", "")
         for item in meeting.items:
@@ -104,12 +131,23 @@ def _converted(pack, documents: dict[str, bytes], soffice: str, meeting: Meeting
                     f"the {part} of item {item.number} ({item.title}): {exc.message}", item.loc
                 ) from None
         raise
+    for item in meeting.items:
+        own = [n for n in papers if n.rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ") == f"item{item.number}"]
+        if own:
+            how = "converted" if any(n in fresh for n in own) else "from the cache"
+            what = "Word file" if len(own) == 1 else "Word files"
+            say(f"item {item.number}: {how} ({len(own)} {what}): {item.title}")
+    return converted
 
 
-def _parts(item: Item, documents: dict[str, bytes], shortfalls: list[str]) -> list[Part]:
+def _parts(
+    item: Item, documents: dict[str, bytes], shortfalls: list[str], web, links: list
+) -> list[Part]:
     """The documents of one agenda item, in order: its paper, then its appendices (each
     what it is in the paper's own pack: writers/pack.py, `appendix_parts`). What the
-    pack cannot do fully is added to `shortfalls`, as warnings at the item's line."""
+    pack cannot do fully is added to `shortfalls`, as warnings at the item's line. With
+    `web` (a dict), the paper's web page (and the files it links) or the file given is
+    added to it, and where it is to `links`."""
     from .oxml.sanitize import NotAPackage
     from .writers import pack
 
@@ -124,6 +162,12 @@ def _parts(item: Item, documents: dict[str, bytes], shortfalls: list[str]) -> li
             opts = pipeline.options(prepared, item.paper)
             documents[name] = opts.output(paper, "docx").files[f"{paper.name}.docx"]
             parts = [Part(paper.meta.title, convert=name)]
+            if web is not None:
+                from .writers.meeting_html import Link
+
+                for writer in ("html", "appendices", "data"):
+                    web.update(opts.output(paper, writer).files)
+                links.append(Link(f"{paper.name}.html", "web page"))
             for appendix in pack.appendix_parts(paper, opts):
                 if appendix.shortfall:
                     shortfalls.append(
@@ -135,7 +179,16 @@ def _parts(item: Item, documents: dict[str, bytes], shortfalls: list[str]) -> li
                 elif appendix.pdf:
                     parts.append(Part(appendix.title, appendix.pdf))
             return parts
-        return _given(item, name, documents, where, shortfalls)
+        parts = _given(item, name, documents, where, shortfalls)
+        if web is not None:
+            from .writers.meeting_html import Link
+
+            path = Path(item.paper)
+            kind = "Word document" if path.suffix.lower() == ".docx" else "PDF"
+            given = f"item-{item.number}-{path.stem}{path.suffix.lower()}"
+            web[given] = documents[name] if name in documents else parts[0].pdf
+            links.append(Link(given, kind))
+        return parts
     except NotAPackage as exc:
         raise OutputError(f"the paper of {where}: {exc}", item.loc) from None
     except BoardpaperError as exc:
@@ -225,51 +278,6 @@ def _agenda(meeting: Meeting, starts: list[int] | None) -> bytes:
     out = io.BytesIO()
     document.save(out)
     return deterministic_zip(out.getvalue())
-
-
-def _cover(meeting: Meeting) -> bytes:
-    """The pack's cover: a tagged page with the board, meeting and what the pack holds."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.units import cm
-    from reportlab.platypus import Paragraph, Spacer
-
-    from .writers.pdf.scorecard import appendix_document, numbered_canvas
-    from .writers.pdf.styles import register_fonts, styles
-    from .writers.pdf.tagging import Tagged, Tagger, finish
-
-    register_fonts()
-    title = f"{meeting.board} – meeting pack"
-    paper = m.Paper(meeting.name, _meta(meeting, title), ())
-    out = io.BytesIO()
-    doc = appendix_document(
-        out, paper, title, A4, "cover", margins=(2.5 * cm, 2.5 * cm, 4 * cm, 2 * cm)
-    )
-    s, tagger = styles(), Tagger()
-    story = [
-        Tagged(Paragraph(meeting.board, s["title"]), "H1", tagger),
-        Spacer(1, 12),
-        Tagged(
-            Paragraph(
-                f"Meeting pack: {meeting.printed_date}"
-                + (f", {meeting.time}" if meeting.time else ""),
-                s["intro"],
-            ),
-            "P",
-            tagger,
-        ),
-        Tagged(Paragraph(meeting.venue, s["intro"]), "P", tagger),
-        Tagged(
-            Paragraph(
-                f"{len(meeting.items)} agenda items, with their papers and "
-                "appendices, after the agenda.",
-                s["intro"],
-            ),
-            "P",
-            tagger,
-        ),
-    ]
-    doc.build(story, canvasmaker=numbered_canvas(A4))
-    return finish(out.getvalue(), tagger, title, "en-GB")
 
 
 def _pages(pdf: bytes) -> int:

@@ -7,6 +7,10 @@
     marking: OFFICIAL
     attendees: [Simon Foster, Police and Crime Commissioner]   # optional
     apologies: []                                               # optional
+    contact:                                                    # optional: the board's officer
+      name: Board Secretary
+      email: secretariat@example.gov.uk
+      phone: 0121 000 0000
     items:
       - title: Performance report
         presenter: Deputy Chief Constable Vanessa Jardine
@@ -23,6 +27,7 @@ Validated like paper.yaml: every error at file:line:col.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,7 +36,20 @@ from .checks import _keys, _mapping, _text
 from .paths import plain
 from .yamlmarks import MarkedList, load
 
-KEYS = ("board", "date", "time", "venue", "marking", "attendees", "apologies", "items")
+KEYS = (
+    "board",
+    "date",
+    "time",
+    "venue",
+    "marking",
+    "attendees",
+    "apologies",
+    "contact",
+    "items",
+)
+CONTACT_KEYS = ("name", "email", "phone")
+EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+PHONE = re.compile(r"\+?[0-9][0-9 ()-]{5,30}")
 ITEM_KEYS = ("title", "presenter", "purpose", "paper")
 PURPOSES = ("for decision", "for information", "for discussion", "for assurance")
 
@@ -48,6 +66,15 @@ class Item:
 
 
 @dataclass(frozen=True)
+class Contact:
+    """The officer who answers for the board (the secretariat): name, email, phone."""
+
+    name: str
+    email: str = ""
+    phone: str = ""
+
+
+@dataclass(frozen=True)
 class Meeting:
     path: str
     board: str
@@ -58,6 +85,7 @@ class Meeting:
     attendees: tuple[str, ...]
     apologies: tuple[str, ...]
     items: tuple[Item, ...]
+    contact: Contact | None = None
 
     @property
     def name(self) -> str:
@@ -129,7 +157,30 @@ def load_meeting(path: Path | str) -> Meeting:
         _names(top, "attendees"),
         _names(top, "apologies"),
         tuple(found),
+        _contact(top),
     )
+
+
+def _contact(top) -> Contact | None:
+    """The optional `contact:` block: a name, and an email address and phone number,
+    each checked where it is written."""
+    if "contact" not in top or top["contact"] is None:
+        return None
+    entry = _mapping(top["contact"], top.value_loc["contact"], "contact")
+    _keys(entry, CONTACT_KEYS, required=("name",), what="the contact")
+    values = {key: str(_text(entry, key, key == "name") or "").strip() for key in CONTACT_KEYS}
+    for key, pattern, example in (
+        ("email", EMAIL, "an email address like secretariat@example.gov.uk"),
+        ("phone", PHONE, "a phone number like 0121 496 0123"),
+    ):
+        if values[key] and not pattern.fullmatch(values[key]):
+            raise ContentError(
+                f"the contact's {key} {shown(values[key])} is not {example}",
+                entry.value_loc[key],
+            )
+    if not values["name"]:
+        raise ContentError("'name' needs a value", entry.value_loc["name"])
+    return Contact(**values)
 
 
 def _names(top, key: str) -> tuple[str, ...]:

@@ -82,10 +82,13 @@ def _section() -> str:
 
 
 def agenda_document_xml() -> str:
-    """The agenda: the meeting, then a table with a row for each item (a docxtpl
-    `{%tr for %}` row) and the page where its paper starts in the meeting pack."""
+    """The agenda: the meeting, its title as Heading 1 and the items as Heading 2 (the
+    structure a screen reader lists), then a table in the body size (12 pt) with a row
+    for each item (a docxtpl `{%tr for %}` row) and the page where its paper starts in
+    the meeting pack."""
     from lxml import etree
 
+    from .parser import parse_xml
     from .tables import table
 
     head = ("Item", "Title", "Presented by", "Purpose", "Page")
@@ -94,14 +97,18 @@ def agenda_document_xml() -> str:
     )
     rows = [("{%tr for item in items %}", "", "", "", ""), fields, ("{%tr endfor %}",) + ("",) * 4]
     grid = table(head, rows, (True, False, False, False, True), widths=AGENDA_WIDTHS)
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    for run in grid.iter(f"{w}r"):  # the body size (12 pt), not the papers' 9 pt tables
+        size = parse_xml(f'<w:rPr {nsdecls("w")}><w:sz w:val="24"/><w:szCs w:val="24"/></w:rPr>')
+        run.insert(0, size)
     cover = (
         _p("Board", _r("{{ board }}"))
         + _p("Board", _r("{{ meeting }}"))
-        + _p("Title", _r("Agenda"))
+        + _p("Heading1", _r("Agenda"))
         + _p("CoverField", _r("Time and place: ", bold=True) + _r("{{ when }}, {{ venue }}"))
         + _optional("attendees", "Present: ")
         + _optional("apologies", "Apologies: ")
-        + _p("Caption", _r("Agenda items"))
+        + _p("Heading2", _r("Agenda items"))
     )
     return (
         XML_HEAD
@@ -113,8 +120,9 @@ def agenda_document_xml() -> str:
     )
 
 
-#: twips: Item, Title, Presented by, Purpose, Page (the text width, 9026, in all)
-AGENDA_WIDTHS = (720, 3900, 2120, 1566, 720)
+#: twips: Item, Title, Presented by, Purpose, Page (the text width, 9026, in all; "Item"
+#: and "Page" in 12 pt bold, with the cell's margins, on one line)
+AGENDA_WIDTHS = (820, 3680, 2140, 1566, 820)
 
 
 def header_xml() -> str:

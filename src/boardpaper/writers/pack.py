@@ -49,8 +49,11 @@ def cache_dir() -> Path:
     return Path(base) / "boardpaper"
 
 
-def to_pdfs_cached(documents: dict[str, bytes], soffice: str) -> dict[str, bytes]:
-    """`to_pdfs`, converting only the documents not converted before. A PDF is kept under
+def to_pdfs_cached(
+    documents: dict[str, bytes], soffice: str, converting=lambda names: None
+) -> dict[str, bytes]:
+    """`to_pdfs`, converting only the documents not converted before (`converting` is
+    told their names before LibreOffice runs; the rest come from the cache). A PDF is kept under
     the sha256 of the .docx bytes and of the LibreOffice it came from: boardpaper's Word
     files are byte-identical for the same input, so an unchanged paper is not converted
     again. The cache is only an optimisation: one that cannot be read or written is
@@ -78,6 +81,7 @@ def to_pdfs_cached(documents: dict[str, bytes], soffice: str) -> dict[str, bytes
             out[name] = pdf
     missing = {name: data for name, data in documents.items() if name not in out}
     if missing:
+        converting(sorted(missing))
         converted = to_pdfs(missing, soffice)
         out.update(converted)
         _keep(folder, {keys[name]: pdf for name, pdf in converted.items()})

@@ -37,18 +37,81 @@ def marked(pdf: bytes, marking: str | None, title: str) -> bytes:
 
 
 def pack_numbered(pdf: bytes, title: str) -> bytes:
-    """`pdf` with "Pack page N of M" at the foot of every page, right, beside each paper's
-    own numbering (an artifact: a screen reader has the page labels and outline)."""
-    from reportlab.lib.units import mm
+    """`pdf` with "Pack page N of M" in the footer of every page, right, beside each
+    paper's own numbering (an artifact: a screen reader has the page labels and outline):
+    on the baseline of the page's lowest footer line it does not overlap (`_place`)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
 
+    from .pdf.styles import FONT, register_fonts
+
+    register_fonts()
     document = _open(pdf, title)
     total = len(document.pages)
+    lines = _lines(pdf)
 
-    def draw(canvas, width, _height, n) -> None:
-        canvas.drawRightString(width - 12 * mm, 5 * mm, f"Pack page {n + 1} of {total}")
+    def draw(canvas, width, height, n) -> None:
+        text = f"Pack page {n + 1} of {total}"
+        x, y = _place(lines.get(n, []), width, height, stringWidth(text, FONT, 8))
+        canvas.drawRightString(x, y, text)
 
     _stamp(document, list(document.pages), draw, "BpPackPage", one_form_per_size=False)
     return _saved(document)
+
+
+FOOTER_BAND = 90.0  # points from the foot of the page where a footer's lines are looked for
+LOWEST = 14.0  # points: the stamp's baseline when the page has no footer (5 mm)
+
+
+def _place(lines: list, width: float, height: float, wide: float) -> tuple[float, float]:
+    """Where "Pack page N of M" goes (its right end, baseline): right-aligned at the
+    page's right text margin (as far in as its left one, 12 to 30 mm), on the baseline
+    of the lowest line of the footer band whose text it leaves 6 pt clear; below the
+    footer when every line is in the way, or 5 mm up on a page without text there."""
+    from reportlab.lib.units import mm
+
+    left = min((x0 for _, x0, _ in lines), default=12 * mm)
+    right = width - min(max(left, 12 * mm), 30 * mm)
+    footer = sorted({round(y, 1) for y, _, _ in lines if y < FOOTER_BAND})
+    for y in footer:
+        chunks = [(x0, x1) for yy, x0, x1 in lines if abs(yy - y) < 2]
+        if all(x1 + 6 < right - wide or x0 > right + 6 for x0, x1 in chunks):
+            return right, y
+    return right, max(min(footer[0] - 10, LOWEST), 3 * mm) if footer else LOWEST
+
+
+def _lines(pdf: bytes) -> dict[int, list[tuple[float, float, float]]]:
+    """Each page's pieces of text (by index) as (baseline, left, right) in points from
+    its lower left corner, the right end estimated from the font size: where a footer's
+    text is. A page pypdf cannot read has none."""
+    import contextlib
+    import warnings
+
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    found: dict[int, list] = {}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            pages = list(PdfReader(io.BytesIO(pdf)).pages)
+        except (PyPdfError, ValueError, KeyError):
+            return found
+        for n, page in enumerate(pages):
+            pieces: list = []
+            box = page.mediabox
+
+            def seen(text, cm, tm, _font, size, pieces=pieces, box=box) -> None:
+                if not text.strip():
+                    return
+                x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4] - float(box.left)
+                y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5] - float(box.bottom)
+                scale = (abs(tm[3]) or abs(tm[0]) or 1) * (abs(cm[3]) or abs(cm[0]) or 1)
+                pieces.append((y, x, x + len(text.rstrip()) * size * scale * 0.6))
+
+            with contextlib.suppress(PyPdfError, ValueError, KeyError, TypeError):
+                page.extract_text(visitor_text=seen)
+            found[n] = pieces
+    return found
 
 
 def _open(pdf: bytes, title: str):
