@@ -9,9 +9,10 @@ PAPER  ?= content/2022-05-performance-report
 # libreoffice-writer: the -nogui build lacks the .ui files comments need), python3-uno
 # drives it as a reviewer would, libreoffice-calc opens the ODS data downloads (tested),
 # pandoc reads tracked changes, poppler and qpdf check PDFs;
-# the red-team suite (tests/test_redteam_suite.py) measures each case with GNU time.
+# the red-team suite (tests/test_redteam_suite.py) measures each case with GNU time;
+# postgresql: tests/measures/test_sql_postgres.py starts a throwaway server of its own.
 APT_PACKAGES = libreoffice-writer libreoffice-calc python3-uno pandoc poppler-utils qpdf \
-	fonts-liberation chromium chromium-driver time
+	fonts-liberation chromium chromium-driver time postgresql
 # axe-core, the accessibility engine the HTML tests run in Chromium (npm registry)
 AXE = .axe/node_modules/axe-core/axe.min.js
 LO_UI = /usr/lib/libreoffice/share/config/soffice.cfg/modules/swriter/ui/annotation.ui
@@ -44,6 +45,7 @@ system-deps:
 	@if command -v soffice >/dev/null && command -v pdftoppm >/dev/null && command -v qpdf >/dev/null \
 	   && command -v pandoc >/dev/null && command -v chromedriver >/dev/null && [ -x /usr/bin/time ] \
 	   && [ -f $(LO_UI) ] && [ -e /usr/lib/libreoffice/program/libsclo.so ] \
+	   && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 \
 	   && /usr/bin/python3 -c 'import uno' 2>/dev/null; then :; else \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && \

@@ -30,8 +30,8 @@ DOORS = [
     ),
     (
         "reading a data file",
-        r"read_csv\(|read_excel\(|load_workbook\(|ExcelFile\(",
-        {"measures/data.py", "measures/readers.py"},
+        r"read_csv\(|read_excel\(|load_workbook\(|ExcelFile\(|create_engine\(|\.connect\(",
+        {"measures/data.py", "measures/readers.py", "measures/sql.py"},
     ),
     (
         "globbing the paper's files",
@@ -76,7 +76,11 @@ def test_the_scan_finds_what_it_looks_for():
         "XML parsing": ["root = etree.fromstring(data)", "p = etree.XMLParser(recover=True)"],
         "a Jinja environment": ["env = SandboxedEnvironment(", "jinja2.Environment()"],
         "YAML parsing": ["yaml.safe_load(text)", "y = YAML()"],
-        "reading a data file": ["pd.read_csv(path)", "openpyxl.load_workbook(f)"],
+        "reading a data file": [
+            "pd.read_csv(path)",
+            "openpyxl.load_workbook(f)",
+            "create_engine(url)",
+        ],
         "globbing the paper's files": ["folder.glob('*.csv')"],
     }
     for what, pattern, _allowed in DOORS:

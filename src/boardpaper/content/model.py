@@ -174,6 +174,25 @@ Block = (
 
 
 @dataclass(frozen=True)
+class SqlSource:
+    """A query against a database (`data: sources: - sql: URL, query: …`), read like a
+    data file. `url` holds no password (refused in paper.yaml); a relative SQLite file
+    is `path`, in the paper's folder."""
+
+    url: str  # as written, a SQLAlchemy URL
+    query: str  # one read-only SELECT or WITH statement
+    loc: Location  # the source's entry in paper.yaml
+    query_loc: Location
+    path: Path | None = None  # the SQLite file, resolved in the paper's folder
+    columns: tuple[tuple[str, str], ...] = ()  # (measure|period|value|area, result column)
+
+    @property
+    def label(self) -> str:
+        """How errors and the audit trail name the source: its URL and paper.yaml line."""
+        return f"{self.url} ({Path(self.loc.path).name}:{self.loc.line})"
+
+
+@dataclass(frozen=True)
 class DataSpec:
     """Where a paper's figures come from, and the windows they are reckoned over."""
 
@@ -184,6 +203,7 @@ class DataSpec:
     files: tuple[Path, ...]
     loc: Location
     illustrative: bool = False  # the data is made up for an example, and says so
+    sources: tuple[SqlSource, ...] = ()  # queries read beside the files
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,16 @@ from . import paths
 from .checks import ID_RE, _keys, _kind, _mapping, _text
 from .yamlmarks import MarkedList, MarkedMap, MarkedStr
 
-DATA_KEYS = ("measures", "files", "baseline", "area", "illustrative")
+DATA_KEYS = ("measures", "files", "sources", "baseline", "area", "illustrative")
+SOURCE_KEYS = ("sql", "query", "columns")
+SQL_SCHEMES = ("sqlite", "postgresql")
+COLUMNS = ("measure", "period", "value", "area")
+# a query is one read-only statement: it starts SELECT or WITH, and names none of these
+# (the read-only transaction and SQLite's mode=ro refuse what slips past)
+_WRITES = (
+    "insert|update|delete|merge|create|drop|alter|truncate|grant|revoke|copy|attach|"
+    "detach|pragma|vacuum|reindex|into|lock|call"
+)
 
 
 def _month(value, where: Location, what: str) -> str:
@@ -54,8 +63,118 @@ def data(top: MarkedMap, folder: Path) -> m.DataSpec | None:
     if not isinstance(illustrative, bool):
         raise ContentError("illustrative must be yes or no", spec.value_loc["illustrative"])
     return m.DataSpec(
-        period, baseline, str(area), measures, files, top.key_loc["period"], illustrative
+        period,
+        baseline,
+        str(area),
+        measures,
+        files,
+        top.key_loc["period"],
+        illustrative,
+        _sources(spec, folder),
     )
+
+
+def _sources(spec: MarkedMap, folder: Path) -> tuple[m.SqlSource, ...]:
+    """`sources:`: queries against databases, each `sql: URL` and `query: SELECT …`."""
+    if spec.get("sources") is None:
+        return ()
+    value = spec["sources"]
+    if not isinstance(value, MarkedList):
+        raise ContentError(
+            "sources must be a list of '- sql: URL' entries with a query",
+            spec.value_loc["sources"],
+        )
+    found = []
+    for item, loc in zip(value, value.item_loc):
+        item = _mapping(item, loc, "a data source")
+        _keys(item, SOURCE_KEYS, required=("sql", "query"), what="a data source")
+        url, path = _url(_text(item, "sql", True), item.value_loc["sql"], folder)
+        query = _query(_text(item, "query", True), item.value_loc["query"])
+        found.append(m.SqlSource(url, query, loc, item.value_loc["query"], path, _columns(item)))
+    return tuple(found)
+
+
+def _url(url: str, where: Location, folder: Path) -> tuple[str, Path | None]:
+    """The URL, checked: a known scheme, no password; a SQLite file in the paper's folder."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    url = str(url).strip()
+    try:
+        parsed = make_url(url)
+    except (ArgumentError, ValueError):
+        raise ContentError(
+            f"{shown(url)} is not a database URL",
+            where,
+            "write it like sqlite:///data/measures.sqlite or postgresql://host/db",
+        ) from None
+    scheme = parsed.get_backend_name()
+    if scheme not in SQL_SCHEMES:
+        raise ContentError(
+            f"databases are {' or '.join(SQL_SCHEMES)}, not '{scheme}'",
+            where,
+            "write sqlite:///data/file.sqlite or postgresql://host/db",
+        )
+    if (
+        parsed.password is not None
+        or re.search(r"://[^/@]*:[^/@]*@", url)
+        or any(k.lower() == "password" for k in parsed.query)
+    ):
+        raise ContentError(
+            "the URL holds a password; write the password in the environment "
+            "(PGPASSWORD) or ~/.pgpass, not in paper.yaml",
+            where,
+        )
+    if parsed.query and scheme == "sqlite":
+        raise ContentError("the URL has options (?…); boardpaper sets how it connects", where)
+    if scheme != "sqlite":
+        return url, None
+    if not parsed.database or parsed.database == ":memory:":
+        raise ContentError("a SQLite URL names a file: sqlite:///data/measures.sqlite", where)
+    name = paths.plain(parsed.database, where, "the database")
+    path = folder / name
+    if not path.is_file():
+        raise ContentError(f"no database file '{name}' (looked for {path})", where)
+    paths.inside(path, folder, name, where)
+    if not path.resolve().is_relative_to(folder.resolve()):
+        raise ContentError(
+            f"'{name}' is outside the paper's folder",
+            where,
+            "copy the database into the paper's data/ folder",
+        )
+    return url, path
+
+
+def _query(query: str, where: Location) -> str:
+    """One read-only statement: SELECT or WITH, nothing that writes."""
+    text = re.sub(r"(?s)/\*.*?\*/|--[^\n]*", " ", str(query)).strip().rstrip(";").strip()
+    bare = re.sub(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"", "''", text)  # no string literals
+    first = re.match(r"\w+", bare)
+    if not first or first.group().lower() not in ("select", "with"):
+        raise ContentError(
+            "a query must be one SELECT (or WITH … SELECT) statement",
+            where,
+            "boardpaper only reads; write SELECT measure, period, value FROM …",
+        )
+    if ";" in bare:
+        raise ContentError("a query must be one statement (it holds ';' between two)", where)
+    write = re.search(rf"\b({_WRITES})\b", bare, re.IGNORECASE)
+    if write:
+        raise ContentError(
+            f"a query must only read, and '{write.group()}' would change the database",
+            where,
+            "write one SELECT statement",
+        )
+    return str(query).strip().rstrip(";").strip()
+
+
+def _columns(item: MarkedMap) -> tuple[tuple[str, str], ...]:
+    """`columns:` (optional): which result column is each of measure, period, value, area."""
+    if item.get("columns") is None:
+        return ()
+    mapping = _mapping(item["columns"], item.value_loc["columns"], "columns")
+    _keys(mapping, COLUMNS, what="columns")
+    return tuple((key, str(_text(mapping, key, True))) for key in mapping)
 
 
 def _paths(spec: MarkedMap, key: str, folder: Path, default: list[str]) -> tuple[Path, ...]:

@@ -23,7 +23,7 @@ def load(spec: DataSpec) -> Figures:
             "add measures.yaml beside paper.yaml, or name it under data: measures:",
         )
     measures = load_definitions(list(spec.measures))
-    frame, sources = read_tables(list(spec.files), measures, spec.area)
+    frame, sources = read_tables(list(spec.files), measures, spec.area, spec.sources)
     return Figures(
         Store(frame, measures, sources, spec.area), spec.period, spec.baseline, spec.loc.path
     )

@@ -30,19 +30,42 @@ class Source:
 
     path: str
     sha256: str
+    snapshot: bytes | None = None  # a query's rows as CSV (sql.py): what the build read
+    query: str | None = None
 
 
-def read_tables(paths: list[Path], measures, default_area: str) -> tuple[pd.DataFrame, dict]:
-    """Read and check every data file; return the frame and {path: Source}.
+def _in_file(path):
+    return lambda line, col: (Location(str(path), line, col), "")
+
+
+def _in_query(source):
+    def at(line, col):
+        return source.query_loc, f"{source.label}, row {line}, column {col}: "
+
+    return at
+
+
+def read_tables(
+    paths: list[Path], measures, default_area: str, queries=()
+) -> tuple[pd.DataFrame, dict]:
+    """Read and check every data file and query; return the frame and {path: Source}.
 
     Files are read by readers.read_table, the one door for data files, within its
-    bounds (bytes, rows per file and in all files together, columns, zip bombs)."""
+    bounds (bytes, rows per file and in all files together, columns, zip bombs);
+    queries (`data: sources:`) by sql.read_query, within the same row bound."""
     frames, sources, rows = [], {}, 0
     for path in paths:
         table, sha = readers.read_table(path, readers.MAX_ROWS - rows)
         rows += len(table)
         sources[str(path)] = Source(str(path), sha)
-        frames.append(_check(table, path, measures, default_area))
+        frames.append(_check(table, path, measures, default_area, _in_file(path)))
+    for query in queries:
+        from . import sql
+
+        read = sql.read_query(query, readers.MAX_ROWS - rows)
+        rows += len(read.frame)
+        sources[query.label] = Source(query.label, read.sha256, read.snapshot, query.query)
+        frames.append(_check(read.frame, query.label, measures, default_area, _in_query(query)))
     if not frames:
         return _empty(), sources
     frame = pd.concat(frames, ignore_index=True)
@@ -50,7 +73,7 @@ def read_tables(paths: list[Path], measures, default_area: str) -> tuple[pd.Data
     return frame, sources
 
 
-def _check(frame: pd.DataFrame, path: Path, measures, default_area: str) -> pd.DataFrame:
+def _check(frame: pd.DataFrame, path, measures, default_area: str, at) -> pd.DataFrame:
     line = frame.pop("line")
     frame = frame.apply(lambda col: _by_value(col, lambda u: u.str.strip()))
     frame["line"] = line
@@ -61,7 +84,8 @@ def _check(frame: pd.DataFrame, path: Path, measures, default_area: str) -> pd.D
             row = frame[mask].iloc[0]
             col = list(frame.columns).index(column) + 1
             text = message(row) if callable(message) else message
-            raise DataError(text, Location(str(path), int(row["line"]), col), hint)
+            where, prefix = at(int(row["line"]), col)
+            raise DataError(prefix + text, where, hint)
 
     from ..content.yamlmarks import NOT_XML
 
