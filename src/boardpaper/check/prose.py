@@ -18,6 +18,7 @@ import re
 
 from ..content import model as c
 from ..narrative import model as m
+from ..narrative.walk import query
 from .findings import Finding
 
 DOWN = {
@@ -84,13 +85,8 @@ def check_prose(source: c.PaperSource, paper: m.Paper, render, values=None) -> l
 
 
 def _figures(para: m.Paragraph) -> list[m.Figure]:
-    out = []
-    for inline in para.inlines:
-        if isinstance(inline, m.Figure):
-            out.append(inline)
-        elif isinstance(inline, m.Link):
-            out += [x for x in inline.children if isinstance(x, m.Figure)]
-    return out
+    """The paragraph's own figures in reading order (not its footnotes')."""
+    return query(para.inlines, m.Figure, notes=False)
 
 
 def _words(chars) -> list[tuple[str, int, int, str | None]]:

@@ -267,11 +267,8 @@ def merge_texts(inlines) -> list:
 
 
 def plain_text(inlines) -> str:
-    """The text a reader sees, footnote marks left out."""
-    out = []
-    for inline in inlines:
-        if isinstance(inline, (Text, Figure)):
-            out.append(inline.text)
-        elif isinstance(inline, (Link, Inserted)):
-            out.append(plain_text(inline.children))
-    return "".join(out)
+    """The text a reader sees, footnote marks left out (rendered by `walk.plain_text`,
+    an inline visitor: this module is imported before the walk can be)."""
+    from .walk import plain_text as rendered
+
+    return rendered(inlines)

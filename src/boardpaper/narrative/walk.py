@@ -1,18 +1,27 @@
-"""The one walk of the document model: which block kinds exist and how they nest.
+"""The one walk of the document model: which kinds exist, how they nest, and the
+traversal every consumer shares (as pandoc's `Walk`).
 
-Every consumer of the model (the writers, the audit trail, the redline, watch)
-is a `BlockVisitor` with one method per block kind. The kinds are listed once,
-in `BLOCK_METHODS`; it is checked against `model.Block` when this module is
+Blocks: every consumer of the model (the writers, the audit trail, the redline,
+watch) is a `BlockVisitor` with one method per block kind. The kinds are listed
+once, in `BLOCK_METHODS`; it is checked against `model.Block` when this module is
 imported, and every concrete visitor is checked against it when its class is
-defined. So a new block kind that some consumer does not handle is a
-`TypeError` at import time, never a block silently skipped.
+defined. So a new block kind that some consumer does not handle is a `TypeError`
+at import time, never a block silently skipped.
 
-Inlines are walked by `inline_children`, checked the same way against
-`model.Inline`.
+Inlines: every inline renderer is an `InlineVisitor` with one method per inline
+kind (`INLINE_METHODS`, checked against `model.Inline` the same way); `descend`
+visits an inline's children, so no renderer writes its own recursion or
+`isinstance` chain.
+
+Descent: `children(node)` gives the nodes directly inside any node of the model (a
+paper, block, list item, table row, note, inline, or a sequence of them), in
+reading order; `walk(node)` everything inside it; `query(node, kind)` everything of
+one kind (`query(paper, m.Figure)`: every figure, in reading order).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import typing
 from collections.abc import Callable, Iterator
 
@@ -28,6 +37,16 @@ BLOCK_METHODS: dict[type, str] = {
     m.Fields: "fields",
     m.Table: "table",
     m.Chart: "chart",
+}
+
+#: inline kind → the inline visitor method that handles it
+INLINE_METHODS: dict[type, str] = {
+    m.Text: "text",
+    m.Figure: "figure",
+    m.Link: "link",
+    m.NoteRef: "note_ref",
+    m.Inserted: "inserted",
+    m.Deleted: "deleted",
 }
 
 #: inline kind → its child inlines (none for a leaf)
@@ -54,7 +73,18 @@ def same_kinds(listed: dict, union, what: str) -> None:
 
 
 same_kinds(BLOCK_METHODS, m.Block, "block kinds")
+same_kinds(INLINE_METHODS, m.Inline, "inline kinds")
 same_kinds(INLINE_CHILDREN, m.Inline, "inline kinds")
+
+
+def _require(cls, base, methods, what: str) -> None:
+    """Refuse (TypeError) a concrete visitor `cls` that leaves one of `methods` undefined."""
+    missing = [name for name in methods if getattr(cls, name, None) is getattr(base, name, None)]
+    if missing:
+        raise TypeError(
+            f"{cls.__qualname__} handles no {', '.join(missing)} {what}: a visitor of the "
+            f"model must handle every {what} kind (see narrative/walk.py)"
+        )
 
 
 class BlockVisitor:
@@ -67,18 +97,8 @@ class BlockVisitor:
     def __init_subclass__(cls, abstract: bool = False, **kwargs):
         super().__init_subclass__(**kwargs)
         cls._abstract = abstract
-        if abstract:
-            return
-        missing = [
-            name
-            for name in BLOCK_METHODS.values()
-            if getattr(cls, name, None) is getattr(BlockVisitor, name, None)
-        ]
-        if missing:
-            raise TypeError(
-                f"{cls.__qualname__} handles no {', '.join(missing)} block: a visitor of the "
-                "model must handle every block kind (see narrative/walk.py)"
-            )
+        if not abstract:
+            _require(cls, BlockVisitor, BLOCK_METHODS.values(), "block")
 
     def visit(self, block):
         """The result of this visitor's method for `block`'s kind."""
@@ -91,8 +111,39 @@ class BlockVisitor:
         return [self.visit(block) for block in blocks]
 
 
+class InlineVisitor:
+    """Base of every inline renderer: one method per kind in `INLINE_METHODS`, each
+    called as `method(inline, *args)` with the arguments given to `visit`.
+
+    A subclass that leaves any of them undefined cannot be created (unless it says
+    `abstract=True`). A method that renders an inline by its children calls
+    `descend`, which visits them with this visitor.
+    """
+
+    def __init_subclass__(cls, abstract: bool = False, **kwargs):
+        super().__init_subclass__(**kwargs)
+        cls._abstract = abstract
+        if not abstract:
+            _require(cls, InlineVisitor, INLINE_METHODS.values(), "inline")
+
+    def visit(self, inline, *args):
+        """The result of this visitor's method for `inline`'s kind."""
+        method = INLINE_METHODS.get(type(inline))
+        if method is None:
+            raise TypeError(f"{type(inline).__name__} is not an inline kind of the model")
+        return getattr(self, method)(inline, *args)
+
+    def visit_all(self, inlines, *args) -> list:
+        """Each inline's result, in order."""
+        return [self.visit(inline, *args) for inline in inlines]
+
+    def descend(self, inline, *args) -> list:
+        """Each of `inline`'s children's results (a note's text for a reference)."""
+        return self.visit_all(inline_children(inline), *args)
+
+
 def visitors() -> list[type]:
-    """Every concrete visitor defined so far (the imported modules')."""
+    """Every concrete block visitor defined so far (the imported modules')."""
     found, todo = [], [BlockVisitor]
     while todo:
         cls = todo.pop()
@@ -127,6 +178,9 @@ def unregister_block(kind: type) -> None:
             delattr(cls, method)
 
 
+# -- descent -------------------------------------------------------------------
+
+
 def inline_children(inline) -> tuple:
     """The inlines inside `inline` (a footnote's text for a reference)."""
     children = INLINE_CHILDREN.get(type(inline))
@@ -135,11 +189,51 @@ def inline_children(inline) -> tuple:
     return children(inline)
 
 
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _nodes(value) -> Iterator:
+    """The model nodes in a field's value: itself, or those in a tuple (of tuples)."""
+    if dataclasses.is_dataclass(value):
+        yield value
+    elif isinstance(value, (tuple, list)):
+        for element in value:
+            yield from _nodes(element)
+
+
+def children(node) -> tuple:
+    """The nodes directly inside `node`, in reading order: an inline's child inlines
+    (a reference's note text), or the model nodes held in any other node's fields (a
+    paper's blocks and appendices, a list's items, a table's cells, a chart's points,
+    a score row's figures), or the nodes of a sequence."""
+    if type(node) in INLINE_CHILDREN:
+        return INLINE_CHILDREN[type(node)](node)
+    if not dataclasses.is_dataclass(node):
+        return tuple(_nodes(node))
+    names = _FIELDS.get(type(node))
+    if names is None:
+        names = _FIELDS[type(node)] = tuple(f.name for f in dataclasses.fields(node))
+    return tuple(n for name in names for n in _nodes(getattr(node, name)))
+
+
+def walk(node, *, notes: bool = True) -> Iterator:
+    """Every node inside `node` (a node or a sequence of them), each before its own
+    children, in reading order. With `notes=False` a footnote reference is not
+    entered (its note's text is not the paragraph's)."""
+    for child in children(node):
+        yield child
+        if notes or not isinstance(child, m.NoteRef):
+            yield from walk(child, notes=notes)
+
+
+def query(node, kind: type | tuple[type, ...], *, notes: bool = True) -> list:
+    """Every node of `kind` inside `node`, in reading order (`query(paper, m.Figure)`)."""
+    return [found for found in walk(node, notes=notes) if isinstance(found, kind)]
+
+
 def walk_inlines(inlines) -> Iterator:
     """Every inline of `inlines` and everything inside it, in reading order."""
-    for inline in inlines:
-        yield inline
-        yield from walk_inlines(inline_children(inline))
+    return walk(tuple(inlines))
 
 
 def list_items(items) -> Iterator[m.ListItem]:
@@ -171,3 +265,30 @@ class InlineRuns(BlockVisitor):
         return []
 
     chart = table
+
+
+class _PlainText(InlineVisitor):
+    """The text a reader sees: deletions and footnote marks left out."""
+
+    def text(self, inline):
+        return inline.text
+
+    figure = text
+
+    def link(self, inline):
+        return "".join(self.descend(inline))
+
+    inserted = link
+
+    def note_ref(self, inline):
+        return ""
+
+    deleted = note_ref
+
+
+_PLAIN = _PlainText()
+
+
+def plain_text(inlines) -> str:
+    """The text a reader sees, footnote marks left out (`model.plain_text`)."""
+    return "".join(_PLAIN.visit_all(inlines))

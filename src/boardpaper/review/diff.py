@@ -16,7 +16,7 @@ import re
 from dataclasses import replace
 
 from ..narrative import model as m
-from ..narrative.walk import BlockVisitor, InlineRuns, walk_inlines
+from ..narrative.walk import BlockVisitor, InlineRuns, InlineVisitor, walk_inlines
 from .align import align, ratio
 
 _WORDS = re.compile(r"\s+|[^\s]+")
@@ -25,25 +25,41 @@ _WORDS = re.compile(r"\s+|[^\s]+")
 # -- inline tokens -------------------------------------------------------------
 
 
+class _Tokens(InlineVisitor):
+    """An inline → its (key, (inline, link)) tokens: a word or a run of blanks of a Text,
+    a whole Figure, a NoteRef by its note (a new text is diffed). A version that already
+    holds tracked changes is compared as accepted: an insertion's text, no deletion's."""
+
+    def text(self, inline, link):
+        return [
+            (
+                ("t", piece, inline.bold, inline.italic, link),
+                (m.Text(piece, inline.bold, inline.italic), link),
+            )
+            for piece in _WORDS.findall(inline.text)
+        ]
+
+    def figure(self, inline, link):
+        return [(("f", inline.text, inline.bold, inline.italic, link), (inline, link))]
+
+    def link(self, inline, link):
+        return _tokens(inline.children, inline.url)
+
+    def note_ref(self, inline, link):
+        return [(("n", inline.note.key), (inline, None))]
+
+    def inserted(self, inline, link):
+        return _tokens(inline.children, link)
+
+    def deleted(self, inline, link):
+        return []
+
+
+_TOKENS = _Tokens()
+
+
 def _tokens(inlines, link: str | None = None) -> list[tuple]:
-    """(key, inline) pairs: a word or a run of blanks of a Text, a whole Figure, a NoteRef."""
-    out: list[tuple] = []
-    for inline in inlines:
-        if isinstance(inline, m.Text):
-            for piece in _WORDS.findall(inline.text):
-                out.append(
-                    (
-                        ("t", piece, inline.bold, inline.italic, link),
-                        (m.Text(piece, inline.bold, inline.italic), link),
-                    )
-                )
-        elif isinstance(inline, m.Figure):
-            out.append((("f", inline.text, inline.bold, inline.italic, link), (inline, link)))
-        elif isinstance(inline, m.Link):
-            out += _tokens(inline.children, inline.url)
-        elif isinstance(inline, m.NoteRef):  # one token by its note: a new text is diffed
-            out.append((("n", inline.note.key), (inline, None)))
-    return out
+    return [token for tokens in _TOKENS.visit_all(inlines, link) for token in tokens]
 
 
 def diff_inlines(old, new) -> tuple:

@@ -18,7 +18,7 @@ import io
 
 from .. import csvcells
 from ..narrative import model as m
-from ..narrative.walk import BlockVisitor, inline_children, list_items
+from ..narrative.walk import BlockVisitor, InlineVisitor, list_items, query
 from .registry import Options, Written
 
 COLUMNS = (
@@ -59,22 +59,36 @@ class _Placed(BlockVisitor):
         return [f for _, inlines in block.rows for f in _inlines("author block", inlines)]
 
     def table(self, block):
-        return [("table", cell) for row in block.rows for cell in row if isinstance(cell, m.Figure)]
+        return [("table", cell) for cell in query(block, m.Figure)]
 
     def chart(self, block):
         return [("chart", point) for point in block.points]
 
 
+class _PlacedInlines(InlineVisitor):
+    """An inline → (place, Figure) for every figure in it; a footnote's are placed
+    "footnote"."""
+
+    def text(self, inline, place):
+        return []
+
+    def figure(self, inline, place):
+        return [(place, inline)]
+
+    def link(self, inline, place):
+        return [found for made in self.descend(inline, place) for found in made]
+
+    inserted = deleted = link
+
+    def note_ref(self, inline, place):
+        return self.link(inline, "footnote")
+
+
+_PLACED_INLINES = _PlacedInlines()
+
+
 def _inlines(place: str, inlines) -> list[tuple[str, m.Figure]]:
-    out = []
-    for inline in inlines:
-        if isinstance(inline, m.Figure):
-            out.append((place, inline))
-        elif isinstance(inline, m.NoteRef):
-            out += _inlines("footnote", inline.note.inlines)
-        else:
-            out += _inlines(place, inline_children(inline))
-    return out
+    return [found for made in _PLACED_INLINES.visit_all(inlines, place) for found in made]
 
 
 def audited(paper: m.Paper):

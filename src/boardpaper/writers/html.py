@@ -18,7 +18,7 @@ from html import escape
 
 from ..narrative import model as m
 from ..narrative.scorecard import waiting_by_section, with_data
-from ..narrative.walk import BlockVisitor
+from ..narrative.walk import BlockVisitor, InlineVisitor
 from ..status import STATUSES
 from .chart_svg import CSS as CHART_CSS
 from .data_downloads import html_links
@@ -117,6 +117,35 @@ def _contents(entries) -> str:
     )
 
 
+class _Inlines(InlineVisitor):
+    """Inlines → HTML; a footnote reference is numbered by `citation(note)`."""
+
+    def __init__(self, citation):
+        self.citation = citation
+
+    def text(self, inline) -> str:
+        text = escape(inline.text)
+        if inline.bold:
+            text = f"<strong>{text}</strong>"
+        if inline.italic:
+            text = f"<em>{text}</em>"
+        return text
+
+    figure = text
+
+    def link(self, inline) -> str:
+        return f'<a href="{escape(inline.url)}">{"".join(self.descend(inline))}</a>'
+
+    def note_ref(self, inline) -> str:
+        return self.citation(inline.note)
+
+    def inserted(self, inline) -> str:
+        return f"<ins>{''.join(self.descend(inline))}</ins>"
+
+    def deleted(self, inline) -> str:
+        return f"<del>{''.join(self.descend(inline))}</del>"
+
+
 class _Body(BlockVisitor):
     """Blocks → HTML; headings of the paper are h2 … h5 under the page's one h1."""
 
@@ -128,27 +157,11 @@ class _Body(BlockVisitor):
         self.headings = 0
         self.downloads = html_links(paper)  # id of a table or chart → links to its data
         self.charts = itertools.count(1)  # numbers the charts' ids within the page
+        self._inlines = _Inlines(self._citation)
 
     # -- inlines --
     def inlines(self, inlines) -> str:
-        out = []
-        for inline in inlines:
-            if isinstance(inline, (m.Text, m.Figure)):
-                text = escape(inline.text)
-                if inline.bold:
-                    text = f"<strong>{text}</strong>"
-                if inline.italic:
-                    text = f"<em>{text}</em>"
-                out.append(text)
-            elif isinstance(inline, m.Link):
-                out.append(f'<a href="{escape(inline.url)}">{self.inlines(inline.children)}</a>')
-            elif isinstance(inline, m.NoteRef):
-                out.append(self._citation(inline.note))
-            elif isinstance(inline, m.Inserted):
-                out.append(f"<ins>{self.inlines(inline.children)}</ins>")
-            elif isinstance(inline, m.Deleted):
-                out.append(f"<del>{self.inlines(inline.children)}</del>")
-        return "".join(out)
+        return "".join(self._inlines.visit_all(inlines))
 
     def _citation(self, note: m.Note) -> str:
         if note.key not in self.notes:

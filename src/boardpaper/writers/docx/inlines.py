@@ -7,10 +7,11 @@ import itertools
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from ...narrative import model as m
+from ...narrative.walk import InlineVisitor
 from ...oxml import revisions, runs
 
 
-class InlineWriter:
+class InlineWriter(InlineVisitor):
     """Writes inlines for `part` (the document or the footnotes part).
 
     Hyperlinks are related from `part`; a footnote reference adds the note's
@@ -34,43 +35,41 @@ class InlineWriter:
         self.ids = ids if ids is not None else itertools.count(1)
 
     def elements(self, inlines, change: str = "") -> list:
-        out = []
-        for inline in inlines:
-            if isinstance(inline, (m.Text, m.Figure)):
-                out.append(self._tracked(runs.run(inline.text, inline.bold, inline.italic), change))
-            elif isinstance(inline, m.Link):
-                rid = self.part.relate_to(inline.url, RT.HYPERLINK, is_external=True)
-                children = []
-                for child in inline.children:
-                    if isinstance(child, (m.Inserted, m.Deleted)):
-                        kind = "inserted" if isinstance(child, m.Inserted) else "deleted"
-                        children += [
-                            self._tracked(
-                                runs.run(c.text, c.bold, c.italic, style="Hyperlink"), kind
-                            )
-                            for c in child.children
-                        ]
-                    else:
-                        children.append(
-                            self._tracked(
-                                runs.run(child.text, child.bold, child.italic, style="Hyperlink"),
-                                change,
-                            )
-                        )
-                out.append(runs.hyperlink(rid, children))
-            elif isinstance(inline, m.NoteRef):
-                if self.footnotes is None:
-                    raise ValueError("a footnote cannot stand in a footnote")
-                content = self.footnote_writer.elements(inline.note.inlines)
-                ref = runs.footnote_reference(self.footnotes.add_footnote(content))
-                out.append(self._tracked(ref, change))
-            elif isinstance(inline, m.Inserted):
-                out += self.elements(inline.children, "moved-to" if inline.move else "inserted")
-            elif isinstance(inline, m.Deleted):
-                out += self.elements(inline.children, "moved-from" if inline.move else "deleted")
-            else:  # pragma: no cover - the model has no other inline
-                raise TypeError(f"unknown inline {inline!r}")
-        return out
+        """The runs, hyperlinks and references of `inlines`, tracked as `change`."""
+        return [element for made in self.visit_all(inlines, change) for element in made]
+
+    # -- one method per inline kind: each gives a list of elements; `style` is set
+    # (to "Hyperlink") for the runs of a link
+    def text(self, inline, change: str, style: str | None = None) -> list:
+        return [self._tracked(runs.run(inline.text, inline.bold, inline.italic, style), change)]
+
+    figure = text
+
+    def link(self, inline, change: str, style: str | None = None) -> list:
+        if style is not None:
+            raise ValueError("a link cannot stand in a link")
+        rid = self.part.relate_to(inline.url, RT.HYPERLINK, is_external=True)
+        children = [run for made in self.descend(inline, change, "Hyperlink") for run in made]
+        return [runs.hyperlink(rid, children)]
+
+    def note_ref(self, inline, change: str, style: str | None = None) -> list:
+        if self.footnotes is None or style is not None:
+            raise ValueError(f"a footnote cannot stand in a {'link' if style else 'footnote'}")
+        content = self.footnote_writer.elements(inline.note.inlines)
+        return [
+            self._tracked(runs.footnote_reference(self.footnotes.add_footnote(content)), change)
+        ]
+
+    def inserted(self, inline, change: str, style: str | None = None) -> list:
+        moved = inline.move and style is None  # a link's runs are tracked as inserted
+        return self._flat(inline, "moved-to" if moved else "inserted", style)
+
+    def deleted(self, inline, change: str, style: str | None = None) -> list:
+        moved = inline.move and style is None
+        return self._flat(inline, "moved-from" if moved else "deleted", style)
+
+    def _flat(self, inline, change: str, style: str | None) -> list:
+        return [element for made in self.descend(inline, change, style) for element in made]
 
     def _tracked(self, run, change: str):
         if not change:
