@@ -3,7 +3,6 @@ their tracked changes and comments back into the YAML (`review`)."""
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -85,7 +84,8 @@ def review(reviewed: Path, folder: Path, apply: bool = False) -> Reviewed:
 
     After applying, the plan is made again from the new YAML: anything it would still
     change was not applied, and is a conflict. Edits that would leave a paper that does
-    not build are undone.
+    not build are undone, each named with the build's error, and the rest kept
+    (review/rollback.py).
 
     The file is opened, and held to review's bounds (review/bounds.py), before the
     paper is built; every step after is linear in it, its comparisons bounded
@@ -95,6 +95,7 @@ def review(reviewed: Path, folder: Path, apply: bool = False) -> Reviewed:
     from .review.merge import plan
     from .review.opened import Opened
     from .review.read import read, read_package
+    from .review.rollback import keep_what_builds
 
     folder, reviewed = Path(folder), Path(reviewed)
     package = Opened(reviewed)
@@ -103,29 +104,29 @@ def review(reviewed: Path, folder: Path, apply: bool = False) -> Reviewed:
     base, theirs, note = read_package(package, lambda: _draft_now(prepared, folder))
     del package  # its parsed parts are no longer needed
     result = Reviewed(found.changes, notes=[note] if note else [])
-    first = plan(base, theirs, _units(prepared))
+    first = plan(base, theirs, _units(prepared), _frameworks(prepared, folder))
     if not apply:
         result.pending, result.conflicts = first.applied, first.conflicts
         return result
     outcome = Outcome(list(first.applied), list(first.conflicts))
     outcome.backup = apply_plan(first, Path(prepared.source.path))
     if outcome.backup is not None:
+        frameworks = _frameworks(prepared, folder)
         try:
-            again = plan(base, theirs, _units(prepare(folder)))
+            again = plan(base, theirs, _units(prepare(folder)), frameworks)
         except BoardpaperError as exc:
-            shutil.copyfile(outcome.backup, prepared.source.path)
-            outcome.conflicts = [
-                f"the changes would leave a paper that does not build ({exc.render()}); "
-                "paper.yaml is as it was",
-                *outcome.conflicts,
-            ]
-            outcome.applied = []
-        else:
+            path = Path(prepared.source.path)
+            built = keep_what_builds(
+                first, path, outcome.backup, lambda: _units(prepare(folder)), outcome, exc.render()
+            )
+            again = plan(base, theirs, _units(prepare(folder)), frameworks) if built else None
+        if again is not None:
+            named = set(outcome.conflicts)
             left = [f"not applied: {line}" for line in again.applied]
-            if left:
+            left = [line for line in left if not any(c.startswith(line[13:]) for c in named)]
+            if again.applied:
                 done = set(again.applied)
                 outcome.applied = [a for a in outcome.applied if a not in done]
-            named = set(outcome.conflicts)
             outcome.conflicts += left + [c for c in again.conflicts if c not in named]
     write_review_file(found, folder, reviewed, outcome)
     result.applied, result.conflicts = outcome.applied, outcome.conflicts
@@ -137,6 +138,20 @@ def _units(prepared):
     from .narrative.units import units
 
     return units(prepared.source, prepared.paper, renderer(prepared))
+
+
+def _frameworks(prepared, folder: Path) -> dict[int, str]:
+    """The file of each KPI framework set out in the body, by block, as paper.yaml's
+    folder sees it (review's conflicts name it)."""
+    import os
+
+    from .content.model import FrameworkText
+
+    return {
+        n: os.path.relpath(block.framework.path, folder)
+        for n, block in enumerate(prepared.source.blocks)
+        if isinstance(block, FrameworkText)
+    }
 
 
 def _draft_now(prepared, folder: Path) -> bytes:

@@ -63,6 +63,7 @@ class Para:
     note_at: tuple[int, ...] = ()  # where each citation stands: characters of text before it
     links: tuple[tuple[int, int, str], ...] = ()  # (start, end, address) of each hyperlink
     pictures: tuple[tuple[str, str], ...] = ()  # (title, alt text) of each picture or object
+    row: str = ""  # in a table: which row of the part ("table 2, row 5"); "" outside tables
 
 
 @dataclass
@@ -78,6 +79,7 @@ class _Collected:
     piece_links: list[str] = field(default_factory=list)  # each piece's link address, or ""
     links: dict[str, str] = field(default_factory=dict)  # the part's link ids → addresses
     pictures: list[tuple[str, str]] = field(default_factory=list)
+    row: str = ""
 
     def finish(self) -> Para:
         chunks: list[str] = []
@@ -123,6 +125,7 @@ class _Collected:
             note_at,
             tuple((a, min(b, len(stripped)), u) for a, b, u in links if a < len(stripped)),
             tuple(self.pictures),
+            self.row,
         )
 
 
@@ -159,8 +162,9 @@ def paragraphs(root, part: str, links: dict[str, str] | None = None) -> list[Par
             out.append(builder.finish())
         return out
     pending: _Collected | None = None
+    rows = _rows(root)
     for p in paragraphs_of(root):
-        builder = pending or _Collected(part, _style(p), links=links)
+        builder = pending or _Collected(part, _style(p), links=links, row=_row_of(p, rows))
         if pending is not None:  # joined: the surviving paragraph mark is this one's
             pending.style = _style(p)
         _read(p, builder)
@@ -174,6 +178,21 @@ def paragraphs(root, part: str, links: dict[str, str] | None = None) -> list[Par
     if pending is not None:
         out.append(pending.finish())
     return out
+
+
+def _rows(root) -> dict:
+    """Each table row of the part → "table N, row M" (counted from 1, in document order)."""
+    out = {}
+    for n, table in enumerate(root.iter(qn("w:tbl")), 1):
+        for m, row in enumerate(table.iterchildren(qn("w:tr")), 1):
+            out[row] = f"table {n}, row {m}"
+    return out
+
+
+def _row_of(p, rows: dict) -> str:
+    for ancestor in p.iterancestors(qn("w:tr")):
+        return rows.get(ancestor, "")
+    return ""
 
 
 def _style(p) -> str:

@@ -31,8 +31,9 @@ class Outcome:
     comments_file: str | None = None
 
 
-def apply_plan(plan: Plan, path: Path) -> str | None:
-    """Write `plan` into the YAML at `path`; the backup's path (None: nothing to do)."""
+def apply_plan(plan: Plan, path: Path, backup: bool = True) -> str | None:
+    """Write `plan` into the YAML at `path`; the backup's path (None: nothing to do, or
+    no backup asked for)."""
     if not (plan.actions or plan.uncited):
         return None
     yaml, doc = roundtrip.load(path)
@@ -84,10 +85,11 @@ def apply_plan(plan: Plan, path: Path) -> str | None:
     _relink_notes(doc, plan.note_links)
     _drop_uncited(doc, plan.uncited)
     text = roundtrip.dump(yaml, doc)
-    backup = _backup(path)
-    shutil.copyfile(path, backup)
+    copy = _backup(path) if backup else None
+    if copy is not None:
+        shutil.copyfile(path, copy)
     write_atomic(path, text.encode("utf-8"))
-    return str(backup)
+    return str(copy) if copy is not None else None
 
 
 def _entry(doc, path: tuple):

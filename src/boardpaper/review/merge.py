@@ -50,21 +50,29 @@ COVER_TITLE = ("cover", "title")
 __all__ = ["Edit", "Insert", "Plan", "plan"]
 
 
-def plan(base: list[DraftPara], theirs: list[Para], ours: list[Unit]) -> Plan:
+def plan(
+    base: list[DraftPara], theirs: list[Para], ours: list[Unit], frameworks: dict | None = None
+) -> Plan:
     """What to do to `ours` so that it prints what the reviewer left in `theirs`.
+
+    `frameworks`: the file of each KPI framework set out in the body, by its block's
+    index, as conflicts name it.
 
     Linear in the paragraphs, apart from comparing texts, which spends at most
     PLAN_WORK (review/matching.py): past that, what is left is compared coarsely."""
     with matching.budget(PLAN_WORK):
-        return _Planner(base, theirs, ours).run()
+        return _Planner(base, theirs, ours, frameworks or {}).run()
 
 
 PLAN_WORK = 60_000_000  # units of comparison (review/matching.py): about 15 s at most
 
 
 class _Planner(Pairing, Structure, Citations, Links, Emphasis):
-    def __init__(self, base: list[DraftPara], theirs: list[Para], ours: list[Unit]):
+    def __init__(
+        self, base: list[DraftPara], theirs: list[Para], ours: list[Unit], frameworks=None
+    ):
         self.base, self.theirs, self.ours = base, theirs, ours
+        self.frameworks: dict[int, str] = frameworks or {}
         self.out = Plan()
         self.ours_of = self._pair_ours()
         self.note_key = {p.note_id: p.key for p in base if p.part == "footnote" and p.note_id}
@@ -86,11 +94,23 @@ class _Planner(Pairing, Structure, Citations, Links, Emphasis):
         self.new_since = self._new_since()
         self.edit_of: dict[int, Edit] = {}  # id of a unit → its edit
         self.deleted: set[int] = set()  # ids of the units deleted
+        self.rows_named: set[str] = set()  # table rows added by the reviewer, named already
 
     def _where(self, b: DraftPara) -> str:
         if b.kind == "paragraph":
             return f"paragraph {self.numbers[id(b)]} ({b.key})"
         return where(b)
+
+    def _why_fixed(self, b: DraftPara, i: int, default: str) -> str:
+        """Why base paragraph i, which paper.yaml does not hold, cannot be changed."""
+        if b.kind == "framework":
+            unit = self.ours_of.get(i)
+            files = set(self.frameworks.values())
+            name = self.frameworks.get(unit.block) if unit is not None else None
+            name = name or (files.pop() if len(files) == 1 else None)
+            if name:
+                return f"is set out from the KPI framework file {name}; change that file"
+        return WHY_FIXED.get(b.kind, default)
 
     def run(self) -> Plan:
         groups = {}
@@ -259,7 +279,7 @@ class _Planner(Pairing, Structure, Citations, Links, Emphasis):
     def _text(self, b: DraftPara, t: Para, i: int) -> None:
         where = self._where(b)
         if b.kind in WHY_FIXED or (b.part == "body" and b.kind == "cover" and b.key == "meeting"):
-            why = WHY_FIXED.get(b.kind, "is set by the meeting date in paper.yaml")
+            why = self._why_fixed(b, i, "is set by the meeting date in paper.yaml")
             self.out.conflicts.append(f"{where}: “{_cut(b.text)}” → “{_cut(t.text)}”: {why}")
             return
         if not (t.text.startswith(b.prefix) and t.text.endswith(b.suffix)) or len(t.text) < len(
@@ -315,6 +335,6 @@ class _Planner(Pairing, Structure, Citations, Links, Emphasis):
         if edit is not None:
             edit.source = source
             return
-        self.edit_of[id(unit)] = edit = Edit(unit, source)
+        self.edit_of[id(unit)] = edit = Edit(unit, source, description)
         self.out.edits.append(edit)
         self.out.applied.append(description)

@@ -15,6 +15,7 @@ HEADINGS = frozenset(HEADING.values())
 WHY_FIXED = {
     "cell": "is computed from the data; change the data, not the table",
     "framework": "is set out from the KPI framework file; change that file",
+    # (merge.py names the file: "… from the KPI framework file ../shared/x.yaml; …")
     "template": "is printed by the Word template; change the template",
 }
 
@@ -23,6 +24,7 @@ WHY_FIXED = {
 class Edit:
     unit: Unit
     source: str  # the new YAML text
+    what: str = ""  # how review --apply names it
 
 
 @dataclass
@@ -31,6 +33,7 @@ class Insert:
     kind: str  # paragraph, plain, bullet, letter, heading
     source: str  # its YAML text (escaped markup, or a moved paragraph's own text)
     level: int = 1
+    what: str = ""  # how review --apply names it (a new paragraph the reviewer typed)
 
 
 @dataclass
@@ -82,5 +85,10 @@ def where(b: DraftPara) -> str:
         return f"footnote [^{b.key}]" if b.key else "a footnote"
     if b.kind in ("cover", "marking"):
         return f"the {b.key.replace('_', ' ')} ({b.part})"
-    names = {"template": "text of the template", "cell": "a table cell"}
+    names = {
+        "template": "text of the template",
+        "cell": "a table cell",
+        "framework": "the KPI framework's line",
+        "plain": "the paragraph",
+    }
     return f"{names.get(b.kind, b.kind)} “{_cut(b.unit_text or b.text, 40)}”"

@@ -7,7 +7,7 @@ from ..narrative.units import Unit
 from ..oxml.accepted import Para
 from ..oxml.draft import DraftPara
 from ..oxml.style_ids import BULLETS, HEADING, TABLE_HEADING, TABLE_TEXT
-from .plans import PICTURE_ADDED, WHY_FIXED, Insert
+from .plans import PICTURE_ADDED, Insert
 from .texts import cut as _cut
 
 
@@ -77,6 +77,29 @@ class Structure:
         self._edit(unit, source[:at].rstrip(), what)
         self.out.inserts.append(Insert(unit, unit.kind, source[at:].lstrip(), unit.level or 1))
 
+    def _new_cell(self, t: Para, before: int | None) -> None:
+        """A row (or a cell) the reviewer added to a table: named once for its row."""
+        if t.row and t.row in self.rows_named:
+            return
+        self.rows_named.add(t.row)
+        caption = next(
+            (
+                self.base[k]
+                for k in range(before if before is not None else -1, -1, -1)
+                if self.base[k].kind == "caption" or self.base[k].kind not in ("cell", "template")
+            ),
+            None,
+        )
+        table = (
+            f"the table “{_cut(caption.text, 50)}”"
+            if caption is not None and caption.kind == "caption"
+            else "a table"
+        )
+        self.out.conflicts.append(
+            f"a row or cell added to {table} (“{_cut(t.text, 30)}”): the table's cells come "
+            "from the data; change the data (or the table's settings in paper.yaml)"
+        )
+
     def _deleted(self, b: DraftPara, i: int) -> None:
         where = self._where(b)
         if b.part == "footnote":
@@ -87,8 +110,8 @@ class Structure:
         if b.kind not in deletable() or unit is None or not unit.editable:
             self.out.conflicts.append(
                 f"{where}: “{_cut(b.text)}” was deleted; "
-                + WHY_FIXED.get(
-                    b.kind, "it cannot be deleted from the review: delete it in paper.yaml by hand"
+                + self._why_fixed(
+                    b, i, "it cannot be deleted from the review: delete it in paper.yaml by hand"
                 )
             )
             return
@@ -129,6 +152,9 @@ class Structure:
         kind = style_units().get(t.style)
         before = self.paired_before[n]
         anchor_index = pairs[before][0] if before is not None else None
+        if t.row or (kind is None and t.style in (TABLE_TEXT, TABLE_HEADING)):
+            self._new_cell(t, anchor_index)
+            return
         anchor = self.ours_of.get(anchor_index) if anchor_index is not None else None
         if anchor_index is not None and anchor is None:
             self.out.conflicts.append(
@@ -138,12 +164,6 @@ class Structure:
             return
         if n in self.split_at:
             self._split(pairs, n, self.split_at[n])
-            return
-        if kind is None and t.style in (TABLE_TEXT, TABLE_HEADING):
-            self.out.conflicts.append(
-                f"{what}: a row or cell added to a table; the table's cells come from the "
-                "data, so change the data (or the table's settings in paper.yaml)"
-            )
             return
         foreign = ""
         if kind is None:  # pasted from another document: the house style of its place
@@ -165,14 +185,16 @@ class Structure:
             self._delete(moved)
             source = str(moved.slot)  # its own text: placeholders and notes kept
             what = f"moved paragraph “{_cut(t.text)}”"
+        typed = source is None  # not moved: the reviewer's words, escaped
         if source is None:
             from ..narrative.markup import escape
 
             source = escape(t.text)
         level = 2 if t.style in (HEADING[2], BULLETS[1]) else 1
-        self.out.inserts.append(Insert(anchor, kind, source, level))
         place = f"after “{_cut(anchor.text, 30)}”" if anchor else "at the start"
-        self.out.applied.append(f"{what} {place}{foreign}")
+        said = f"{what} {place}{foreign}"
+        self.out.inserts.append(Insert(anchor, kind, source, level, said if typed else ""))
+        self.out.applied.append(said)
 
     def _delete(self, unit: Unit) -> None:
         self.deleted.add(id(unit))
