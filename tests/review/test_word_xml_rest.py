@@ -76,6 +76,19 @@ def test_a_paragraph_pasted_with_a_foreign_style_takes_the_house_style(paper, ca
     assert "The taskforce will report each quarter." in _yaml(folder)
 
 
+def test_a_paragraph_in_the_cover_s_style_is_named_not_taken_as_body_text(paper, capsys):
+    """The Title style is the house's own (the cover's), not a paste from elsewhere: a
+    new paragraph in it is named, and paper.yaml keeps its body as it was."""
+    folder, data = paper
+    before = _yaml(folder)
+    edited = Docx(data)
+    edited.insert_after(STABLE, "A second title line for the paper.", style="Title")
+    status, out = review(folder, edited.save(), capsys)
+    assert status == 1, out
+    assert "in the style Title, which boardpaper writes only for the cover" in out
+    assert _yaml(folder) == before
+
+
 def test_a_chart_s_alt_text_rewritten_is_named(tmp_path, capsys):
     shutil.copytree(ROOT / "content", tmp_path / "content")
     folder = tmp_path / "content" / "2021-09-annual-report"

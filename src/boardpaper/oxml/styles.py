@@ -217,3 +217,13 @@ def set_default_language(styles, language: str) -> None:
     """Set the language of the document defaults (`w:docDefaults/…/w:lang`)."""
     for lang in styles.xpath("./w:docDefaults/w:rPrDefault/w:rPr/w:lang"):
         lang.set(qn("w:val"), language)
+
+
+def paragraph_style_ids() -> frozenset[str]:
+    """The ids of every paragraph style the house template defines (cover fields,
+    captions and sources as well as the body's): a reviewer's paragraph in one of them
+    was not pasted from elsewhere."""
+    import re
+
+    xml = styles_part_xml().decode("utf-8")
+    return frozenset(re.findall(r'<w:style w:type="paragraph"[^>]*w:styleId="([^"]+)"', xml))

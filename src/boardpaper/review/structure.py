@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from ..content.kinds import deletable, listed, style_units
 from ..narrative.units import Unit
 from ..oxml.accepted import Para
@@ -166,6 +168,12 @@ class Structure:
             self._split(pairs, n, self.split_at[n])
             return
         foreign = ""
+        if kind is None and t.style in _house_styles():  # the cover's, a caption's …
+            self.out.conflicts.append(
+                f"{what} {where_after(anchor)}: in the style {t.style}, which boardpaper "
+                "writes only for the cover, captions and sources; change those in paper.yaml"
+            )
+            return
         if kind is None:  # pasted from another document: the house style of its place
             kind = self._kind_of_place(pairs, n, anchor)
             foreign = f" (its style {t.style or 'none'} taken as a {kind}, as round it)"
@@ -287,3 +295,14 @@ class Structure:
             return
         self.out.relevels.append((unit, new))
         self.out.applied.append(what)
+
+
+def where_after(anchor: Unit | None) -> str:
+    return f"after “{_cut(anchor.text, 30)}”" if anchor else "at the start"
+
+
+@functools.cache
+def _house_styles() -> frozenset[str]:
+    from ..oxml.styles import paragraph_style_ids
+
+    return paragraph_style_ids() - {"Normal"}  # Normal: what a paste from elsewhere has
