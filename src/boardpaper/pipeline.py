@@ -54,18 +54,21 @@ def load(folder: Path) -> PaperSource:
     return source
 
 
-def measure_figures(source: PaperSource, cache: dict | None = None):
+def measure_figures(
+    source: PaperSource, cache: dict | None = None, from_snapshot: Path | None = None
+):
     """Measures stage: the paper's figures, or None for a paper without data.
 
     With `cache` (a dict kept between builds, as `watch` does), the measure data is
-    read again only when one of its files changed.
+    read again only when one of its files changed. With `from_snapshot` (an output
+    folder), its SQL sources are read from the snapshots there (measures/snapshots.py).
     """
     if source.data is None:
         return None
     from . import measures  # pandas is imported only for papers with data
 
-    if cache is None:
-        return measures.load(source.data)
+    if cache is None or from_snapshot is not None:
+        return measures.load(source.data, from_snapshot)
     key = (source.data, tuple(_stamp(p) for p in (*source.data.measures, *source.data.files)))
     if cache.get("key") != key:
         cache["key"], cache["figures"] = key, measures.load(source.data)
@@ -107,10 +110,10 @@ def model(source: PaperSource, found=None, resolve=None) -> Paper:
     return build_model(source, resolve or resolver(found), scorecards)
 
 
-def prepare(folder: Path, cache: dict | None = None) -> Prepared:
+def prepare(folder: Path, cache: dict | None = None, from_snapshot: Path | None = None) -> Prepared:
     """The content, measures and narrative stages of the paper in `folder`."""
     source = load(Path(folder))
-    found = measure_figures(source, cache)
+    found = measure_figures(source, cache, from_snapshot)
     resolve = resolver(found)
     return Prepared(source, found, resolve, model(source, found, resolve))
 
@@ -145,14 +148,18 @@ def build(
     pack: bool = False,
     cache: dict | None = None,
     html: bool = False,
+    from_snapshot: bool = False,
 ) -> Built:
     """Build one paper's outputs into `out_dir`; nothing is written unless all succeed.
 
-    With `pack`, also the board pack: the paper as PDF followed by its appendices.
+    With `pack`, also the board pack: the paper as PDF followed by its appendices. The
+    rows read from each SQL source are written too, as `<paper>.sql-N.csv` and
+    `.json` (measures/snapshots.py); with `from_snapshot`, they are read from there
+    instead of from the databases.
     """
     from .writers.registry import DEFAULT
 
-    prepared = prepare(folder, cache)
+    prepared = prepare(folder, cache, Path(out_dir) if from_snapshot else None)
     paper = prepared.paper
     opts = options(prepared, folder, template)
     opts.previous = _previous(Path(out_dir), f"{paper.name}.figures.csv", opts.hashes)
@@ -166,6 +173,10 @@ def build(
         notes += written.notes
         shortfalls += written.shortfalls
     if prepared.found is not None:
+        from .measures import snapshots
+
+        taken = snapshots.files(prepared.found.store.sources)
+        outputs.update({Path(out_dir) / file: data for file, data in taken.items()})
         _unchanged(prepared.found.store.sources)
     write_all(outputs)  # every output is made before any is written; all or none
     return Built(paper, list(outputs), notes, opts.template_name, shortfalls)

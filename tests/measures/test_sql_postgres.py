@@ -91,7 +91,26 @@ def test_a_paper_builds_from_postgresql(tmp_path, postgres):
     )
     pipeline.build(folder, tmp_path / "out")
     audit = (tmp_path / "out" / f"{EXAMPLE.name}.figures.csv").read_text()
-    assert f"postgresql://board@/board?host={postgres} (paper.yaml:23) sha256:" in audit
+    assert f"{EXAMPLE.name}.sql-1.csv sha256:" in audit
+
+
+def test_the_build_works_again_from_its_snapshot_with_the_server_gone(tmp_path, postgres):
+    """The URL's socket folder is a link to the server's: once the link is gone, the
+    server is unreachable at that URL, and the snapshot gives the same figures."""
+    link = tmp_path / "socket"
+    link.symlink_to(postgres, target_is_directory=True)
+    folder = _paper(tmp_path, link, QUERY)
+    out = tmp_path / "out"
+    pipeline.build(folder, out)
+    audit = (out / f"{EXAMPLE.name}.figures.csv").read_bytes()
+    about = (out / f"{EXAMPLE.name}.sql-1.json").read_text()
+    assert "postgresql:///board?host=" in about and "board@" not in about  # no user
+    link.unlink()
+    with pytest.raises(BoardpaperError, match="cannot reach the database") as err:
+        pipeline.build(folder, out)
+    assert "paper.yaml:23:" in err.value.render() and "--from-snapshot" in err.value.render()
+    pipeline.build(folder, out, from_snapshot=True)
+    assert (out / f"{EXAMPLE.name}.figures.csv").read_bytes() == audit
 
 
 def test_the_transaction_is_read_only(tmp_path, postgres):

@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from ..content.model import DataSpec
 from ..errors import DataError
 from .compute import Store
@@ -14,8 +16,9 @@ from .definitions import load_definitions
 from .registry import Figures
 
 
-def load(spec: DataSpec) -> Figures:
-    """The figures of one paper."""
+def load(spec: DataSpec, from_snapshot: Path | None = None) -> Figures:
+    """The figures of one paper; with `from_snapshot` (an output folder), its queries
+    are read from the snapshots a build left there, not from their databases."""
     if not spec.measures:
         raise DataError(
             "no measure definitions (measures.yaml) for this paper",
@@ -23,7 +26,10 @@ def load(spec: DataSpec) -> Figures:
             "add measures.yaml beside paper.yaml, or name it under data: measures:",
         )
     measures = load_definitions(list(spec.measures))
-    frame, sources = read_tables(list(spec.files), measures, spec.area, spec.sources)
+    paper = Path(spec.loc.path).resolve().parent.name  # as content/schema.py names it
+    frame, sources = read_tables(
+        list(spec.files), measures, spec.area, spec.sources, paper, from_snapshot
+    )
     return Figures(
         Store(frame, measures, sources, spec.area), spec.period, spec.baseline, spec.loc.path
     )

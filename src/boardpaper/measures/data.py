@@ -32,6 +32,7 @@ class Source:
     sha256: str
     snapshot: bytes | None = None  # a query's rows as CSV (sql.py): what the build read
     query: str | None = None
+    origin: object | None = None  # the query's content.model.SqlSource (snapshots.py)
 
 
 def _in_file(path):
@@ -46,26 +47,43 @@ def _in_query(source):
 
 
 def read_tables(
-    paths: list[Path], measures, default_area: str, queries=()
+    paths: list[Path],
+    measures,
+    default_area: str,
+    queries=(),
+    paper: str = "paper",
+    from_snapshot: Path | None = None,
 ) -> tuple[pd.DataFrame, dict]:
     """Read and check every data file and query; return the frame and {path: Source}.
 
     Files are read by readers.read_table, the one door for data files, within its
     bounds (bytes, rows per file and in all files together, columns, zip bombs);
-    queries (`data: sources:`) by sql.read_query, within the same row bound."""
+    queries (`data: sources:`) by sql.read_query, within the same row bound, or with
+    `from_snapshot` (an output folder) from their snapshots there (snapshots.py). A
+    query's rows are named by their snapshot, `<paper>.sql-N.csv`."""
+    from . import snapshots
+
     frames, sources, rows = [], {}, 0
     for path in paths:
         table, sha = readers.read_table(path, readers.MAX_ROWS - rows)
         rows += len(table)
         sources[str(path)] = Source(str(path), sha)
         frames.append(_check(table, path, measures, default_area, _in_file(path)))
-    for query in queries:
-        from . import sql
+    for index, query in enumerate(queries, 1):
+        name = snapshots.name(paper, index)
+        if from_snapshot is not None:
+            table, data, sha, path = snapshots.read(
+                query, name, from_snapshot, readers.MAX_ROWS - rows
+            )
+            at = _in_file(path)
+        else:
+            from . import sql
 
-        read = sql.read_query(query, readers.MAX_ROWS - rows)
-        rows += len(read.frame)
-        sources[query.label] = Source(query.label, read.sha256, read.snapshot, query.query)
-        frames.append(_check(read.frame, query.label, measures, default_area, _in_query(query)))
+            read = sql.read_query(query, readers.MAX_ROWS - rows)
+            table, data, sha, at = read.frame, read.snapshot, read.sha256, _in_query(query)
+        rows += len(table)
+        sources[name] = Source(name, sha, data, query.query, query)
+        frames.append(_check(table, name, measures, default_area, at))
     if not frames:
         return _empty(), sources
     frame = pd.concat(frames, ignore_index=True)

@@ -53,6 +53,12 @@ _COLUMNS_HINT = "columns: measure, period, value and optionally area"
 
 def read_table(path: Path, room: int | None = None) -> tuple[pd.DataFrame, str]:
     """The table of one data file and its sha256; `room`: rows still allowed (all files)."""
+    table, sha, _ = read_table_bytes(path, room)
+    return table, sha
+
+
+def read_table_bytes(path: Path, room: int | None = None) -> tuple[pd.DataFrame, str, bytes]:
+    """read_table, and the file's bytes (a snapshot is written again as it was read)."""
     from ..fsutil import read_regular
 
     raw = read_regular(path, MAX_BYTES, DataError, "a data file")
@@ -60,12 +66,19 @@ def read_table(path: Path, room: int | None = None) -> tuple[pd.DataFrame, str]:
     suffix = Path(path).suffix.lower()
     rows = _Rows(path, room)
     if suffix == ".csv":
-        return _csv(path, raw, rows), sha
+        return _csv(path, raw, rows), sha, raw
     if suffix == ".xlsx":
-        return _xlsx(path, raw, rows), sha
+        return _xlsx(path, raw, rows), sha, raw
     raise DataError(
         f"data files are .csv or .xlsx, not '{suffix or path.name}'", Location(str(path))
     )
+
+
+def read_small(path: Path, limit: int, what: str) -> bytes:
+    """The bytes of a small file beside the data (a snapshot's JSON), within `limit`."""
+    from ..fsutil import read_regular
+
+    return read_regular(path, limit, DataError, what)
 
 
 class _Rows:

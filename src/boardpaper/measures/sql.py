@@ -2,8 +2,9 @@
 
 `read_query(source, room)` returns what `readers.read_table` returns for a file: a frame
 of strings with the columns measure, period, value (and area), `line` (the result's row,
-from 1), and a sha256 — of the rows read, written as CSV with the query, so the audit
-trail can name what a figure was computed from. Bounds and guards:
+from 1), and a sha256 — of the rows read, written as a data file's CSV, so the audit
+trail can name what a figure was computed from (measures/snapshots.py writes it beside
+the outputs). Bounds and guards:
 
 - The query was checked in content/sections.py: one SELECT or WITH statement that
   names nothing that writes; the URL's scheme is sqlite or postgresql, it holds no
@@ -17,24 +18,27 @@ trail can name what a figure was computed from. Bounds and guards:
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 from dataclasses import dataclass
 
 import pandas as pd
 
 from ..content.model import SqlSource
 from ..errors import DataError
-from . import readers
+from . import readers, snapshots
 
 TIMEOUT_MS = 60_000  # a paper's query reads thousands of rows in well under a second
 _BATCH = 10_000
+UNREACHABLE_HINT = (
+    "to rebuild from what the last build read: boardpaper build --from-snapshot -o DIR "
+    "(DIR holding <paper>.sql-N.csv and .json)"
+)
 
 
 @dataclass(frozen=True)
 class Read:
-    """What one query read: the frame, and the snapshot (CSV with the query) and its sha256."""
+    """What one query read: the frame, and the snapshot (its rows as a data file, sorted:
+    snapshots.rows_csv) and the snapshot's sha256."""
 
     frame: pd.DataFrame
     snapshot: bytes
@@ -48,10 +52,24 @@ def read_query(source: SqlSource, room: int | None = None) -> Read:
 
     room = readers.MAX_ROWS if room is None else room
     where = source.query_loc
+    if source.path is not None and not source.path.is_file():
+        raise DataError(
+            f"no database file for {source.label} (looked for {source.path})",
+            source.loc,
+            UNREACHABLE_HINT,
+        )
     try:
         engine = create_engine(_url(source), poolclass=_null_pool())
         try:
-            with engine.connect() as conn:
+            try:
+                conn = engine.connect()
+            except SQLAlchemyError as exc:
+                raise DataError(
+                    f"cannot reach the database of {source.label}: {_reason(exc)}",
+                    source.loc,
+                    UNREACHABLE_HINT,
+                ) from None
+            with conn:
                 if engine.dialect.name == "postgresql":
                     conn.exec_driver_sql("SET TRANSACTION READ ONLY")
                     conn.exec_driver_sql(f"SET LOCAL statement_timeout = {TIMEOUT_MS}")
@@ -123,14 +141,9 @@ def _table(source: SqlSource, names: list[str], rows: list) -> Read:
             "name the columns in the query (SELECT x AS measure, …) or under columns:",
         ) from None
     cells = [["" if v is None else str(v) for v in row] for row in rows]
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(heading)
-    writer.writerows(cells)
-    snapshot = out.getvalue().encode("utf-8")
-    sha = hashlib.sha256(f"-- {source.query}\n".encode() + snapshot).hexdigest()
     frame = pd.DataFrame(cells, columns=heading, dtype=str)
     if frame.empty:
         frame = pd.DataFrame({c: pd.Series(dtype=str) for c in heading})
+    snapshot = snapshots.rows_csv(frame)
     frame["line"] = pd.RangeIndex(1, len(frame) + 1)
-    return Read(frame, snapshot, sha)
+    return Read(frame, snapshot, hashlib.sha256(snapshot).hexdigest())
