@@ -15,6 +15,7 @@ from .sections import _existing
 from .yamlmarks import MarkedList, MarkedMap, MarkedStr
 
 _PERIOD = re.compile(r"^(\d{4}/\d{2}|\d{4}|\d{4}-\d{2})$")
+CHART_KINDS = ("line", "bar")  # a chart's kinds: months along the x axis, or a bar a period
 
 
 class Body:
@@ -51,6 +52,8 @@ class Body:
             raise ContentError(f"a body entry must be text or a block, not {_kind(item)}", loc)
         keyed = kinds.by_key()
         found = [k for k in item if k in keyed]
+        # a key that another found kind allows is that kind's (a case study's `text`)
+        found = [k for k in found if not any(k in keyed[o].extra for o in found if o != k)]
         if len(found) != 1:
             _keys(item, tuple(keyed) + ("id", "job_title"), what="a body entry")
             raise ContentError("a body entry needs exactly one of: " + ", ".join(keyed), loc)
@@ -67,10 +70,12 @@ class Body:
     def read_heading(self, item: MarkedMap, key: str, loc: Location) -> m.Heading:
         text = _text(item, key, True)
         self.new_section(str(text))
-        new_page = item.get("new_page", False)
-        if not isinstance(new_page, bool):
-            raise ContentError("new_page must be yes or no", item.value_loc["new_page"])
-        return m.Heading(1 if key == "heading" else 2, text, loc, new_page)
+        flags = {}
+        for flag in ("new_page", "restart"):
+            flags[flag] = item.get(flag, False)
+            if not isinstance(flags[flag], bool):
+                raise ContentError(f"{flag} must be yes or no", item.value_loc[flag])
+        return m.Heading(1 if key == "heading" else 2, text, loc, **flags)
 
     def read_bullet_list(self, item: MarkedMap, key: str, loc: Location) -> m.BulletList:
         return m.BulletList(self.items(item[key], item.value_loc[key], 2), loc)
@@ -86,6 +91,18 @@ class Body:
 
     def read_plain(self, item: MarkedMap, key: str, loc: Location) -> m.Plain:
         return m.Plain(_text(item, key, True), loc)
+
+    def read_case_study(self, item: MarkedMap, key: str, loc: Location) -> m.CaseStudy:
+        title = _text(item, key, True)
+        value = item.get("text")
+        where = item.value_loc.get("text", loc)
+        paras = (value,) if isinstance(value, MarkedStr) else value
+        if not isinstance(paras, (tuple, MarkedList)) or not paras:
+            raise ContentError("a case study needs 'text:', one text or a list of them", where)
+        for para in paras:
+            if not isinstance(para, MarkedStr) or not para.strip():
+                raise ContentError("each paragraph of a case study must be text", where)
+        return m.CaseStudy(title, tuple(paras), loc)
 
     def read_framework_text(self, item: MarkedMap, key: str, loc: Location) -> m.FrameworkText:
         from .framework import load_framework
@@ -130,7 +147,7 @@ class Body:
     def chart(self, item: MarkedMap, loc: Location) -> m.ChartSpec:
         caption = _text(item, "chart", True)
         kind = str(_text(item, "kind") or "line")
-        if kind not in ("line", "bar"):
+        if kind not in CHART_KINDS:
             raise ContentError(f"kind must be line or bar, not '{kind}'", item.value_loc["kind"])
         if "measure" not in item:
             raise ContentError("a chart needs 'measure: …'", loc)

@@ -26,6 +26,8 @@ from ..oxml.style_ids import (
     BODY,
     BULLETS,
     CAPTION,
+    CASE_TEXT,
+    CASE_TITLE,
     HEADING,
     LETTERED,
     NUMBERED,
@@ -108,7 +110,7 @@ KINDS: dict[str, Kind] = {
     k.name: k
     for k in (
         Kind("paragraph", c.Paragraph, ("para",), ("id",), (PARAGRAPH,), numbered=True),
-        Kind("heading", c.Heading, ("heading", "subheading"), ("new_page",), (HEADINGS,)),
+        Kind("heading", c.Heading, ("heading", "subheading"), ("new_page", "restart"), (HEADINGS,)),
         Kind("bullet_list", c.BulletList, ("bullets",), (), (BULLET,)),
         Kind("lettered_list", c.LetteredList, ("letters",), (), (LETTER, Unit("appendix"))),
         Kind(
@@ -119,6 +121,13 @@ KINDS: dict[str, Kind] = {
             (Unit("authors", (AUTHORS,)),),
         ),
         Kind("plain", c.Plain, ("text",), (), (PLAIN,)),
+        Kind(
+            "case_study",
+            c.CaseStudy,
+            ("case_study",),
+            ("text",),
+            (Unit("case_title", (CASE_TITLE,)), Unit("case_text", (CASE_TEXT,))),
+        ),
         Kind("framework_text", c.FrameworkText, ("framework",), (), (Unit("framework"),)),
         Kind(
             "table_spec",

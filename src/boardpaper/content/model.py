@@ -67,6 +67,7 @@ class Heading:
     text: MarkedStr
     loc: Location
     new_page: bool = False  # the heading opens a new page (a statement, an appendix)
+    restart: bool = False  # the numbered paragraphs after it count again from 1 (a theme)
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,15 @@ class Plain:
 
 
 @dataclass(frozen=True)
+class CaseStudy:
+    """A boxed, titled case study in reading order: a title and its paragraphs."""
+
+    title: MarkedStr
+    paras: tuple[MarkedStr, ...]
+    loc: Location
+
+
+@dataclass(frozen=True)
 class FrameworkText:
     """A KPI framework set out in the paper itself (sections, objectives, KPIs)."""
 
@@ -164,6 +174,7 @@ Block = (
     Heading
     | Paragraph
     | Plain
+    | CaseStudy
     | BulletList
     | LetteredList
     | Authors

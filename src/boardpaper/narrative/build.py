@@ -49,6 +49,7 @@ class _ModelBuilder:
     def paper(self) -> m.Paper:
         s = self.source
         self.number = 0
+        self.level = 1  # the level of the last heading: a case study's title is one below
         blocks = [b for block in s.blocks for b in kinds.of(block).model(self, block)]
         cover, about = s.cover, s.about
         meta = m.Meta(
@@ -85,11 +86,11 @@ class _ModelBuilder:
         return [m.Paragraph(block.id, self.number, inlines, {"line": block.loc.line})]
 
     def heading(self, block: c.Heading) -> list:
-        return [
-            m.Heading(
-                block.level, self.inlines(block.text, None, notes=False), new_page=block.new_page
-            )
-        ]
+        self.level = block.level
+        if block.restart:
+            self.number = 0
+        inlines = self.inlines(block.text, None, notes=False)
+        return [m.Heading(block.level, inlines, new_page=block.new_page, restart=block.restart)]
 
     def bullet_list(self, block: c.BulletList) -> list:
         return [m.BulletList(self.items(block.items))]
@@ -99,6 +100,11 @@ class _ModelBuilder:
 
     def plain(self, block: c.Plain) -> list:
         return [m.Plain(self.inlines(block.text, None))]
+
+    def case_study(self, block: c.CaseStudy) -> list:
+        title = self.inlines(block.title, None, notes=False)
+        paras = tuple(self.inlines(text, None) for text in block.paras)
+        return [m.CaseStudy(min(self.level + 1, 4), title, paras)]
 
     def framework_text(self, block: c.FrameworkText) -> list:
         return framework_blocks(block.framework)

@@ -82,6 +82,7 @@ class Heading:
     inlines: tuple[Inline, ...]
     change: str = ""  # "inserted" or "deleted" in a redline
     new_page: bool = False  # starts on a new page
+    restart: bool = False  # the numbered paragraphs after it count again from 1
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,17 @@ class Plain:
     """An unnumbered body paragraph."""
 
     inlines: tuple[Inline, ...]
+    change: str = ""
+
+
+@dataclass(frozen=True)
+class CaseStudy:
+    """A boxed case study in reading order: its title is a heading of `level` (one
+    below the heading it stands under), then its paragraphs."""
+
+    level: int
+    title: tuple[Inline, ...]
+    paras: tuple[tuple[Inline, ...], ...]
     change: str = ""
 
 
@@ -166,7 +178,7 @@ class Chart:
     points: tuple[Figure, ...] = ()  # every value drawn, as printed, with its provenance
 
 
-Block = Heading | Paragraph | Plain | BulletList | LetteredList | Fields | Table | Chart
+Block = Heading | Paragraph | Plain | CaseStudy | BulletList | LetteredList | Fields | Table | Chart
 
 
 @dataclass(frozen=True)

@@ -105,6 +105,12 @@ class _Units:
         next(blocks)
         self.add("plain", block.text, block=index)
 
+    def case_study(self, block: c.CaseStudy, index: int, blocks) -> None:
+        next(blocks)
+        self.add("case_title", block.title, notes=False, block=index)
+        for i, text in enumerate(block.paras):
+            self.add("case_text", text, block=index, item=(i,))
+
     def bullet_list(self, block: c.BulletList, index: int, blocks) -> None:
         next(blocks)
         self._items("bullet", block.items, index)

@@ -32,6 +32,7 @@ BLOCK_METHODS: dict[type, str] = {
     m.Heading: "heading",
     m.Paragraph: "para",
     m.Plain: "plain",
+    m.CaseStudy: "case_study",
     m.BulletList: "bullet_list",
     m.LetteredList: "lettered_list",
     m.Fields: "fields",
@@ -257,6 +258,9 @@ class InlineRuns(BlockVisitor):
         return [item.inlines for item in list_items(block.items)]
 
     lettered_list = bullet_list
+
+    def case_study(self, block):
+        return [block.title, *block.paras]
 
     def fields(self, block):
         return [inlines for _, inlines in block.rows]

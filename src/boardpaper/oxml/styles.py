@@ -213,6 +213,45 @@ def styles_part_xml(language: str = "en-GB") -> bytes:
     ).encode()
 
 
+#: a case study's box: shading, which Word and LibreOffice join over its paragraphs (no
+#: border: LibreOffice draws paragraph borders as untagged content, failing PDF/UA)
+_BOX = '<w:shd w:val="clear" w:color="auto" w:fill="DCE6F2"/>'
+_BOX_IND = '<w:ind w:left="170" w:right="170"/>'
+
+
+def on_demand_styles() -> dict[str, str]:
+    """Styles the writer adds to a paper only when it uses them (so papers without
+    them build as before, and an organisation's template needs none of them): style id
+    → its `w:style` XML. A case study's title is a heading by its paragraph's outline
+    level (one below the heading it stands under), set by the writer."""
+    return {
+        "CaseStudyTitle": _para(
+            "CaseStudyTitle",
+            "Case Study Title",
+            "<w:keepNext/><w:keepLines/>" + _BOX + '<w:spacing w:before="240" w:after="120"/>'
+            f"{_BOX_IND}",
+            "<w:b/><w:bCs/>",
+            next_style="CaseStudyText",
+        ),
+        "CaseStudyText": _para(
+            "CaseStudyText",
+            "Case Study Text",
+            _BOX + f'<w:spacing w:after="120"/>{_BOX_IND}',
+            next_style="CaseStudyText",
+        ),
+    }
+
+
+def add_on_demand(styles, style_id: str) -> None:
+    """Define `style_id` (of `on_demand_styles`) in a styles part that lacks it."""
+    from .parser import parse_xml
+
+    if styles.xpath(f'./w:style[@w:styleId="{style_id}"]'):
+        return
+    xml = on_demand_styles()[style_id].replace("<w:style ", f"<w:style {nsdecls('w')} ", 1)
+    styles.append(parse_xml(xml))
+
+
 def set_default_language(styles, language: str) -> None:
     """Set the language of the document defaults (`w:docDefaults/…/w:lang`)."""
     for lang in styles.xpath("./w:docDefaults/w:rPrDefault/w:rPr/w:lang"):
@@ -225,5 +264,5 @@ def paragraph_style_ids() -> frozenset[str]:
     was not pasted from elsewhere."""
     import re
 
-    xml = styles_part_xml().decode("utf-8")
+    xml = styles_part_xml().decode("utf-8") + "".join(on_demand_styles().values())
     return frozenset(re.findall(r'<w:style w:type="paragraph"[^>]*w:styleId="([^"]+)"', xml))

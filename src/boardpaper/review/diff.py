@@ -174,6 +174,10 @@ class _Key(BlockVisitor):
     def fields(self, block):
         return ("fields", " ".join(m.plain_text(inl) for _, inl in block.rows))
 
+    def case_study(self, block):
+        texts = (block.title, *block.paras)
+        return ("case_study", " ".join(m.plain_text(inl) for inl in texts))
+
 
 def _similar(x, y) -> float:
     return ratio(x[1], y[1]) if x[0] == y[0] else 0.0
@@ -203,6 +207,10 @@ class _Whole(BlockVisitor):
 
     def fields(self, block):
         return m.Fields(tuple((label, (self.wrap(inl),)) for label, inl in block.rows))
+
+    def case_study(self, block):
+        paras = tuple((self.wrap(p),) for p in block.paras)
+        return replace(block, title=(self.wrap(block.title),), paras=paras, change=self.change)
 
 
 def _whole_item(item: m.ListItem, change: str) -> m.ListItem:
@@ -235,6 +243,15 @@ class _Compare(BlockVisitor):
                 for (label, o), (_, n) in zip(self.old.rows, new.rows)
             )
         )
+
+    def case_study(self, new):
+        old = self.old.paras
+        paras = tuple(
+            _flatten(diff_inlines(old[i], p)) if i < len(old) else (m.Inserted(p),)
+            for i, p in enumerate(new.paras)
+        ) + tuple((m.Deleted(p),) for p in old[len(new.paras) :])
+        title = _flatten(diff_inlines(self.old.title, new.title))
+        return replace(new, title=title, paras=paras)
 
     def table(self, new):
         return new  # the new table as it is (its cells are not tracked)

@@ -47,6 +47,11 @@ class _Placed(BlockVisitor):
     def plain(self, block):
         return _inlines("text", block.inlines)
 
+    def case_study(self, block):
+        return [
+            f for inlines in (block.title, *block.paras) for f in _inlines("case study", inlines)
+        ]
+
     def bullet_list(self, block):
         return [f for item in list_items(block.items) for f in _inlines("bullet", item.inlines)]
 

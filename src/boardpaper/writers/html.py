@@ -66,6 +66,10 @@ nav ol { padding-left: 1.2rem; }
   .table-wrap { overflow: visible; }
 }
 """
+CASE_CSS = """.case-study { border: 2px solid #1f3864; background: #dce6f2;
+  padding: 0 1rem; margin: 1rem 0; }
+.case-study > h3, .case-study > h4, .case-study > h5 { margin-top: 0.8rem; }
+"""
 
 
 def write(paper: m.Paper, options: Options) -> Written:
@@ -96,11 +100,12 @@ def page(paper: m.Paper) -> str:
         if a.scorecard is not None or a.charts
     ]
     contents = _contents(body.contents)
+    extra = CASE_CSS if body.cases else ""  # only where used: other pages stay as they were
     return (
         f'<!DOCTYPE html>\n<html lang="{escape(meta.language)}">\n<head>\n'
         '<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(meta.title)}</title>\n<style>{STYLE}{CHART_CSS}</style>\n</head>\n<body>\n"
+        f"<title>{escape(meta.title)}</title>\n<style>{STYLE}{CHART_CSS}{extra}</style>\n</head>\n<body>\n"
         f"{marking}<header>{cover}<h1>{escape(meta.title)}</h1></header>\n"
         f'<nav aria-label="Contents"><h2 id="contents">Contents</h2><ol>{contents}</ol></nav>\n'
         f"<main>\n{blocks}{appendices}</main>\n{body.footnotes()}{marking}\n</body>\n</html>\n"
@@ -155,6 +160,7 @@ class _Body(BlockVisitor):
         self.notes: dict[str, tuple[int, m.Note]] = {}  # key → (number, note)
         self.cited: dict[str, int] = {}
         self.headings = 0
+        self.cases = 0
         self.downloads = html_links(paper)  # id of a table or chart → links to its data
         self.charts = itertools.count(1)  # numbers the charts' ids within the page
         self._inlines = _Inlines(self._citation)
@@ -208,6 +214,15 @@ class _Body(BlockVisitor):
 
     def plain(self, block: m.Plain) -> str:
         return f"<p>{self.inlines(block.inlines)}</p>\n"
+
+    def case_study(self, block: m.CaseStudy) -> str:
+        self.cases += 1
+        anchor, level = f"cs-{self.cases}", min(block.level + 1, 6)
+        paras = "".join(f"<p>{self.inlines(p)}</p>" for p in block.paras)
+        return (
+            f'<aside class="case-study" aria-labelledby="{anchor}">'
+            f'<h{level} id="{anchor}">{self.inlines(block.title)}</h{level}>{paras}</aside>\n'
+        )
 
     def bullet_list(self, block: m.BulletList) -> str:
         return self._list("ul", block.items) + "\n"

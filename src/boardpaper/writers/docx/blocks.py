@@ -10,7 +10,7 @@ from ...narrative import model as m
 from ...narrative.walk import BlockVisitor
 from ...oxml import bookmarks, numbering, runs, tables
 from ...oxml import style_ids as ids
-from ...oxml.ns import attr, nsdecls
+from ...oxml.ns import attr, nsdecls, qn
 from ...oxml.parser import parse_xml
 from .inlines import InlineWriter
 
@@ -47,6 +47,7 @@ class BlockWriter(BlockVisitor):
         self.inlines = inlines
         self.lettered_lists = 0
         self.data_lines: dict[int, str] = {}  # id of a table or chart → the line naming its data
+        self.paragraph_list: int | None = None  # the numbering restarted at a heading
 
     def add(self, style: str, inlines=(), prefix=(), change: str = ""):
         """A paragraph of `style`; `change` tracks the whole paragraph as inserted or deleted."""
@@ -69,15 +70,39 @@ class BlockWriter(BlockVisitor):
         p = self.add(ids.HEADING[block.level], block.inlines, change=block.change)
         if block.new_page:
             p.pPr.pStyle.addnext(parse_xml(f"<w:pageBreakBefore {nsdecls('w')}/>"))
+        if block.restart:  # a list of its own that starts at 1: live in Word, per theme
+            style = self.document.styles.element.get_by_id(ids.NUMBERED)
+            self.paragraph_list = numbering.restarted(
+                self.document.part.numbering_part.element, numbering.style_num_id(style)
+            )
 
     def para(self, block: m.Paragraph) -> None:
         p = self.add(ids.NUMBERED, block.inlines, change=block.change)
+        if self.paragraph_list is not None:
+            p.pPr.pStyle.addnext(numbering.num_pr(self.paragraph_list))
         if block.change not in ("deleted", "moved-from"):
             bookmarks.wrap_paragraph(p, next(self.inlines.ids), bookmarks.bookmark_name(block.id))
 
     def plain(self, block: m.Plain) -> None:
         self._require(ids.BODY)
         self.add(ids.BODY, block.inlines, change=block.change)
+
+    def case_study(self, block: m.CaseStudy) -> None:
+        """A box of paragraphs in reading order (no floating text box): the title a
+        heading by its outline level, the text in the same box."""
+        from ...oxml.styles import add_on_demand
+
+        for style in (ids.CASE_TITLE, ids.CASE_TEXT):
+            add_on_demand(self.document.styles.element, style)
+        p = self.add(ids.CASE_TITLE, block.title, change=block.change)
+        level = parse_xml(f'<w:outlineLvl {nsdecls("w")} w:val="{block.level - 1}"/>')
+        marked = p.pPr.find(qn("w:rPr"))
+        if marked is not None:
+            marked.addprevious(level)
+        else:
+            p.pPr.append(level)
+        for inlines in block.paras:
+            self.add(ids.CASE_TEXT, inlines, change=block.change)
 
     def bullet_list(self, block: m.BulletList) -> None:
         for item in block.items:
