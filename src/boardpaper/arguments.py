@@ -132,6 +132,12 @@ reported as one line FILE:LINE:COL: error: MESSAGE.  'boardpaper COMMAND --help'
         action="store_true",
         help="also build OUT/<paper>.html: the paper as one accessible, self-contained page",
     )
+    build.add_argument(
+        "--from-snapshot",
+        action="store_true",
+        help="read each SQL source (data: sources:) from the snapshot a build left in the "
+        "output folder (OUT/<paper>.sql-N.csv and .json), not from its database",
+    )
     build.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     build.add_argument(
         "--json", action="store_true", help="print what was written as JSON (for scripts)"
@@ -272,4 +278,11 @@ reported as one line FILE:LINE:COL: error: MESSAGE.  'boardpaper COMMAND --help'
     )
     measures.add_argument("paper", type=Path, metavar="PAPER")
     measures.add_argument("--csv", action="store_true", help="print CSV instead of a table")
+    schema = sub.add_parser(
+        "schema",
+        help="print the JSON Schema of paper.yaml or measures.yaml, for an editor",
+        description="Print the JSON Schema (draft-07) an editor's YAML support uses for "
+        "completion, hover help and errors as you type; schemas/*.schema.json are this output.",
+    )
+    schema.add_argument("which", choices=("paper", "measures"))
     return parser

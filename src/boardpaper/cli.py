@@ -18,11 +18,13 @@ from .errors import EXIT_ERROR, EXIT_OK, EXIT_WARNINGS, BoardpaperError
 _written_by_workers: list[str] = []
 
 
-def _build_one(folder, output, template, pack, html=False) -> dict:
+def _build_one(folder, output, template, pack, html=False, from_snapshot=False) -> dict:
     """One paper (in this process or a worker): what it wrote, as plain data."""
     from . import pipeline
 
-    built = pipeline.build(folder, output, template, pack=pack, html=html)
+    built = pipeline.build(
+        folder, output, template, pack=pack, html=html, from_snapshot=from_snapshot
+    )
     return {
         "paper": str(folder),
         "outputs": [str(p) for p in built.outputs],
@@ -54,7 +56,9 @@ def _build(args) -> int:
                 print(f"wrote {path}")
 
     def one(folder):
-        report(_build_one(folder, args.output, args.template, args.pack, args.html))
+        report(
+            _build_one(folder, args.output, args.template, args.pack, args.html, args.from_snapshot)
+        )
 
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     if jobs > 1 and len(args.papers) > 1:
@@ -87,7 +91,11 @@ def _build_in_workers(args, workers: int, report) -> None:
     try:
         for folder in args.papers:
             futures.append(
-                pool.submit(_build_one, folder, args.output, args.template, args.pack, args.html)
+                pool.submit(
+                    _build_one,
+                    *(folder, args.output, args.template, args.pack, args.html),
+                    args.from_snapshot,
+                )
             )
         for future in futures:
             report(future.result())
@@ -300,6 +308,13 @@ def _measures(args) -> int:
     return EXIT_OK
 
 
+def _schema(args) -> int:
+    from .jsonschemas import render
+
+    print(render(args.which), end="")
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     import warnings
 
@@ -319,6 +334,7 @@ def main(argv: list[str] | None = None) -> int:
         commands = {
             "build": _build,
             "measures": _measures,
+            "schema": _schema,
             "placeholders": _placeholders,
             "meeting": _meeting,
             "redline": _redline,

@@ -1,0 +1,67 @@
+"""A JSON Schema (draft-07) of measures.yaml for the author's editor, generated from
+definitions.py's tables (`KEYS`, `UNITS`, `COMBINE`, `GOOD`, `ID_RE`), as
+content/jsonschema.py does for paper.yaml. `boardpaper schema measures` prints it."""
+
+from __future__ import annotations
+
+from ..content.jsonschema import DRAFT, choice, text
+from .definitions import COMBINE, GOOD, ID_RE, KEYS, UNITS
+
+HELP = {
+    "label": "The measure's name, as the paper prints it (required).",
+    "short": "A short heading for table columns, e.g. DA (default: the label).",
+    "unit": "count (the default), percent, rate or money.",
+    "combine": "How months add up over a window: sum (the default for count and money), "
+    "mean (the default for percent and rate) or latest.",
+    "good": "Which way is better: down, up or none (the default).",
+    "source": "Where the figures come from, printed as a table's or chart's source.",
+    "decimals": "Places when printed: 0 to 6 (default 0; 1 for percent and rate).",
+}
+ENUMS = {
+    "unit": {
+        "count": "a number of things (crimes, arrests)",
+        "percent": "a percentage",
+        "rate": "a rate, such as per 1,000 population",
+        "money": "pounds",
+    },
+    "combine": {
+        "sum": "the months added up",
+        "mean": "the average of the months",
+        "latest": "the value of the last month (a published rate)",
+    },
+    "good": {"down": "lower is better", "up": "higher is better", "none": "neither"},
+}
+EXAMPLE = (
+    "homicide:\n  label: Homicides\n  unit: count\n  combine: sum\n  good: down\n"
+    "  source: WMP crime recording system\n  decimals: 0\n  short: Homicides"
+)
+
+
+def measures_schema() -> dict:
+    """The JSON Schema of measures.yaml: one entry per measure id."""
+    values = {
+        "label": {"type": "string", "pattern": r"\S"},
+        "short": text(optional=True),
+        "unit": choice(UNITS, ENUMS["unit"]),
+        "combine": choice(COMBINE, ENUMS["combine"]),
+        "good": choice(GOOD, ENUMS["good"]),
+        "source": {"type": "string"},
+        "decimals": {"type": "integer", "minimum": 0, "maximum": 6},
+    }
+    measure = {
+        "type": "object",
+        "description": "A measure: what it is and how it adds up.",
+        "markdownDescription": f"A measure: what it is and how it adds up.\n\n```yaml\n{EXAMPLE}\n```",
+        "properties": {k: {"description": HELP[k], **values[k]} for k in KEYS},
+        "required": ["label"],
+        "additionalProperties": False,
+    }
+    return {
+        "$schema": DRAFT,
+        "title": "boardpaper measures.yaml",
+        "description": "Measure definitions: one entry per measure; the id is what "
+        "placeholders name ({{ m.homicide }}): lower case letters, digits and _, a letter first.",
+        "type": ["object", "null"],
+        "propertyNames": {"pattern": ID_RE.pattern},
+        "additionalProperties": measure,
+    }
