@@ -68,6 +68,8 @@ def test_tables_hold_what_the_word_paper_prints(built):
         assert [f"Source: {table.source}"] in heading
         assert any(r[0].startswith("Units: ") for r in heading)
         assert any(r[0].startswith("Period: ") for r in heading)
+        if i == 1:  # a measure of unit rate: its units as the title names them
+            assert ["Units: Rate per 1,000 population"] in heading
     lines = [p.text for p in document.paragraphs]
     for i in range(1, 7):
         assert f"Data: {NAME}-data-table-{i}.csv, and sheet Table_{i} of {NAME}-data.ods" in lines

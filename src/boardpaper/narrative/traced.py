@@ -33,6 +33,8 @@ def traced(value, expression: str, text: str | None = None) -> m.Figure:
         "files": files,
         "direction": value.direction if isinstance(value, (Value, Phrase, Comparison)) else "",
     }
+    if isinstance(value, Value):
+        attrs["unit"] = value.unit  # count, percent, rate or money (measures.yaml)
     if isinstance(value, Comparison) and value.pct_change() is not None:
         attrs["pct_change"] = value.pct_change()
     return m.Figure(str(value) if text is None else text, attrs=attrs)

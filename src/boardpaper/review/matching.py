@@ -157,9 +157,10 @@ class _Work:
         self.spent, self.left = 0, self.left - self.spent
 
 
-def _head(a, b) -> int:
-    """The length of the common head: galloping, then halving (slices compare in C)."""
-    limit = min(len(a), len(b))
+def _head(a, b, limit: int | None = None) -> int:
+    """The length of the common head, at most `limit`: galloping, then halving (slices
+    compare in C)."""
+    limit = min(len(a), len(b)) if limit is None else limit
     lo, step = 0, 1
     while lo < limit:
         hi = min(lo + step, limit)
@@ -176,21 +177,8 @@ def _head(a, b) -> int:
 
 
 def _tail(a, b, limit: int) -> int:
-    """The length of the common tail, at most `limit`."""
-    n, m = len(a), len(b)
-    lo, step = 0, 1
-    while lo < limit:
-        hi = min(lo + step, limit)
-        if a[n - hi : n - lo] != b[m - hi : m - lo]:
-            while hi - lo > 1:
-                mid = (lo + hi) // 2
-                if a[n - mid : n - lo] == b[m - mid : m - lo]:
-                    lo = mid
-                else:
-                    hi = mid
-            return lo
-        lo, step = hi, step * 2
-    return lo
+    """The length of the common tail, at most `limit`: the head of both reversed."""
+    return _head(a[::-1], b[::-1], limit)
 
 
 def _rest(a, b, alo: int, ahi: int, blo: int, bhi: int, work: _Work) -> list:

@@ -95,7 +95,7 @@ def downloads(paper: m.Paper) -> list[Download]:
                 f"{paper.name}-data-{kind}-{number}.csv",
                 block.caption,
                 block.source,
-                _units(header, rows, numeric),
+                _rate(block.caption, figures) or _units(header, rows, numeric),
                 _period(figures),
                 tuple(header),
                 tuple(tuple(r) for r in rows),
@@ -237,6 +237,19 @@ def _units(header, rows, numeric) -> str:
         return _initial("; ".join(f"{name}: {kind}" for name, kind in kinds.items()))
     others = "; ".join(f"{name}: {kind}" for name, kind in kinds.items() if kind != main)
     return f"{_initial(main)}, except {others}"
+
+
+_PER = re.compile(r"\bper ([\d,]+ [a-z][a-z ]*[a-z])", re.I)
+
+
+def _rate(title: str, figures) -> str | None:
+    """The units of a table or chart of rates (every figure's measure a rate), named as
+    its title names them ("per 1,000 population"); None for any other."""
+    units = {f.attrs.get("unit") for f in figures if isinstance(f, m.Figure)}
+    if units != {"rate"}:
+        return None
+    per = _PER.search(title)
+    return f"Rate per {per.group(1)}" if per else "Rate (see the title)"
 
 
 def _initial(text: str) -> str:
