@@ -87,11 +87,15 @@ def review(reviewed: Path, folder: Path, apply: bool = False) -> Reviewed:
     not build are undone, each named with the build's error, and the rest kept
     (review/rollback.py).
 
+    A file built from another paper, or with no draft, is refused before anything is
+    written (review/identity.py).
+
     The file is opened, and held to review's bounds (review/bounds.py), before the
     paper is built; every step after is linear in it, its comparisons bounded
     (review/matching.py)."""
     from .errors import BoardpaperError
     from .review.apply import Outcome, apply_plan, write_review_file
+    from .review.identity import check
     from .review.merge import plan
     from .review.opened import Opened
     from .review.read import read, read_package
@@ -100,10 +104,12 @@ def review(reviewed: Path, folder: Path, apply: bool = False) -> Reviewed:
     folder, reviewed = Path(folder), Path(reviewed)
     package = Opened(reviewed)
     prepared = prepare(folder)
+    units = [(u.kind, u.key, u.text) for u in _units(prepared)]
+    unknown = check(package, prepared.source.name, units)  # another paper's: refused
     found = read(package, prepared.paper)
     base, theirs, note = read_package(package, lambda: _draft_now(prepared, folder))
     del package  # its parsed parts are no longer needed
-    result = Reviewed(found.changes, notes=[note] if note else [])
+    result = Reviewed(found.changes, notes=[n for n in (unknown, note) if n])
     first = plan(base, theirs, _units(prepared), _frameworks(prepared, folder))
     if not apply:
         result.pending, result.conflicts = first.applied, first.conflicts

@@ -5,12 +5,16 @@ header, footer, footnotes) is listed in `customXml/itemN.xml`, in order, with
 its text as printed and, where it prints a piece of the paper's text, that
 piece's kind, key and place in the paragraph:
 
-    <bp:draft xmlns:bp="urn:boardpaper:draft:1">
+    <bp:draft xmlns:bp="urn:boardpaper:draft:1" version="4"
+              paper="2022-05-performance-report" title="Performance Report – …">
       <bp:p part="body" style="NumberedParagraph" kind="paragraph"
             key="purpose-of-paper-1" from="0" to="75">To provide an overview …</bp:p>
       <bp:p part="body" style="Title" kind="cover" key="title" from="7" to="…">Title: …</bp:p>
       <bp:p part="body" style="TableText" kind="cell" from="0" to="4">86.9</bp:p>
       …
+
+The root names the paper (its folder's name, where the writer passes it) and its
+cover title, so `review` can tell a file of another paper from this one's.
 
 Word and LibreOffice keep custom XML parts when they save, so `review` knows
 exactly what the reviewer was given, whatever the YAML says by then. The part
@@ -174,9 +178,15 @@ def _contained(text: str, candidates, longest: bool = False):
     return max(hits, key=lambda u: len(u[2])) if longest else hits[0]
 
 
-def to_xml(draft: list[DraftPara]) -> bytes:
+def to_xml(draft: list[DraftPara], paper: str = "") -> bytes:
     root = etree.Element(f"{{{NS}}}draft", nsmap={"bp": NS})
-    root.set("version", "3")  # 2: with where citations stand and links; 3: pictures
+    # 2: with where citations stand and links; 3: pictures; 4: the paper and its title
+    root.set("version", "4")
+    if paper:
+        root.set("paper", paper)
+    title = _cover_title(draft)
+    if title:
+        root.set("title", title)
     for para in draft:
         element = etree.SubElement(root, _P)
         element.set("part", para.part)
@@ -262,8 +272,9 @@ def _offsets(value: str | None, count: int) -> tuple[int, ...]:
     return found if len(found) == count and all(v >= 0 for v in found) else ()
 
 
-def embed(docx: bytes, draft: list[DraftPara]) -> bytes:
-    """`docx` with the draft added as a custom XML part (and its properties part)."""
+def embed(docx: bytes, draft: list[DraftPara], paper: str = "") -> bytes:
+    """`docx` with the draft added as a custom XML part (and its properties part);
+    `paper`: the paper's name (its folder's), recorded to tell papers apart."""
     with zipfile.ZipFile(io.BytesIO(docx)) as src:
         members = [(i.filename, src.read(i.filename)) for i in src.infolist()]
     names = {name for name, _ in members}
@@ -281,7 +292,7 @@ def embed(docx: bytes, draft: list[DraftPara]) -> bytes:
                 f'<Override PartName="/{props}" ContentType="{_PROPS_TYPE}"/></Types>'.encode(),
             )
         out.append((name, data))
-    out.append((item, to_xml(draft)))
+    out.append((item, to_xml(draft, paper)))
     out.append(
         (
             props,
@@ -320,9 +331,30 @@ def _add_relationship(rels: bytes, kind: str, target: str) -> bytes:
 
 def find(members: dict[str, bytes], parse) -> list[DraftPara] | None:
     """The draft inside a package's members (customXml/*.xml), or None."""
+    root = _root(members, parse)
+    return from_xml(root) if root is not None else None
+
+
+def identity(members: dict[str, bytes], parse) -> tuple[str, str] | None:
+    """(paper, title) the draft in a package's members was built from, "" for what it
+    does not record (a draft before version 4 has no name; its title is its cover's),
+    or None if the package carries no draft."""
+    root = _root(members, parse)
+    if root is None:
+        return None
+    title = root.get("title") or _cover_title(from_xml(root))
+    return root.get("paper", ""), title
+
+
+def _cover_title(draft: list[DraftPara]) -> str:
+    found = next((p for p in draft if p.kind == "cover" and p.key == "title"), None)
+    return found.unit_text if found is not None else ""
+
+
+def _root(members: dict[str, bytes], parse):
     for name in sorted(members):
         if name.startswith("customXml/") and re.match(r"^customXml/item\d+\.xml$", name):
             root = parse(members[name], name)
             if root is not None and root.tag == f"{{{NS}}}draft":
-                return from_xml(root)
+                return root
     return None
