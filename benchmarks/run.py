@@ -27,7 +27,10 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "content" / "2022-05-performance-report"
 PYTHON = sys.executable
 BOARDPAPER = [PYTHON, "-m", "boardpaper"]
-LIBRARIES = "import docx, docxtpl, pandas, reportlab.platypus, yaml, jinja2, openpyxl, lxml"
+#: what a plain build of the May example imports (python -X importtime): its bare import time
+LIBRARIES = (
+    "import docx, docxtpl, pandas, reportlab.platypus, yaml, jinja2, openpyxl, lxml, pikepdf"
+)
 
 
 def median(fn, runs: int) -> float:
@@ -282,8 +285,8 @@ def main() -> int:
         (
             "cold build (docx + appendix)",
             f"{r['cold_build']:.2f} s",
-            f"≤ 2 × imports ({2 * r['imports']:.2f} s)",
-            r["cold_ratio"] <= 2,
+            f"≤ 1.5 × imports ({1.5 * r['imports']:.2f} s; {r['cold_ratio']:.2f}×)",
+            r["cold_ratio"] <= 1.5,
         ),
         (
             "warm rebuild of the Word paper",

@@ -129,28 +129,12 @@ def _directions(block: c.Paragraph, chars, para: m.Paragraph) -> list[Finding]:
             opposite = (direction == "up" and lower in DOWN) or (
                 direction == "down" and lower in UP
             )
+            said = f"¶{para.number} says '{word}' next to {{{{ {figure.attrs['expression']} }}}}"
             if opposite:
-                found.append(
-                    _at(
-                        block,
-                        chars,
-                        start,
-                        f"¶{para.number} says '{word}' next to "
-                        f"{{{{ {figure.attrs['expression']} }}}} ({figure.text}), "
-                        f"which is {'an increase' if direction == 'up' else 'a decrease'}",
-                    )
-                )
+                change = "an increase" if direction == "up" else "a decrease"
+                found.append(_at(block, chars, start, f"{said} ({figure.text}), which is {change}"))
             elif lower in STABLE and pct is not None and abs(pct) >= LARGE:
-                found.append(
-                    _at(
-                        block,
-                        chars,
-                        start,
-                        f"¶{para.number} says '{word}' next to "
-                        f"{{{{ {figure.attrs['expression']} }}}}, a change of "
-                        f"{pct:+.0f}%",
-                    )
-                )
+                found.append(_at(block, chars, start, f"{said}, a change of {pct:+.0f}%"))
     return found
 
 

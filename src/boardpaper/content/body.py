@@ -10,7 +10,7 @@ from pathlib import Path
 from ..errors import ContentError, Location, shown
 from . import kinds
 from . import model as m
-from .checks import ID_RE, _keys, _kind, _text
+from .checks import ID_RE, _flag, _keys, _kind, _text
 from .sections import _existing
 from .yamlmarks import MarkedList, MarkedMap, MarkedStr
 
@@ -70,11 +70,7 @@ class Body:
     def read_heading(self, item: MarkedMap, key: str, loc: Location) -> m.Heading:
         text = _text(item, key, True)
         self.new_section(str(text))
-        flags = {}
-        for flag in ("new_page", "restart"):
-            flags[flag] = item.get(flag, False)
-            if not isinstance(flags[flag], bool):
-                raise ContentError(f"{flag} must be yes or no", item.value_loc[flag])
+        flags = {flag: _flag(item, flag) for flag in ("new_page", "restart")}
         return m.Heading(1 if key == "heading" else 2, text, loc, **flags)
 
     def read_bullet_list(self, item: MarkedMap, key: str, loc: Location) -> m.BulletList:
@@ -128,11 +124,7 @@ class Body:
             )
         if "measure" in item and "areas" not in item:
             raise ContentError("a table of one measure needs 'areas: [...]'", loc)
-        flags = {}
-        for key in ("change", "transpose", "blanks"):
-            flags[key] = item.get(key, False)
-            if not isinstance(flags[key], bool):
-                raise ContentError(f"{key} must be yes or no", item.value_loc[key])
+        flags = {key: _flag(item, key) for key in ("change", "transpose", "blanks")}
         return m.TableSpec(
             caption,
             self.periods(item, "columns", required=True),
@@ -158,9 +150,7 @@ class Body:
             )
         if kind == "bar" and "columns" not in item:
             raise ContentError("a bar chart needs 'columns: [2019/20, 2020/21, …]'", loc)
-        baseline = item.get("baseline", False)
-        if not isinstance(baseline, bool):
-            raise ContentError("baseline must be yes or no", item.value_loc["baseline"])
+        baseline = _flag(item, "baseline")
         return m.ChartSpec(
             caption,
             kind,

@@ -71,6 +71,14 @@ def _text(mapping: MarkedMap, key: str, required: bool = False) -> MarkedStr | N
     return value
 
 
+def _flag(mapping: MarkedMap, key: str) -> bool:
+    """A yes/no key of `mapping` (no by default); anything else is an error at its value."""
+    value = mapping.get(key, False)
+    if not isinstance(value, bool):
+        raise ContentError(f"{key} must be yes or no", mapping.value_loc[key])
+    return value
+
+
 def _as_marked(text: str, where: Location) -> MarkedStr:
     """A MarkedStr for a value YAML read as a number (e.g. agenda_item: 6)."""
     from .yamlmarks import loads  # a one-off scalar: its own tiny source

@@ -10,7 +10,7 @@ from pathlib import Path
 from ..errors import ContentError, Location, shown
 from . import model as m
 from . import paths
-from .checks import ID_RE, _keys, _kind, _mapping, _text
+from .checks import ID_RE, _flag, _keys, _kind, _mapping, _text
 from .yamlmarks import MarkedList, MarkedMap, MarkedStr
 
 DATA_KEYS = ("measures", "files", "sources", "baseline", "area", "illustrative")
@@ -59,9 +59,7 @@ def data(top: MarkedMap, folder: Path) -> m.DataSpec | None:
     area = _text(spec, "area") or "West Midlands"
     measures = _paths(spec, "measures", folder, ["measures.yaml"])
     files = _paths(spec, "files", folder, ["data/*.csv", "data/*.xlsx"])
-    illustrative = spec.get("illustrative", False)
-    if not isinstance(illustrative, bool):
-        raise ContentError("illustrative must be yes or no", spec.value_loc["illustrative"])
+    illustrative = _flag(spec, "illustrative")
     return m.DataSpec(
         period,
         baseline,

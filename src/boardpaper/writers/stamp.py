@@ -84,12 +84,39 @@ def _lines(pdf: bytes) -> dict[int, list[tuple[float, float, float]]]:
     its lower left corner, the right end estimated from the font size: where a footer's
     text is. A page pypdf cannot read has none."""
     import contextlib
+
+    from pypdf.errors import PyPdfError
+
+    def read(page) -> list:
+        pieces: list = []
+        box = page.mediabox
+
+        def seen(text, cm, tm, _font, size) -> None:
+            if not text.strip():
+                return
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4] - float(box.left)
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5] - float(box.bottom)
+            scale = (abs(tm[3]) or abs(tm[0]) or 1) * (abs(cm[3]) or abs(cm[0]) or 1)
+            pieces.append((y, x, x + len(text.rstrip()) * size * scale * 0.6))
+
+        with contextlib.suppress(PyPdfError, ValueError, KeyError, TypeError):
+            page.extract_text(visitor_text=seen)
+        return pieces
+
+    return _each_page(pdf, read)
+
+
+def _each_page(pdf: bytes, read) -> dict:
+    """`read(page)` of each page of `pdf` (by index) pypdf can read, its warnings
+    silenced; a page `read` fails on is left out, and every page of a file pypdf cannot
+    open."""
+    import contextlib
     import warnings
 
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
-    found: dict[int, list] = {}
+    found: dict = {}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
@@ -97,20 +124,8 @@ def _lines(pdf: bytes) -> dict[int, list[tuple[float, float, float]]]:
         except (PyPdfError, ValueError, KeyError):
             return found
         for n, page in enumerate(pages):
-            pieces: list = []
-            box = page.mediabox
-
-            def seen(text, cm, tm, _font, size, pieces=pieces, box=box) -> None:
-                if not text.strip():
-                    return
-                x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4] - float(box.left)
-                y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5] - float(box.bottom)
-                scale = (abs(tm[3]) or abs(tm[0]) or 1) * (abs(cm[3]) or abs(cm[0]) or 1)
-                pieces.append((y, x, x + len(text.rstrip()) * size * scale * 0.6))
-
             with contextlib.suppress(PyPdfError, ValueError, KeyError, TypeError):
-                page.extract_text(visitor_text=seen)
-            found[n] = pieces
+                found[n] = read(page)
     return found
 
 
@@ -176,23 +191,7 @@ def _texts(pdf: bytes) -> dict[int, str]:
     """Each page's text (by index) as pypdf extracts it, through the fonts' ToUnicode
     maps (LibreOffice's PDF shows glyph ids, which `_page_text` cannot read); a page
     pypdf cannot read is left out."""
-    import contextlib
-    import warnings
-
-    from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
-
-    texts: dict[int, str] = {}
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            pages = list(PdfReader(io.BytesIO(pdf)).pages)
-        except (PyPdfError, ValueError, KeyError):
-            return texts
-        for n, page in enumerate(pages):
-            with contextlib.suppress(PyPdfError, ValueError, KeyError, TypeError):
-                texts[n] = page.extract_text() or ""
-    return texts
+    return _each_page(pdf, lambda page: page.extract_text() or "")
 
 
 def _page_text(page) -> str:
