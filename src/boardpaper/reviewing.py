@@ -104,20 +104,20 @@ def review(reviewed: Path, folder: Path, apply: bool = False) -> Reviewed:
     folder, reviewed = Path(folder), Path(reviewed)
     package = Opened(reviewed)
     prepared = prepare(folder)
-    units = [(u.kind, u.key, u.text) for u in _units(prepared)]
-    unknown = check(package, prepared.source.name, units)  # another paper's: refused
+    ours = _units(prepared)
+    unknown = check(package, prepared.source.name, [(u.kind, u.key, u.text) for u in ours])
     found = read(package, prepared.paper)
     base, theirs, note = read_package(package, lambda: _draft_now(prepared, folder))
     del package  # its parsed parts are no longer needed
     result = Reviewed(found.changes, notes=[n for n in (unknown, note) if n])
-    first = plan(base, theirs, _units(prepared), _frameworks(prepared, folder))
+    frameworks = _frameworks(prepared, folder)
+    first = plan(base, theirs, ours, frameworks)
     if not apply:
         result.pending, result.conflicts = first.applied, first.conflicts
         return result
     outcome = Outcome(list(first.applied), list(first.conflicts))
     outcome.backup = apply_plan(first, Path(prepared.source.path))
     if outcome.backup is not None:
-        frameworks = _frameworks(prepared, folder)
         try:
             again = plan(base, theirs, _units(prepare(folder)), frameworks)
         except BoardpaperError as exc:

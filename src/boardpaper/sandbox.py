@@ -215,9 +215,8 @@ class Sandbox(SandboxedEnvironment):
             self._spend(NODE_COST)
             return self._made(function(*args, **kwargs))
 
-        for flag in ("jinja_pass_arg",):  # keep Jinja's context/environment passing
-            if hasattr(function, flag):
-                setattr(bounded, flag, getattr(function, flag))
+        if hasattr(function, "jinja_pass_arg"):  # keep Jinja's context/environment passing
+            bounded.jinja_pass_arg = function.jinja_pass_arg
         return bounded
 
     def bounded_loop(self, iterable, weight: int):

@@ -24,20 +24,29 @@ from html import escape
 from .. import csvcells
 from ..dates import MONTHS
 from ..narrative import model as m
+from ..narrative.tables import NO_DATA  # what a table prints where there is no data
 from .ods import Properties, Sheet, figure_value, write_ods
 from .registry import Options, Written
 
-NO_DATA = "–"
-
 
 @dataclass(frozen=True)
-class Download:
-    """One table or chart as published: its files, heading lines and cells as printed."""
+class Name:
+    """Where a table's or chart's data is published: its CSV and its sheet of the ODS."""
 
     block: m.Table | m.Chart
     kind: str  # table, chart
     number: int  # tables and charts are numbered apart, in reading order
-    csv: str  # the CSV file's name
+    csv: str
+
+    @property
+    def sheet(self) -> str:
+        return f"{self.kind.capitalize()}_{self.number}"
+
+
+@dataclass(frozen=True)
+class Download(Name):
+    """One table or chart as published: its files, heading lines and cells as printed."""
+
     title: str
     source: str
     units: str
@@ -45,10 +54,6 @@ class Download:
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     numeric: tuple[bool, ...]
-
-    @property
-    def sheet(self) -> str:
-        return f"{self.kind.capitalize()}_{self.number}"
 
     def lines(self, paper: m.Paper) -> tuple[str, ...]:
         """The heading: title, source, units, period, notes, where it is from, marking."""
@@ -74,13 +79,21 @@ def charts_and_tables(paper: m.Paper) -> list[m.Table | m.Chart]:
     return blocks + [c for a in paper.appendices for c in a.charts]
 
 
-def downloads(paper: m.Paper) -> list[Download]:
+def names(paper: m.Paper) -> list[Name]:
+    """The one naming rule of the downloads, for the files and for the lines naming them."""
     counts = {"table": 0, "chart": 0}
     out = []
     for block in charts_and_tables(paper):
         kind = "table" if isinstance(block, m.Table) else "chart"
         counts[kind] += 1
-        number = counts[kind]
+        out.append(Name(block, kind, counts[kind], f"{paper.name}-data-{kind}-{counts[kind]}.csv"))
+    return out
+
+
+def downloads(paper: m.Paper) -> list[Download]:
+    out = []
+    for name in names(paper):
+        block, kind, number = name.block, name.kind, name.number
         if isinstance(block, m.Table):
             header, rows, numeric = block.header, block.text_rows(), block.numeric
             figures = [c for row in block.rows for c in row if isinstance(c, m.Figure)]
@@ -92,7 +105,7 @@ def downloads(paper: m.Paper) -> list[Download]:
                 block,
                 kind,
                 number,
-                f"{paper.name}-data-{kind}-{number}.csv",
+                name.csv,
                 block.caption,
                 block.source,
                 _rate(block.caption, figures) or _units(header, rows, numeric),
@@ -159,10 +172,11 @@ def write_spreadsheet(paper: m.Paper, found: list[Download]) -> bytes:
 def word_lines(paper: m.Paper) -> dict[int, str]:
     """id of a body table or chart → the line under it in the Word paper naming its data."""
     ods = ods_name(paper)
+    body = {id(b) for b in paper.blocks}
     return {
         id(d.block): f"Data: {d.csv}, and sheet {d.sheet} of {ods}"
-        for d in downloads(paper)
-        if any(d.block is b for b in paper.blocks)
+        for d in names(paper)
+        if id(d.block) in body
     }
 
 
@@ -179,11 +193,11 @@ def html_links(paper: m.Paper) -> dict[int, str]:
     return {
         id(d.block): (
             f'<p class="download"><a href="{escape(d.csv)}" download>Download this data (CSV)'
-            f'<span style="{_HIDDEN}">: {escape(d.title)}</span></a> · '
+            f'<span style="{_HIDDEN}">: {escape(d.block.caption)}</span></a> · '
             f'<a href="{ods}" download>Download all tables and charts (ODS spreadsheet)</a>'
             f" (sheet {escape(d.sheet)})</p>\n"
         )
-        for d in downloads(paper)
+        for d in names(paper)
     }
 
 
