@@ -66,6 +66,8 @@ class Unit:
     #: None: a new one cannot be added
     new: Callable[[str, int], object] | None = None
     listed: str = ""  # the YAML key of the list it is an item of (bullets, letters)
+    #: its Word style gives its level (a heading): a new style is a new level, not a new kind
+    levelled: bool = False
 
 
 @dataclass(frozen=True)
@@ -94,7 +96,8 @@ HEADINGS = Unit(
     "heading",
     tuple(HEADING.values()),
     deletable=True,
-    new=lambda text, level: _map("heading" if level == 1 else "subheading", text),
+    new=lambda text, level: _map(heading_keys()[level - 1], text),
+    levelled=True,
 )
 BULLET = Unit(
     "bullet", BULLETS, deletable=True, new=lambda t, lv: _map("bullets", [t]), listed="bullets"
@@ -194,6 +197,32 @@ def style_units() -> dict[str, str]:
     """A body paragraph's style → the kind of unit a reviewer's paragraph in it is (only
     kinds a reviewer may add, or restyle one into)."""
     return {s: u.name for u in units().values() if u.new is not None for s in u.styles}
+
+
+def numbered() -> frozenset[str]:
+    """The units that are numbered paragraphs (a reviewer's place is named by number)."""
+    return frozenset(u.name for k in KINDS.values() if k.numbered for u in k.units)
+
+
+def plain_paragraph() -> str:
+    """The unit a reviewer's paragraph in a style boardpaper does not write becomes
+    (pasted from elsewhere): a paragraph of the paper's numbered sequence."""
+    return next(u.name for k in KINDS.values() if k.numbered for u in k.units if u.new)
+
+
+def restylable() -> frozenset[str]:
+    """The units a paragraph may be restyled into (a tracked style change) and moved as
+    a whole: those a reviewer may add, but not headings, whose style is their level."""
+    return frozenset(u.name for u in units().values() if u.new is not None and not u.levelled)
+
+
+def levelled() -> frozenset[str]:
+    return frozenset(u.name for u in units().values() if u.levelled)
+
+
+def heading_keys() -> tuple[str, ...]:
+    """The YAML keys of the heading levels: level n is the n-th."""
+    return next(k.keys for k in KINDS.values() if any(u.levelled for u in k.units))
 
 
 def deletable() -> frozenset[str]:

@@ -8,12 +8,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
+
 from ..content.model import DataSpec
 from ..errors import DataError
 from .compute import Store
 from .data import read_tables
 from .definitions import load_definitions
 from .registry import Figures
+
+# Text columns are Python strings whatever else is installed: with pyarrow present,
+# pandas would store them as Arrow strings, which refuse the lone surrogates and other
+# odd characters a data file may hold (they must reach the checks and their one-line
+# errors, not a UnicodeEncodeError) and match regular expressions by other rules.
+pd.set_option("mode.string_storage", "python")
 
 
 def load(spec: DataSpec, from_snapshot: Path | None = None) -> Figures:

@@ -46,8 +46,8 @@ def apply_plan(plan: Plan, path: Path, backup: bool = True) -> str | None:
         roundtrip.set_text(doc, path_of(edit.unit), edit.source)
     for unit, level in plan.relevels:  # heading: ↔ subheading:, in its place
         where = path_of(unit)
-        holder, key = roundtrip.get(doc, where[:-1]), "heading" if level == 1 else "subheading"
-        if where[-1] in ("heading", "subheading") and where[-1] != key and key not in holder:
+        holder, key = roundtrip.get(doc, where[:-1]), kinds.heading_keys()[level - 1]
+        if where[-1] in kinds.heading_keys() and where[-1] != key and key not in holder:
             at = list(holder).index(where[-1])
             holder.insert(at, key, holder.pop(where[-1]))
     ops = []  # (list, index, order, action, value)

@@ -150,16 +150,16 @@ def _flatten(inlines) -> tuple:
 
 
 class _Key(BlockVisitor):
-    """What blocks are paired by: their kind and the text they print."""
+    """What blocks are paired by: their kind (a heading's with its level) and the text
+    they print."""
 
-    def para(self, block):
-        return ("paragraph", m.plain_text(block.inlines))
+    def _text(self, block):
+        return (type(block).__name__, m.plain_text(block.inlines))
 
     def heading(self, block):
-        return (f"heading{block.level}", m.plain_text(block.inlines))
+        return (f"{type(block).__name__}{block.level}", m.plain_text(block.inlines))
 
-    def plain(self, block):
-        return ("plain", m.plain_text(block.inlines))
+    para = plain = _text
 
     def table(self, block):
         return (type(block).__name__, block.caption)
@@ -172,11 +172,11 @@ class _Key(BlockVisitor):
     lettered_list = bullet_list
 
     def fields(self, block):
-        return ("fields", " ".join(m.plain_text(inl) for _, inl in block.rows))
+        return (type(block).__name__, " ".join(m.plain_text(inl) for _, inl in block.rows))
 
     def case_study(self, block):
         texts = (block.title, *block.paras)
-        return ("case_study", " ".join(m.plain_text(inl) for inl in texts))
+        return (type(block).__name__, " ".join(m.plain_text(inl) for inl in texts))
 
 
 def _similar(x, y) -> float:
@@ -290,7 +290,7 @@ def redline(old: m.Paper, new: m.Paper, revision: m.Revision) -> m.Paper:
     key = _Key()
     keys_a, keys_b = [key.visit(x) for x in a], [key.visit(y) for y in b]
     pairs = align(keys_a, keys_b, _similar)
-    sources, destinations = _moves(pairs, keys_a, keys_b)
+    sources, destinations = _moves(pairs, a, b, keys_a, keys_b)
     blocks = []
     for i, j in pairs:
         if i is None and j in destinations:
@@ -306,14 +306,15 @@ def redline(old: m.Paper, new: m.Paper, revision: m.Revision) -> m.Paper:
     return replace(new, blocks=tuple(x for x in blocks if x is not None), revision=revision)
 
 
-MOVABLE = ("paragraph", "plain", "heading1", "heading2")
+#: the blocks a reviewer may move whole: a run of text of their own (not in a list)
+MOVABLE = (m.Paragraph, m.Plain, m.Heading)
 
 
-def _moves(pairs, keys_a, keys_b) -> tuple[dict[int, str], dict[int, str]]:
+def _moves(pairs, a, b, keys_a, keys_b) -> tuple[dict[int, str], dict[int, str]]:
     """(old index → move name, new index → move name) for each paragraph that left one
     place and arrives, unchanged, at another."""
-    gone = [i for i, j in pairs if j is None and keys_a[i][0] in MOVABLE]
-    came = [j for i, j in pairs if i is None and keys_b[j][0] in MOVABLE]
+    gone = [i for i, j in pairs if j is None and isinstance(a[i], MOVABLE)]
+    came = [j for i, j in pairs if i is None and isinstance(b[j], MOVABLE)]
     sources: dict[int, str] = {}
     destinations: dict[int, str] = {}
     for i in gone:

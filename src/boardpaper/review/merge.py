@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from ..content.kinds import style_units
+from ..content.kinds import numbered, style_units
 from ..narrative.units import Unit
 from ..oxml.accepted import Para
 from ..oxml.draft import DraftPara
@@ -59,9 +59,15 @@ def plan(
     index, as conflicts name it.
 
     Linear in the paragraphs, apart from comparing texts, which spends at most
-    PLAN_WORK (review/matching.py): past that, what is left is compared coarsely."""
+    PLAN_WORK (review/matching.py): past that, what is left is compared coarsely.
+    A contents list is set aside first (review/contents.py): it is computed."""
+    from .contents import set_aside
+
+    base, theirs, listed = set_aside(base, theirs)
     with matching.budget(PLAN_WORK):
-        return _Planner(base, theirs, ours, frameworks or {}).run()
+        out = _Planner(base, theirs, ours, frameworks or {}).run()
+    out.conflicts += listed
+    return out
 
 
 PLAN_WORK = 60_000_000  # units of comparison (review/matching.py): about 15 s at most
@@ -77,8 +83,8 @@ class _Planner(Pairing, Structure, Citations, Links, Emphasis):
         self.ours_of = self._pair_ours()
         self.note_key = {p.note_id: p.key for p in base if p.part == "footnote" and p.note_id}
         self.their_note = {}  # a footnote id in theirs → the note key it is
-        numbered = [p for p in base if p.kind == "paragraph"]
-        self.numbers = {id(p): n for n, p in enumerate(numbered, 1)}
+        in_sequence = [p for p in base if p.kind in numbered()]
+        self.numbers = {id(p): n for n, p in enumerate(in_sequence, 1)}
         self.new_footnotes: dict[str, str] = {}  # a footnote new in theirs: id → its text
         self.taken_footnotes: set[str] = set()  # … cited where the reviewer put it
         self.note_texts = {u.key: u.text for u in ours if u.kind == "note"}
@@ -97,7 +103,7 @@ class _Planner(Pairing, Structure, Citations, Links, Emphasis):
         self.rows_named: set[str] = set()  # table rows added by the reviewer, named already
 
     def _where(self, b: DraftPara) -> str:
-        if b.kind == "paragraph":
+        if b.kind in numbered():
             return f"paragraph {self.numbers[id(b)]} ({b.key})"
         return where(b)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..content.kinds import numbered
 from ..narrative.units import Unit
 from ..oxml.draft import DraftPara
 from ..oxml.style_ids import HEADING
@@ -79,7 +80,7 @@ def part_group(part: str) -> str:
 
 
 def where(b: DraftPara) -> str:
-    if b.kind == "paragraph":
+    if b.kind in numbered():
         return f"paragraph {b.key}"
     if b.part == "footnote":
         return f"footnote [^{b.key}]" if b.key else "a footnote"

@@ -173,35 +173,14 @@ def _changes(placed, paragraphs, comments) -> list[Change]:
         if para.style == "footnote":
             number, para_id, where = None, "", "a footnote"
         if spot is not None and spot.is_new:
-            seg = next(s for s in para.segments if s.kind == "ins") if para.segments else para.mark
-            out.append(
-                Change(
-                    number,
-                    para_id,
-                    seg.author,
-                    seg.date,
-                    "new paragraph",
-                    after=para.text(accept=True),
-                    where=f"after {para_id or 'start'}",
-                )
-            )
+            after = para.text(accept=True)
+            out.append(_whole(para, "ins", (number, para_id), f"after {para_id or 'start'}", after))
         elif (
             para.segments
             and all(s.kind == "del" for s in para.segments if s.text.strip())
             and any(s.kind == "del" for s in para.segments)
         ):
-            seg = next(s for s in para.segments if s.kind == "del")
-            out.append(
-                Change(
-                    number,
-                    para_id,
-                    seg.author,
-                    seg.date,
-                    "deleted paragraph",
-                    before=para.text(accept=False),
-                    where=where,
-                )
-            )
+            out.append(_whole(para, "del", (number, para_id), where, para.text(accept=False)))
         else:
             out += _runs(para, number, para_id, where)
         for cid, on in para.comments.items():
@@ -224,6 +203,15 @@ def _changes(placed, paragraphs, comments) -> list[Change]:
         placed[note.id] = change
         out.append(change)
     return out
+
+
+def _whole(para, mark: str, place: tuple, where: str, text: str) -> Change:
+    """A paragraph inserted (`mark` "ins") or deleted ("del") whole, by the author of its
+    first change of that kind."""
+    seg = next((s for s in para.segments if s.kind == mark), para.mark)
+    if mark == "ins":
+        return Change(*place, seg.author, seg.date, "new paragraph", after=text, where=where)
+    return Change(*place, seg.author, seg.date, "deleted paragraph", before=text, where=where)
 
 
 def _comment(note, number, para_id: str, on: str, where: str) -> Change:
@@ -251,41 +239,21 @@ def _runs(para, number, para_id, where) -> list[Change]:
     while i < len(segments):
         s = segments[i]
         nxt = segments[i + 1] if i + 1 < len(segments) else None
-        if (
+        paired = (
             s.kind == "del"
             and nxt is not None
             and nxt.kind == "ins"
             and nxt.author == s.author
             and place[id(nxt)] == place[id(s)] + 1
-        ):
-            out.append(
-                Change(
-                    number,
-                    para_id,
-                    s.author,
-                    s.date,
-                    "replacement",
-                    before=s.text,
-                    after=nxt.text,
-                    where=where,
-                )
-            )
-            i += 2
-            continue
-        kind = "insertion" if s.kind == "ins" else "deletion"
-        out.append(
-            Change(
-                number,
-                para_id,
-                s.author,
-                s.date,
-                kind,
-                before=s.text if kind == "deletion" else "",
-                after=s.text if kind == "insertion" else "",
-                where=where,
-            )
         )
-        i += 1
+        if paired:  # a deletion and the insertion right after it: one replacement
+            kind, before, after = "replacement", s.text, nxt.text
+        elif s.kind == "ins":
+            kind, before, after = "insertion", "", s.text
+        else:
+            kind, before, after = "deletion", s.text, ""
+        out.append(Change(number, para_id, s.author, s.date, kind, before, after, where=where))
+        i += 2 if paired else 1
     return out
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 
-from ..content.kinds import deletable, listed, style_units
+from ..content.kinds import deletable, levelled, listed, plain_paragraph, restylable, style_units
 from ..narrative.units import Unit
 from ..oxml.accepted import Para
 from ..oxml.draft import DraftPara
@@ -218,7 +218,7 @@ class Structure:
         )
         if anchor is not None and anchor.kind in listed() and after and after.kind == anchor.kind:
             return anchor.kind
-        return "paragraph"
+        return plain_paragraph()
 
     def _already_there(self, anchor: Unit | None, kind: str, text: str) -> bool:
         """Whether the YAML already holds this new paragraph right after `anchor`, among
@@ -247,7 +247,7 @@ class Structure:
         )
         liftable = (
             inside
-            and new in ("paragraph", "plain")
+            and new not in listed()
             and len(unit.item) == 1  # an item of the list itself, not a sub-item
             and after.level <= unit.level  # with no sub-items of its own
         )
@@ -256,7 +256,7 @@ class Structure:
             or unit is None
             or not unit.editable
             or unit.text != b.unit_text
-            or new not in ("paragraph", "plain", "bullet", "letter")
+            or new not in restylable()
             or (inside and not liftable)
         ):
             self.out.conflicts.append(
@@ -279,11 +279,11 @@ class Structure:
         names = {1: "a heading", 2: "a subheading"}
         what = f"{self._where(b)}: made {names.get(new, f'a level {new} heading')}"
         unit = self.ours_of.get(i)
-        if unit is not None and unit.kind == "heading" and unit.level == new:
+        if unit is not None and unit.kind in levelled() and unit.level == new:
             return  # done already
         if (
             unit is None
-            or unit.kind != "heading"
+            or unit.kind not in levelled()
             or not unit.editable
             or unit.level != old
             or new not in names
