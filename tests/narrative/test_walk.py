@@ -150,3 +150,74 @@ def test_plain_text_leaves_out_deletions_and_footnote_marks():
         m.Deleted((m.Text(" c"),)),
     )
     assert m.plain_text(inlines) == "a 1 b"
+
+
+# -- an inline kind added from outside: every visitor gets it, the descent sees inside --
+
+
+@dataclasses.dataclass(frozen=True)
+class Abbr:
+    """An abbreviation with its expansion: a test's own inline kind."""
+
+    children: tuple
+    title: str
+
+
+def _abbr_handlers():
+    from boardpaper.review import diff
+    from boardpaper.writers import figures_csv, html
+    from boardpaper.writers.docx import inlines
+
+    return {
+        walk._PlainText: lambda self, inline: "".join(self.descend(inline)),
+        html._Inlines: lambda self, inline: (
+            f'<abbr title="{inline.title}">{"".join(self.descend(inline))}</abbr>'
+        ),
+        inlines.InlineWriter: lambda self, inline, change, style=None: self._flat(
+            inline, change, style
+        ),
+        figures_csv._PlacedInlines: figures_csv._PlacedInlines.link,
+        diff._Tokens: lambda self, inline, link: diff._tokens(inline.children, link),
+    }
+
+
+@pytest.fixture
+def abbr():
+    import gc
+
+    gc.collect()  # visitors defined inside other tests' functions are gone
+    handlers = _abbr_handlers()
+    walk.register_inline(Abbr, "abbr", handlers, children=lambda inline: inline.children)
+    try:
+        yield
+    finally:
+        walk.unregister_inline(Abbr)
+
+
+def test_an_inline_kind_added_from_outside_reaches_every_visitor_and_the_walk(abbr):
+    from boardpaper.review import diff
+    from boardpaper.writers import figures_csv, html
+
+    figure = m.Figure("1,234")
+    inline = Abbr((m.Text("PCC "), figure), "Police and Crime Commissioner")
+    para = m.Paragraph("p1", 1, (m.Text("The "), inline))
+    assert m.plain_text(para.inlines) == "The PCC 1,234"
+    assert html._Inlines(lambda note: "").visit(inline) == (
+        '<abbr title="Police and Crime Commissioner">PCC 1,234</abbr>'
+    )
+    assert list(query(para, m.Figure)) == [figure]
+    assert figures_csv._inlines("body", para.inlines) == [("body", figure)]
+    changed = diff.diff_inlines(para.inlines, (m.Text("The "), Abbr((m.Text("OPCC"),), "")))
+    assert any(isinstance(x, m.Deleted) for x in changed)
+
+
+def test_an_inline_kind_some_visitor_does_not_handle_is_refused_and_not_added():
+    import gc
+
+    gc.collect()
+    handlers = _abbr_handlers()
+    del handlers[walk._PlainText]
+    with pytest.raises(TypeError, match="_PlainText handles no abbr inline"):
+        walk.register_inline(Abbr, "abbr", handlers)
+    assert Abbr not in INLINE_METHODS and Abbr not in walk.INLINE_CHILDREN
+    assert not hasattr(walk._PlainText, "abbr")

@@ -143,9 +143,10 @@ class InlineVisitor:
         return self.visit_all(inline_children(inline), *args)
 
 
-def visitors() -> list[type]:
-    """Every concrete block visitor defined so far (the imported modules')."""
-    found, todo = [], [BlockVisitor]
+def visitors(base: type | None = None) -> list[type]:
+    """Every concrete visitor of `base` (BlockVisitor, or InlineVisitor) defined so far
+    (the imported modules')."""
+    found, todo = [], [base or BlockVisitor]
     while todo:
         cls = todo.pop()
         for sub in cls.__subclasses__():
@@ -155,28 +156,53 @@ def visitors() -> list[type]:
     return found
 
 
+def _register(table: dict, base: type, kind: type, method: str, handlers: dict) -> None:
+    what = "block" if base is BlockVisitor else "inline"
+    if kind in table or method in table.values():
+        raise ValueError(f"kind {kind.__name__} or its method '{method}' exists already")
+    handled = {cls for cls in visitors(base) if any(issubclass(cls, h) for h in handlers)}
+    missing = sorted(cls.__qualname__ for cls in set(visitors(base)) - handled)
+    if missing:
+        raise TypeError(f"{', '.join(missing)} handles no {method} {what}")
+    for cls, handler in handlers.items():
+        setattr(cls, method, handler)
+    table[kind] = method
+
+
+def _unregister(table: dict, base: type, kind: type) -> None:
+    method = table.pop(kind)
+    for cls in visitors(base):
+        if method in cls.__dict__:
+            delattr(cls, method)
+
+
 def register_block(kind: type, method: str, handlers: dict[type, Callable]) -> None:
     """Add a block kind to the model (a test's or a plug-in's): `handlers` gives each
     visitor its method. A TypeError, and nothing added, if a visitor is left without one;
     so the modules of every visitor must be imported first. `unregister_block` undoes it.
     """
-    if kind in BLOCK_METHODS or method in BLOCK_METHODS.values():
-        raise ValueError(f"block kind {kind.__name__} or its method '{method}' exists already")
-    handled = {cls for cls in visitors() if any(issubclass(cls, h) for h in handlers)}
-    missing = sorted(cls.__qualname__ for cls in set(visitors()) - handled)
-    if missing:
-        raise TypeError(f"{', '.join(missing)} handles no {method} block")
-    for cls, handler in handlers.items():
-        setattr(cls, method, handler)
-    BLOCK_METHODS[kind] = method
+    _register(BLOCK_METHODS, BlockVisitor, kind, method, handlers)
 
 
 def unregister_block(kind: type) -> None:
     """Remove a kind added by `register_block`, and its visitors' methods."""
-    method = BLOCK_METHODS.pop(kind)
-    for cls in visitors():
-        if method in cls.__dict__:
-            delattr(cls, method)
+    _unregister(BLOCK_METHODS, BlockVisitor, kind)
+
+
+def register_inline(
+    kind: type, method: str, handlers: dict[type, Callable], children: Callable = lambda i: ()
+) -> None:
+    """Add an inline kind (a test's or a plug-in's), as `register_block` does a block's:
+    `children(inline)` gives the inlines inside one (none: a leaf), which `children`,
+    `walk`, `query` and every visitor's `descend` then see."""
+    _register(INLINE_METHODS, InlineVisitor, kind, method, handlers)
+    INLINE_CHILDREN[kind] = children
+
+
+def unregister_inline(kind: type) -> None:
+    """Remove a kind added by `register_inline`, and its visitors' methods."""
+    _unregister(INLINE_METHODS, InlineVisitor, kind)
+    INLINE_CHILDREN.pop(kind, None)
 
 
 # -- descent -------------------------------------------------------------------
