@@ -95,6 +95,44 @@ def test_kpi_report_reviewed_in_libreoffice_with_track_changes(tmp_path, capsys)
     assert "The Police and Crime Plan (PCP) sets out six sections" in _yaml(folder)
 
 
+def test_annual_report_reviewed_in_libreoffice_with_track_changes(tmp_path, capsys):
+    """A reviewer of the annual report in LibreOffice: words changed in an unnumbered
+    paragraph, in a case study's box and in a theme's numbered paragraph, a paragraph added
+    inside a theme, and a comment; every edit comes back and the theme renumbers alone."""
+    folder, built = _built(tmp_path, ANNUAL)
+    script = tmp_path / "edits.json"
+    edits = [
+        {"replace": "The SPCB to note the annual", "with": "The SPCB is asked to note the annual"},
+        {"replace": "is a great example of how", "with": "is a strong example of how"},
+        {"replace": "I have been pleased to see that", "with": "I was pleased to see that"},
+        {
+            "insert_paragraph_after": "figures for burglary and robbery have declined.",
+            "text": "Rural crime has also been a focus of this theme.",
+        },
+        {"comment_on": "Wolverhampton Business Crime Reduction Group", "text": "Add the year."},
+    ]
+    script.write_text(json.dumps({"author": "Tom McNeil", "edits": edits}), encoding="utf-8")
+    out_docx = tmp_path / "reviewed.docx"
+    office("review", built, out_docx, script)
+    status, out = review(folder, out_docx.read_bytes(), capsys)
+    assert status == 0, out  # the charts' titles LibreOffice drops are no conflict
+    assert "applied: the case study's paragraph “The Wolverhampton" in out
+    assert "0-00-00" not in out  # the comment's date LibreOffice never set: left blank
+    text = _yaml(folder)
+    assert "text: The SPCB is asked to note the annual report for 2020/21." in text
+    assert "The Wolverhampton Business Crime Reduction Group is a strong example of how" in text
+    assert "I was pleased to see that the crime rates remain lower" in text
+    assert text.index("Rural crime has also been a focus of this theme.") > text.index(
+        "figures for burglary and robbery have declined."
+    )
+    assert "Add the year." in (folder / "REVIEW.md").read_text(encoding="utf-8")
+    rebuilt = pipeline.build(folder, tmp_path / "again").outputs[0]
+    import docx
+
+    paragraphs = [p.text for p in docx.Document(str(rebuilt)).paragraphs]
+    assert "Rural crime has also been a focus of this theme." in paragraphs
+
+
 def test_an_edit_that_breaks_the_build_is_undone_alone(paper, capsys, monkeypatch):
     """The build is made to fail on one word, as it would on any edit it refuses."""
     folder, data = paper

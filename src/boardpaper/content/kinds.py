@@ -68,6 +68,7 @@ class Unit:
     listed: str = ""  # the YAML key of the list it is an item of (bullets, letters)
     #: its Word style gives its level (a heading): a new style is a new level, not a new kind
     levelled: bool = False
+    label: str = ""  # what a reviewer's message calls one ("the case study's title")
 
 
 @dataclass(frozen=True)
@@ -91,22 +92,39 @@ class Kind:
 
 
 PARAGRAPH = Unit("paragraph", (NUMBERED,), deletable=True, new=lambda text, level: _folded(text))
-PLAIN = Unit("plain", (BODY,), deletable=True, new=lambda t, level: _map("text", _folded(t)))
+PLAIN = Unit(
+    "plain",
+    (BODY,),
+    deletable=True,
+    new=lambda t, level: _map("text", _folded(t)),
+    label="the paragraph",
+)
 HEADINGS = Unit(
     "heading",
     tuple(HEADING.values()),
     deletable=True,
     new=lambda text, level: _map(heading_keys()[level - 1], text),
     levelled=True,
+    label="the heading",
 )
 BULLET = Unit(
-    "bullet", BULLETS, deletable=True, new=lambda t, lv: _map("bullets", [t]), listed="bullets"
+    "bullet",
+    BULLETS,
+    deletable=True,
+    new=lambda t, lv: _map("bullets", [t]),
+    listed="bullets",
+    label="the bullet",
 )
 LETTER = Unit(
-    "letter", (LETTERED,), deletable=True, new=lambda t, lv: _map("letters", [t]), listed="letters"
+    "letter",
+    (LETTERED,),
+    deletable=True,
+    new=lambda t, lv: _map("letters", [t]),
+    listed="letters",
+    label="the lettered item",
 )
-CAPTIONS = Unit("caption", (CAPTION,))
-SOURCES = Unit("source", (TABLE_SOURCE,))
+CAPTIONS = Unit("caption", (CAPTION,), label="the caption")
+SOURCES = Unit("source", (TABLE_SOURCE,), label="the source line")
 
 #: every block kind, in the order a body entry's error lists their keys
 KINDS: dict[str, Kind] = {
@@ -115,13 +133,19 @@ KINDS: dict[str, Kind] = {
         Kind("paragraph", c.Paragraph, ("para",), ("id",), (PARAGRAPH,), numbered=True),
         Kind("heading", c.Heading, ("heading", "subheading"), ("new_page", "restart"), (HEADINGS,)),
         Kind("bullet_list", c.BulletList, ("bullets",), (), (BULLET,)),
-        Kind("lettered_list", c.LetteredList, ("letters",), (), (LETTER, Unit("appendix"))),
+        Kind(
+            "lettered_list",
+            c.LetteredList,
+            ("letters",),
+            (),
+            (LETTER, Unit("appendix", label="the appendix")),
+        ),
         Kind(
             "authors",
             c.Authors,
             ("authors",),
             ("job_title", "label"),
-            (Unit("authors", (AUTHORS,)),),
+            (Unit("authors", (AUTHORS,), label="the author block"),),
         ),
         Kind("plain", c.Plain, ("text",), (), (PLAIN,)),
         Kind(
@@ -129,15 +153,24 @@ KINDS: dict[str, Kind] = {
             c.CaseStudy,
             ("case_study",),
             ("text",),
-            (Unit("case_title", (CASE_TITLE,)), Unit("case_text", (CASE_TEXT,))),
+            (
+                Unit("case_title", (CASE_TITLE,), label="the case study's title"),
+                Unit("case_text", (CASE_TEXT,), label="the case study's paragraph"),
+            ),
         ),
-        Kind("framework_text", c.FrameworkText, ("framework",), (), (Unit("framework"),)),
+        Kind(
+            "framework_text",
+            c.FrameworkText,
+            ("framework",),
+            (),
+            (Unit("framework", label="the KPI framework's line"),),
+        ),
         Kind(
             "table_spec",
             c.TableSpec,
             ("table",),
             ("measures", "measure", "areas", "columns", "change", "source", "transpose", "blanks"),
-            (CAPTIONS, SOURCES, Unit("cell", (TABLE_TEXT,))),
+            (CAPTIONS, SOURCES, Unit("cell", (TABLE_TEXT,), label="a table cell")),
         ),
         Kind(
             "chart_spec",

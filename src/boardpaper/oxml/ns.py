@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from xml.sax.saxutils import escape, quoteattr
 
 from docx.oxml.ns import nsdecls, nsmap, qn
 
-__all__ = ["R", "W", "attr", "nsdecls", "nsmap", "qn", "text"]
+__all__ = ["R", "W", "attr", "date_of", "nsdecls", "nsmap", "qn", "text"]
 
 W = nsmap["w"]
 R = nsmap["r"]
@@ -20,3 +21,13 @@ def text(value: str) -> str:
 def attr(value: str) -> str:
     """`value` quoted and escaped as an XML attribute value (quotes included)."""
     return quoteattr(value)
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?")
+
+
+def date_of(element) -> str:
+    """The `w:date` of a tracked change or comment if it is a date (ISO 8601), else "":
+    LibreOffice writes `0-00-00T00:00:00Z` for a comment whose date was never set."""
+    value = element.get(qn("w:date"), "")
+    return value if _ISO_DATE.fullmatch(value) else ""

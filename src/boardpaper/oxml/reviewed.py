@@ -20,7 +20,7 @@ from itertools import groupby
 
 from lxml import etree
 
-from .ns import qn
+from .ns import date_of, qn
 from .runs import chosen, paragraphs_of
 
 _CHANGE = {qn("w:ins"): "ins", qn("w:moveTo"): "ins", qn("w:del"): "del", qn("w:moveFrom"): "del"}
@@ -30,7 +30,7 @@ _BOOKMARK, _ID, _NAME = qn("w:bookmarkStart"), qn("w:id"), qn("w:name")
 _RANGE_START, _RANGE_END = qn("w:commentRangeStart"), qn("w:commentRangeEnd")
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _BRANCHES = {f"{_MC}Choice", f"{_MC}Fallback"}
-_REFERENCE, _AUTHOR, _DATE = qn("w:commentReference"), qn("w:author"), qn("w:date")
+_REFERENCE, _AUTHOR = qn("w:commentReference"), qn("w:author")
 
 
 @dataclass
@@ -87,7 +87,7 @@ def _paragraph(p) -> ReviewedParagraph:
                     _CHANGE[child.tag],
                     "",
                     child.get(qn("w:author"), ""),
-                    child.get(qn("w:date"), ""),
+                    date_of(child),
                 )
     starts: dict[str, int] = {}  # comment id → where its range starts in the text so far
     ends: dict[str, int] = {}
@@ -102,7 +102,7 @@ def _paragraph(p) -> ReviewedParagraph:
                 changes.pop()
             continue
         if tag in _CHANGE:
-            changes.append((_CHANGE[tag], element.get(_AUTHOR, ""), element.get(_DATE, "")))
+            changes.append((_CHANGE[tag], element.get(_AUTHOR, ""), date_of(element)))
         elif (tag == _P and element is not p) or (tag in _BRANCHES and not chosen(element)):
             walk.skip_subtree()  # a paragraph inside this one (a text box) is read on its
             #                      own; of an mc:AlternateContent, one branch only
@@ -152,7 +152,7 @@ def comments(root) -> dict[str, Comment]:
         found[cid] = Comment(
             cid,
             c.get(qn("w:author"), ""),
-            c.get(qn("w:date"), ""),
+            date_of(c),
             "\n".join(x for x in paras if x).strip(),
             tuple(p.get(_W14_PARA, "") for p in c.iter(qn("w:p"))),
         )

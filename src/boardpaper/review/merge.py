@@ -253,8 +253,9 @@ class _Planner(Pairing, Structure, Citations, Links, Emphasis):
         for n in range(max(len(b.pictures), len(t.pictures))):
             old = b.pictures[n] if n < len(b.pictures) else None
             new = t.pictures[n] if n < len(t.pictures) else None
-            if old == new:
-                continue
+            if old == new or (old and new and old[1] == new[1] and not new[0]):
+                continue  # (a title dropped: LibreOffice keeps no picture's title when it
+                # saves; the title is the chart's caption, printed beside it all the same)
             chart = f"the chart “{_cut(old[0], 50)}”" if old and old[0] else "a picture"
             if old is None:
                 self.out.conflicts.append(f"a picture added in {place}: {PICTURE_ADDED}")

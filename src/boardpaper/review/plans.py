@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..content.kinds import numbered
+from ..content.kinds import numbered, units
 from ..narrative.units import Unit
 from ..oxml.draft import DraftPara
 from ..oxml.style_ids import HEADING
@@ -86,10 +86,6 @@ def where(b: DraftPara) -> str:
         return f"footnote [^{b.key}]" if b.key else "a footnote"
     if b.kind in ("cover", "marking"):
         return f"the {b.key.replace('_', ' ')} ({b.part})"
-    names = {
-        "template": "text of the template",
-        "cell": "a table cell",
-        "framework": "the KPI framework's line",
-        "plain": "the paragraph",
-    }
-    return f"{names.get(b.kind, b.kind)} “{_cut(b.unit_text or b.text, 40)}”"
+    row = units().get(b.kind)
+    name = row.label if row is not None and row.label else "text of the template"
+    return f"{name} “{_cut(b.unit_text or b.text, 40)}”"
