@@ -22,6 +22,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import records  # benchmarks/records.py: street-level records at scale
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "content" / "2022-05-performance-report"
@@ -278,6 +279,7 @@ def main() -> int:
             (10_000, 100_000, 1_000_000, 10_000_000) if not quick else (10_000, 100_000, 1_000_000)
         )
         r["papers"] = papers_scaling(tmp, (1, 10, 50) if not quick else (1, 10))
+        r["records"] = records.bench(1_000_000 if quick else 10_000_000)
         r.update(meeting(tmp, 1 if quick else 3))
     biggest_rows = max(r["rows"])
     many = max(r["papers"])
@@ -318,6 +320,12 @@ def main() -> int:
             f"{linear(r['rows']):.2f}",
             "≈ 1 (linear)",
             linear(r["rows"]) < 1.5,
+        ),
+        (
+            f"{r['records']['rows']:,} street-level records counted",
+            f"{r['records']['count_seconds']:.2f} s, {r['records']['peak_bytes'] / 2**30:.2f} GiB",
+            "a few seconds (≤ 5 s), ≤ 2 GiB",
+            r["records"]["count_seconds"] <= 5 and r["records"]["peak_bytes"] <= 2**31,
         ),
         (
             f"{many} papers on 2 cores vs 1",

@@ -230,7 +230,15 @@ def test_xlsx_cells_shared_strings_dates_and_blank_rows(tmp_path):
         f'<row r="1">{cells}<c r="C1" t="inlineStr"><is><t>value</t></is></c></row>',
         strings=strings,
     )
-    assert list(read(path)[0].columns) == ["measure", "month", "area", "value", "file", "line"]
+    assert list(read(path)[0].columns) == [
+        "measure",
+        "month",
+        "area",
+        "value",
+        "file",
+        "line",
+        "months",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from types import MappingProxyType
 
 from . import fmt, words
-from .checked import MOST_PLACES, Checked, whole
+from .checked import MOST_PLACES, Checked, named_arguments, whole, word
 from .values import Phrase, Value
 
 
@@ -40,6 +40,8 @@ class Comparison(Checked):
         "has_been",
         "band",
         "banded",
+        "nouns",
+        "compared_with",
     )
     WHAT = "a comparison"
 
@@ -174,6 +176,46 @@ class Comparison(Checked):
         if self._rounded_diff_is_zero():
             return self._text("no change")
         return self._text("increase" if self.diff > 0 else self.decrease)
+
+    @property
+    def nouns(self) -> Phrase:
+        """The noun in the plural: "increases", "decreases" (or "reductions") or "no
+        change"."""
+        noun = self.noun.text
+        return self._text(noun if noun == "no change" else noun + "s")
+
+    def _size(self):
+        """The size of the change as printed, unsigned (a Decimal): its percentage, or its
+        points for percentages."""
+        if self.percent_unit:
+            return abs(fmt.rounded(self.diff, self.current.decimals))
+        return abs(fmt.rounded(self.pct.number, self.pct.decimals))
+
+    @named_arguments
+    def compared_with(
+        self, other, higher: str = "higher", lower: str = "lower", same: str = "the same"
+    ) -> Phrase:
+        """The size of this change against another's, as both print (per cent, or points
+        for percentages): "higher", "lower" or "the same", in your words if you give them:
+        `compared_with(m.y.vs_baseline, 'a larger', 'a smaller')`; traced to both."""
+        if not isinstance(other, Comparison):
+            raise TypeError(
+                "compared_with() compares a change with a change, like "
+                "m.x.vs_baseline.compared_with(m.y.vs_baseline)"
+            )
+        if other.percent_unit != self.percent_unit:
+            raise ValueError(
+                "compared_with() compares a change in points with another in points, "
+                "and a change in per cent with another in per cent"
+            )
+        text = words.compared(
+            self._size(),
+            other._size(),
+            word(higher, "compared_with()"),
+            word(lower, "compared_with()"),
+            word(same, "compared_with()"),
+        )
+        return Phrase(text, self.provenance + other.provenance)
 
     @property
     def verb(self) -> Phrase:

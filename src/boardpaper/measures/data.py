@@ -2,8 +2,10 @@
 
 Files are read by readers.py, the one door for data files (its docstring states the
 bounds: bytes, rows, columns, zip bombs), then checked and joined here into one pandas
-frame with the columns `measure`, `month` (a month number, see windows.py), `area`,
-`value`, `file` and `line` (the row's line in its file, for errors). Checks are
+frame with the columns `measure`, `month` (the last month a datum covers, a month
+number, see windows.py), `months` (how many months it covers: 1 for a month, 3 for a
+quarter, 12 for a year; periods.py reads the period texts), `area`, `value`, `file`
+and `line` (the row's line in its file, for errors). Checks are
 vectorised, on each distinct value once; the first bad row of each kind is reported
 with its file and line.
 """
@@ -17,11 +19,10 @@ import numpy as np
 import pandas as pd
 
 from ..errors import DataError, Location, did_you_mean, shown
-from . import readers
+from . import periods, readers
 from .numbers import LARGEST_DATUM
 
 REQUIRED = readers.REQUIRED
-_PERIOD = r"^(\d{4})-(\d{2})(?:-01(?:[ T]00:00:00)?)?$"
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,9 @@ def read_tables(
     bounds (bytes, rows per file and in all files together, columns, zip bombs);
     queries (`data: sources:`) by sql.read_query, within the same row bound, or with
     `from_snapshot` (an output folder) from their snapshots there (snapshots.py). A
-    query's rows are named by their snapshot, `<paper>.sql-N.csv`."""
+    query's rows are named by their snapshot, `<paper>.sql-N.csv`. Measures declared
+    `from:` records or a wide table (shapes.py) are read by opendata.py, through the
+    same door, each row checked here at its record or cell."""
     from . import snapshots
 
     frames, sources, rows = [], {}, 0
@@ -84,6 +87,17 @@ def read_tables(
         rows += len(table)
         sources[name] = Source(name, sha, data, query.query, query)
         frames.append(_check(table, name, measures, default_area, at))
+    from . import opendata  # measures declared `from:` records or a wide table
+
+    for found in opendata.read(measures, readers.MAX_ROWS - rows):
+        rows += len(found.frame)
+        for name, (sha, listing) in found.sources.items():  # a glob's files: their list
+            sources[name] = Source(name, sha, query=listing)
+        checked = _check(found.frame, found.measure, measures, default_area, found.at)
+        index = checked["line"].to_numpy()
+        checked["file"] = np.asarray(found.files, dtype=object)[index]
+        checked["line"] = np.asarray(found.lines(), dtype="int64")[index]
+        frames.append(checked)
     if not frames:
         return _empty(), sources
     frame = pd.concat(frames, ignore_index=True)
@@ -123,12 +137,11 @@ def _check(frame: pd.DataFrame, path, measures, default_area: str, at) -> pd.Dat
         lambda r: f"unknown measure '{r['measure']}'" + _near(r["measure"], measures),
         "define it in measures.yaml",
     )
-    parts = _by_value(frame["period"], lambda u: u.str.extract(_PERIOD))
-    month = pd.to_numeric(parts[1], errors="coerce")
+    spans = _by_value(frame["period"], periods.parse)
     fail(
-        parts[0].isna() | ~month.between(1, 12),
+        spans["last"].isna(),
         "period",
-        lambda r: f"period '{r['period']}' is not a month written YYYY-MM",
+        lambda r: f"period {shown(r['period'])} {periods.NOT_A_PERIOD}",
     )
     value = pd.to_numeric(frame["value"], errors="coerce")
     commas = frame["value"][value.isna()].str.fullmatch(r"-?\d{1,3}(,\d{3})+(\.\d+)?")
@@ -156,11 +169,12 @@ def _check(frame: pd.DataFrame, path, measures, default_area: str, at) -> pd.Dat
     return pd.DataFrame(
         {
             "measure": frame["measure"],
-            "month": parts[0].astype(int) * 12 + month.astype(int) - 1,
+            "month": spans["last"].astype(int),
             "area": area,
             "value": value.astype(float),
             "file": str(path),
             "line": frame["line"],
+            "months": spans["months"].astype(int),
         }
     )
 
@@ -181,18 +195,23 @@ def _near(name: str, names) -> str:
 
 
 def _no_duplicates(frame: pd.DataFrame) -> None:
-    dup = frame.duplicated(["measure", "month", "area"], keep=False)
+    """The same measure, area and period twice (`2021/22` and `year ending March 2022`
+    are one period) is an error; spans that only overlap (rolling years) are not."""
+    dup = frame.duplicated(["measure", "month", "months", "area"], keep=False)
     if dup.any():
         rows = frame[dup]
         first = rows.iloc[0]
         same = rows[
             (rows["measure"] == first["measure"])
             & (rows["month"] == first["month"])
+            & (rows["months"] == first["months"])
             & (rows["area"] == first["area"])
         ]
         other = same.iloc[1]
+        span = int(first["months"])
+        period = _month(first["month"]) if span == 1 else periods.label(int(first["month"]), span)
         raise DataError(
-            f"duplicate row for {first['measure']}, {_month(first['month'])}, {first['area']} "
+            f"duplicate row for {first['measure']}, {period}, {first['area']} "
             f"(also at {first['file']}:{first['line']})",
             Location(str(other["file"]), int(other["line"]), 1),
         )
@@ -211,5 +230,6 @@ def _empty() -> pd.DataFrame:
             "value": pd.Series(dtype=float),
             "file": pd.Series(dtype=str),
             "line": pd.Series(dtype=int),
+            "months": pd.Series(dtype=int),
         }
     )

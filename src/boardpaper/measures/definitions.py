@@ -9,6 +9,12 @@ homicide:
   source: WMP crime recording system
   decimals: 0          # places when printed (default: 0, or 1 for percent and rate)
   short: Homicides     # a short heading for table columns (default: the label)
+
+crime_rate:            # a rate: its own data (crimes) / population's × 1,000
+  label: Recorded crime per 1,000 population
+  unit: rate
+  per: 1000
+  denominator: population   # another measure, with its own data and periods
 ```
 """
 
@@ -24,7 +30,8 @@ from ..errors import DataError, Location, did_you_mean, shown
 UNITS = ("count", "percent", "rate", "money")
 COMBINE = ("sum", "mean", "latest")
 GOOD = ("down", "up", "none")
-KEYS = ("label", "short", "unit", "combine", "good", "source", "decimals")
+KEYS = ("label", "short", "unit", "combine", "good", "source", "decimals", "per", "denominator")
+KEYS += ("from",)  # its data as published: shapes.py
 ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
@@ -39,6 +46,9 @@ class Measure:
     decimals: int = 0
     loc: Location | None = None
     short: str = ""  # a short heading for table columns, e.g. "DA"
+    per: int = 1  # a rate: the value / the denominator's × per (1000: per 1,000 population)
+    denominator: str = ""  # the measure it is divided by (population), or none
+    shape: object | None = None  # `from:`: records or a wide table (shapes.py)
 
 
 def load_definitions(paths: list[Path]) -> dict[str, Measure]:
@@ -57,7 +67,31 @@ def load_definitions(paths: list[Path]) -> dict[str, Measure]:
                     f"measure '{key}' is defined twice (first at {found[key].loc})", loc
                 )
             found[key] = _measure(key, entry, loc, doc.value_loc[key])
+    _denominators(found)
     return found
+
+
+def _denominators(found: dict[str, Measure]) -> None:
+    """A `denominator` names another measure of no denominator of its own."""
+    for measure in found.values():
+        name = measure.denominator
+        if not name:
+            continue
+        where = measure.loc
+        if name == measure.id:
+            raise DataError(f"measure '{name}' cannot be its own denominator", where)
+        if name not in found:
+            raise DataError(
+                f"the denominator of '{measure.id}' is '{name}', which is not a measure",
+                where,
+                did_you_mean(name, found, "define it in measures.yaml, with its own data"),
+            )
+        if found[name].denominator:
+            raise DataError(
+                f"the denominator of '{measure.id}', '{name}', is itself a rate",
+                where,
+                "divide by a measure of plain figures, such as a population",
+            )
 
 
 def _measure(key: str, entry, loc: Location, value_loc: Location) -> Measure:
@@ -100,6 +134,8 @@ def _measure(key: str, entry, loc: Location, value_loc: Location) -> Measure:
         decimals=decimals,
         loc=loc,
         short=str(entry.get("short") or ""),
+        shape=_shape(entry, loc),
+        **_rate(key, entry, value_loc),
     )
 
 
@@ -110,3 +146,34 @@ def _choice(entry: MarkedMap, key: str, allowed: tuple[str, ...], default: str) 
             f"{key} must be one of {', '.join(allowed)}, not {shown(value)}", entry.value_loc[key]
         )
     return str(value)
+
+
+def _rate(key: str, entry: MarkedMap, value_loc: Location) -> dict:
+    """`per` (a positive whole number, 1 unless given) and `denominator` (a measure id)."""
+    per, name = entry.get("per", 1), entry.get("denominator", "")
+    if isinstance(per, bool) or not isinstance(per, int) or not 1 <= per <= 10**9:
+        raise DataError(
+            "per must be a positive whole number, like 1000 (per 1,000 population)",
+            entry.value_loc.get("per", value_loc),
+        )
+    if not isinstance(name, str) or (name and not ID_RE.match(name)):
+        raise DataError(
+            "denominator must be the id of a measure, like population",
+            entry.value_loc.get("denominator", value_loc),
+        )
+    if "per" in entry and not name:
+        raise DataError(
+            f"measure '{key}' has per: {per:,} but no denominator",
+            entry.key_loc["per"],
+            "add denominator: <the measure it is divided by>, such as population",
+        )
+    return {"per": per, "denominator": name}
+
+
+def _shape(entry: MarkedMap, loc: Location):
+    """The measure's `from:` (shapes.py), or None."""
+    if "from" not in entry:
+        return None
+    from .shapes import parse
+
+    return parse(entry["from"], entry.key_loc["from"], loc.path)

@@ -48,19 +48,20 @@ def house_style(comma_from: int = 1000) -> None:
     _COMMA_FROM[0] = int(comma_from)
 
 
-def number(value: float, decimals: int = 0) -> str:
-    """28675 → "28,675"; 0.61 with 1 place → "0.6"; -1234.5 → "-1,235"."""
+def number(value: float, decimals: int = 0, comma_from: int | None = None) -> str:
+    """28675 → "28,675"; 0.61 with 1 place → "0.6"; -1234.5 → "-1,235". `comma_from`: this
+    figure's own smallest number with a separator, else the house style's."""
     d = rounded(value, decimals)
     if d == 0:
         d = abs(d)  # never print "-0"
-    if abs(d) < _COMMA_FROM[0]:
+    if abs(d) < (_COMMA_FROM[0] if comma_from is None else comma_from):
         return f"{d:.{decimals}f}"
     return f"{d:,.{decimals}f}"
 
 
-def percent(value: float, decimals: int) -> str:
+def percent(value: float, decimals: int, comma_from: int | None = None) -> str:
     """1.923 → "1.9%" (with 1 place)."""
-    return f"{number(value, decimals)}%"
+    return f"{number(value, decimals, comma_from)}%"
 
 
 def change_decimals(value: float) -> int:
@@ -68,13 +69,13 @@ def change_decimals(value: float) -> int:
     return 1 if abs(float(rounded(value, 1))) < 10 else 0
 
 
-def printed(value: float, unit: str, decimals: int) -> str:
+def printed(value: float, unit: str, decimals: int, comma_from: int | None = None) -> str:
     """A value in its unit: "28,675", "6.8%", "£3 million"."""
     if unit == "percent":
-        return percent(value, decimals)
+        return percent(value, decimals, comma_from)
     if unit == "money":
-        return money(value, decimals)
-    return number(value, decimals)
+        return money(value, decimals, comma_from)
+    return number(value, decimals, comma_from)
 
 
 def signed_change(current: float, base: float, unit: str, zero: str = "n/a") -> str:
@@ -91,7 +92,7 @@ def signed_change(current: float, base: float, unit: str, zero: str = "n/a") -> 
     return f"{sign}{percent(pct, places)}"
 
 
-def money(value: float, decimals: int = 0) -> str:
+def money(value: float, decimals: int = 0, comma_from: int | None = None) -> str:
     """3000000 → "£3 million"; 14500000 → "£14.5 million"; 1234 → "£1,234"."""
     sign = "-" if value < 0 else ""
     value = abs(value)
@@ -99,7 +100,7 @@ def money(value: float, decimals: int = 0) -> str:
         return f"{sign}£{_trim(value / 1_000_000_000)} billion"
     if value >= 1_000_000:
         return f"{sign}£{_trim(value / 1_000_000)} million"
-    return f"{sign}£{number(value, decimals)}"
+    return f"{sign}£{number(value, decimals, comma_from)}"
 
 
 def _trim(value: float) -> str:
@@ -110,7 +111,7 @@ def _trim(value: float) -> str:
 PARTS = {0.25: "a quarter", 0.5: "a half", 0.75: "three quarters"}
 
 
-def words(value: float, decimals: int = 0) -> str:
+def words(value: float, decimals: int = 0, comma_from: int | None = None) -> str:
     """Zero to nine in words ("four"), with an exact half or quarter too ("two and a
     half", "a quarter", "three quarters", "one and a quarter"); anything else as digits
     to `decimals` places, as the figure prints."""
@@ -125,7 +126,7 @@ def words(value: float, decimals: int = 0) -> str:
         if part == 0.75:
             return f"{SMALL[int(whole)]} and three quarters"
         return f"{SMALL[int(whole)]} and {PARTS[part]}"
-    return number(value, decimals)
+    return number(value, decimals, comma_from)
 
 
 def fold(ratio: float) -> str:

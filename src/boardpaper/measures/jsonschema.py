@@ -16,7 +16,16 @@ HELP = {
     "good": "Which way is better: down, up or none (the default).",
     "source": "Where the figures come from, printed as a table's or chart's source.",
     "decimals": "Places when printed: 0 to 6 (default 0; 1 for percent and rate).",
+    "per": "A rate: its value over a window divided by the denominator's, times this "
+    "whole number (1000: per 1,000 population). Needs denominator.",
+    "denominator": "The measure a rate is divided by (a population), with its own data: "
+    "its latest value up to the window's end is used.",
 }
+HELP["from"] = (
+    "The measure's data as published: records: (CSV files of one row per record, counted "
+    "per period and area) or table: (a wide table of an .ods, .xlsx or .csv, periods "
+    "across or down). See docs/authoring.md, 'Data as published'."
+)
 ENUMS = {
     "unit": {
         "count": "a number of things (crimes, arrests)",
@@ -47,6 +56,9 @@ def measures_schema() -> dict:
         "good": choice(GOOD, ENUMS["good"]),
         "source": {"type": "string"},
         "decimals": {"type": "integer", "minimum": 0, "maximum": 6},
+        "per": {"type": "integer", "minimum": 1, "maximum": 10**9},
+        "denominator": {"type": "string", "pattern": ID_RE.pattern},
+        "from": from_schema(),
     }
     measure = {
         "type": "object",
@@ -65,3 +77,42 @@ def measures_schema() -> dict:
         "propertyNames": {"pattern": ID_RE.pattern},
         "additionalProperties": measure,
     }
+
+
+def from_schema() -> dict:
+    """`from:` (measures/shapes.py): records or a wide table."""
+    texts = {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
+    column = {"type": "string", "minLength": 1}
+    records = {
+        "type": "object",
+        "properties": {
+            "records": {"type": "string", "description": "A glob of CSV files of records."},
+            "period": {**column, "description": "The column of each record's period."},
+            "area": {**column, "description": "The column of each record's area."},
+            "where": {
+                "type": "object",
+                "description": "Records counted: column -> a value or a list of values.",
+                "additionalProperties": texts,
+            },
+        },
+        "required": ["records", "period"],
+        "additionalProperties": False,
+    }
+    table = {
+        "type": "object",
+        "properties": {
+            "table": {"type": "string", "description": "An .ods, .xlsx or .csv file."},
+            "sheet": {"type": "string", "description": "The sheet (default: the first)."},
+            "header_row": {"type": "integer", "minimum": 1, "description": "The headings' row."},
+            "periods": {"enum": ["across", "down"], "description": "Periods as columns or rows."},
+            "area": {**column, "description": "across: the column of the rows' areas."},
+            "row": {**texts, "description": "across: the row(s) taken, by label."},
+            "columns": {**texts, "description": "The columns taken: first..last or a list."},
+            "period": {**column, "description": "down: the column of the periods."},
+            "value": {**column, "description": "down: the one column of values."},
+            "missing": {**texts, "description": 'Cells meaning "no figure", like "[x]".'},
+        },
+        "required": ["table"],
+        "additionalProperties": False,
+    }
+    return {"oneOf": [records, table]}

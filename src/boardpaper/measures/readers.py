@@ -1,35 +1,47 @@
-"""The one door for data files: every .csv and .xlsx is read here, within stated bounds.
+"""The one door for data files: every .csv, .xlsx and .ods is read here, within bounds.
 
 `read_table(path)` returns the file's sha256 and a frame of strings: the columns named
 in its heading row (of `measure, period, value, area`) and `line`, the row's line in
-the file (its row number in a sheet). Each bound is refused with one error line naming
-the file, before the expensive parse where the file allows:
+the file (its row number in a sheet). `read_grid` returns a sheet (or CSV) as rows of
+cells for a wide table declared in measures.yaml (`from: table:`); `read_records` the
+few columns a `from: records:` measure counts, from one file of records. Each bound is
+refused with one error line naming the file, before the expensive parse where the file
+allows:
 
 - MAX_BYTES (100 MB) per file, a regular file only (no FIFO, device or folder).
 - MAX_ROWS (1,000,000) rows below the heading, per file and in all files together:
   a CSV's lines are counted before pandas parses it; an .xlsx sheet's `<row` tags are
   counted in its unpacked bytes before its XML is parsed, and each row's number is
-  checked again as the sheet streams (a sparse sheet jumping to row 1,048,576).
+  checked again as a sheet streams (a sparse sheet jumping to row 1,048,576); an .ods
+  sheet's rows as they stream, a repeated row (`number-rows-repeated`) counted as many.
 - MAX_COLUMNS (64) cells on a CSV's heading line, checked before parsing; in any file
   only measure, period, value and area are headings, so a wider table is refused at
-  its heading row, and a value right of the headed columns where it stands.
-- An .xlsx: at most MAX_MEMBERS (2,000) zip members, MAX_UNPACKED (256 MB) unpacked in
-  all, no member inflating over 200 times (zip bombs), from the zip's directory before
-  anything is unpacked. Its XML streams through lxml one row at a time: no DOCTYPE,
-  entity, DTD or network read, no text node over 10 MB, no tree deeper than 256.
+  its heading row, and a value right of the headed columns where it stands. A wide
+  table may be MAX_WIDE_COLUMNS (1,024) columns wide.
+- An .xlsx or .ods: at most MAX_MEMBERS (2,000) zip members, MAX_UNPACKED (256 MB)
+  unpacked in all, no member inflating over 200 times (zip bombs), from the zip's
+  directory before anything is unpacked. Its XML streams through lxml one row at a
+  time (xmlsafe.iterparse_untrusted): no DOCTYPE, entity, DTD or network read, no text
+  node over 10 MB, no tree deeper than 256. An ODS run of repeated empty cells or rows
+  is never expanded.
+- Records (`read_records`): CSV files of MAX_BYTES each and MAX_RECORDS (30,000,000)
+  rows in all the files of a measure (a file's parse is bounded by its bytes: at most
+  a few million rows); only the columns counted are converted, each distinct text
+  once, by pyarrow's CSV reader when installed (its C++ parser: about 0.1 s per
+  400,000 rows on one core) or else pandas' C parser (about 2.5 times slower).
 
 Reading is linear in the file's size: a CSV at pandas' C speed (1,000,000 rows in about
 a second), an .xlsx at about 20 s of CPU per 1,000,000 rows (230 MB of sheet XML); a
 file over MAX_ROWS is refused in a second or two (red-team D22, D34). The first
-worksheet is read; formulas give their cached values (none is recalculated); a number
-in a date format reads as its date (`2022-03-01 00:00:00`).
+worksheet is read unless a sheet is named; formulas give their cached values (none is
+recalculated); a number in a date format reads as its date (`2022-03-01 00:00:00`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
-import posixpath
 import zipfile
 from pathlib import Path
 
@@ -39,16 +51,17 @@ from openpyxl.utils.datetime import MAC_EPOCH, WINDOWS_EPOCH, from_excel
 
 from ..errors import DataError, Location
 from ..xmlsafe import iterparse_untrusted
+from . import sheets
+from .sheets import OPTIONAL, REQUIRED, columns, part_path  # noqa: F401 - the door's names
 
 MAX_BYTES = 100 * 1024 * 1024  # an analyst's table is kilobytes to a few megabytes
 MAX_ROWS = 1_000_000  # real measure data is thousands of rows
 MAX_COLUMNS = 64  # measure, period, value, area, and a few notes
+MAX_WIDE_COLUMNS = 1024  # a published table: a column a month for 80 years
+MAX_RECORDS = 30_000_000  # five years of street-level crime for every force
 MAX_UNPACKED = 256 * 1024 * 1024  # an .xlsx inflates tenfold; a bomb by thousands
 MAX_MEMBERS = 2000
-
-REQUIRED = ("measure", "period", "value")
-OPTIONAL = ("area",)
-_COLUMNS_HINT = "columns: measure, period, value and optionally area"
+_KINDS = {".xlsx": "an .xlsx workbook", ".ods": "an .ods spreadsheet"}
 
 
 def read_table(path: Path, room: int | None = None) -> tuple[pd.DataFrame, str]:
@@ -59,19 +72,45 @@ def read_table(path: Path, room: int | None = None) -> tuple[pd.DataFrame, str]:
 
 def read_table_bytes(path: Path, room: int | None = None) -> tuple[pd.DataFrame, str, bytes]:
     """read_table, and the file's bytes (a snapshot is written again as it was read)."""
-    from ..fsutil import read_regular
-
-    raw = read_regular(path, MAX_BYTES, DataError, "a data file")
-    sha = hashlib.sha256(raw).hexdigest()
-    suffix = Path(path).suffix.lower()
+    raw, sha, suffix = _raw(path, (".csv", *_KINDS))
     rows = _Rows(path, room)
     if suffix == ".csv":
         return _csv(path, raw, rows), sha, raw
-    if suffix == ".xlsx":
-        return _xlsx(path, raw, rows), sha, raw
-    raise DataError(
-        f"data files are .csv or .xlsx, not '{suffix or path.name}'", Location(str(path))
-    )
+    with _package(path, raw, suffix) as book:
+        if suffix == ".xlsx":
+            rows.check(book.count_rows() - 1)
+        return book.table(path, rows), sha, raw
+
+
+def read_grid(path: Path, sheet: str | None, where: Location, room: int | None = None):
+    """A wide table's file as ([(line, cells)], sha256): a sheet of an .xlsx or .ods (the
+    first unless `sheet` names one; `where` is the name's place in YAML) or a CSV."""
+    raw, sha, suffix = _raw(path, (".csv", *_KINDS))
+    rows = _Rows(path, room)
+    if suffix == ".csv":
+        if sheet is not None:
+            raise DataError(f"a CSV file has no sheets ('{sheet}')", where, "leave out sheet:")
+        return _csv_grid(path, raw, rows), sha
+    with _package(path, raw, suffix, sheet, where) as book:
+        if suffix == ".xlsx":
+            rows.check(book.count_rows() - 1)
+        return list(book.rows(path, rows, MAX_WIDE_COLUMNS)), sha
+
+
+def read_records(path: Path, wanted: list[tuple[str, Location]], room: int):
+    """The columns `wanted` (name, its place in YAML) of one CSV of records, each as
+    (codes, values) in file order (row i on line i + 2), with the file's sha256 and the
+    number of each column (from 0)."""
+    raw, sha, _ = _raw(path, (".csv",))
+    names, used = sheets.record_columns(path, raw, wanted, MAX_COLUMNS)
+    columns = _records(path, raw, len(names), used)  # a file's parse is bounded by its bytes
+    if columns and len(next(iter(columns.values()))[0]) > room:
+        raise DataError(
+            f"the records have more than {MAX_RECORDS:,} rows with the files before this one",
+            Location(str(path)),
+            "name fewer files, or only the months the paper reports",
+        )
+    return columns, sha, used
 
 
 def read_small(path: Path, limit: int, what: str) -> bytes:
@@ -79,6 +118,17 @@ def read_small(path: Path, limit: int, what: str) -> bytes:
     from ..fsutil import read_regular
 
     return read_regular(path, limit, DataError, what)
+
+
+def _raw(path: Path, suffixes) -> tuple[bytes, str, str]:
+    from ..fsutil import read_regular
+
+    suffix = Path(path).suffix.lower()
+    if suffix not in suffixes:
+        kinds = " or ".join([", ".join(suffixes[:-1]), suffixes[-1]] if suffixes[1:] else suffixes)
+        raise DataError(f"data files are {kinds}, not '{suffix or path.name}'", Location(str(path)))
+    raw = read_regular(path, MAX_BYTES, DataError, "a data file")
+    return raw, hashlib.sha256(raw).hexdigest(), suffix
 
 
 class _Rows:
@@ -99,23 +149,6 @@ class _Rows:
             )
 
 
-def columns(names, path: Path) -> list[str]:
-    """The heading row's column names, checked: the required ones, nothing unknown."""
-    names = [str(c).strip().lower() for c in names]
-    missing = [c for c in REQUIRED if c not in names]
-    if missing:
-        raise DataError(
-            f"the table lacks the column(s) {', '.join(missing)}",
-            Location(str(path), 1, 1),
-            _COLUMNS_HINT,
-        )
-    for i, name in enumerate(names):
-        if name not in REQUIRED + OPTIONAL or name in names[:i]:
-            what = f"column '{name}' twice" if name in names[:i] else f"unknown column '{name}'"
-            raise DataError(what, Location(str(path), 1, i + 1), _COLUMNS_HINT)
-    return names
-
-
 # -- CSV --------------------------------------------------------------------------------
 
 
@@ -129,14 +162,7 @@ def _csv(path: Path, raw: bytes, rows: _Rows) -> pd.DataFrame:
             where,
         )
     rows.check(raw.count(b"\n") - (1 if raw.endswith(b"\n") else 0))
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise DataError(
-            "the file is not UTF-8 text",
-            Location(str(path), raw[: exc.start].count(b"\n") + 1, 1),
-            "in Excel, save as 'CSV UTF-8 (Comma delimited)'",
-        ) from None
+    text = sheets.decoded(path, raw)
     try:
         frame = pd.read_csv(
             io.StringIO(text), dtype=str, keep_default_na=False, skipinitialspace=True
@@ -148,15 +174,83 @@ def _csv(path: Path, raw: bytes, rows: _Rows) -> pd.DataFrame:
     return frame
 
 
-# -- xlsx -------------------------------------------------------------------------------
+def _csv_grid(path: Path, raw: bytes, rows: _Rows) -> list[tuple[int, list[str]]]:
+    rows.check(raw.count(b"\n"))
+    return sheets.csv_grid(path, sheets.decoded(path, raw), MAX_WIDE_COLUMNS)
 
 
-def _xlsx(path: Path, raw: bytes, rows: _Rows) -> pd.DataFrame:
-    where = Location(str(path), 1, 1)
+def _records(path: Path, raw: bytes, width: int, used: dict[str, int]) -> dict:
+    """The `used` columns (name -> index) of a records CSV, each as (codes, values): a
+    numpy array of each row's code and the list of the distinct values coded."""
+    generated = [f"c{i}" for i in range(width)]
+    try:
+        import pyarrow as pa
+        import pyarrow.csv as pacsv
+    except ImportError:  # pandas' C parser: about 2.5 times slower, the same columns
+        try:
+            frame = pd.read_csv(
+                io.BytesIO(raw),
+                header=None,
+                skiprows=1,
+                names=generated,
+                usecols=[generated[i] for i in used.values()],
+                dtype=str,
+                keep_default_na=False,
+                encoding="utf-8",
+            )
+        except Exception as exc:  # noqa: BLE001 - pandas raises many kinds for a broken file
+            sheets.ragged(path, sheets.decoded(path, raw), width)  # say where
+            raise DataError(f"cannot read the records: {exc}", Location(str(path))) from None
+        coded = {n: pd.factorize(frame[generated[i]]) for n, i in used.items()}
+        return {n: (codes, list(values)) for n, (codes, values) in coded.items()}
+    coded = pa.dictionary(pa.int32(), pa.string())  # each distinct text converted once
+    try:
+        table = pacsv.read_csv(
+            pa.py_buffer(raw),
+            read_options=pacsv.ReadOptions(
+                column_names=generated, skip_rows=1, use_threads=False, block_size=1 << 24
+            ),
+            convert_options=pacsv.ConvertOptions(
+                include_columns=[generated[i] for i in used.values()],
+                column_types={generated[i]: coded for i in used.values()},
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    except (pa.ArrowException, ValueError) as exc:  # say where: the text, then the row
+        sheets.ragged(path, sheets.decoded(path, raw), width)
+        raise DataError(f"cannot read the records: {exc}", Location(str(path))) from None
+    table = table.unify_dictionaries()  # one dictionary for the blocks of a large file
+    columns = {n: table.column(generated[i]).combine_chunks() for n, i in used.items()}
+    return {n: (_codes(c.indices), c.dictionary.to_pylist()) for n, c in columns.items()}
+
+
+def _codes(indices):
+    """An Arrow array of integers (no nulls) as a numpy view of its buffer: to_numpy
+    costs milliseconds per call, which thousands of small monthly files add up."""
+    import numpy as np
+
+    dtype = np.dtype(indices.type.to_pandas_dtype())
+    return np.frombuffer(
+        indices.buffers()[1],
+        dtype=dtype,
+        count=len(indices),
+        offset=indices.offset * dtype.itemsize,
+    )
+
+
+# -- packages: .xlsx, .ods ---------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _package(path: Path, raw: bytes, suffix: str, sheet=None, where=None):
+    """The book of an .xlsx or .ods package, its zip's directory checked first."""
+    what = _KINDS[suffix]
+    top = Location(str(path), 1, 1)
     try:
         package = zipfile.ZipFile(io.BytesIO(raw))
     except zipfile.BadZipFile:
-        raise DataError("not an .xlsx workbook (it is not a zip package)", where) from None
+        raise DataError(f"not {what} (it is not a zip package)", top) from None
     with package:
         infos = package.infolist()
         if (
@@ -165,66 +259,94 @@ def _xlsx(path: Path, raw: bytes, rows: _Rows) -> pd.DataFrame:
             or any(i.file_size > 200 * max(i.compress_size, 1024) for i in infos)
         ):
             raise DataError(
-                "the workbook would unpack to far more than its size (a zip bomb?)",
-                where,
+                f"the {'workbook' if suffix == '.xlsx' else 'spreadsheet'} would unpack to far "
+                "more than its size (a zip bomb?)",
+                top,
                 "save the sheet again from Excel, or as CSV UTF-8",
             )
         try:
-            book = _Workbook(package)
-            rows.check(book.count_rows() - 1)
-            return book.table(path, rows)
+            if suffix == ".xlsx":
+                yield _Workbook(package, path, sheet, where)
+            else:
+                yield _Ods(package, path, sheet, where)
         except DataError:
             raise
         except Exception as exc:  # noqa: BLE001 - a broken package fails in many ways
-            raise DataError(f"cannot read the workbook: {exc}", Location(str(path))) from None
+            kind = "workbook" if suffix == ".xlsx" else "spreadsheet"
+            raise DataError(f"cannot read the {kind}: {exc}", Location(str(path))) from None
+
+
+def _parse(package: zipfile.ZipFile, part: str, tag):
+    """The elements `tag` of one part, each cleared (with those before it) once seen."""
+    with package.open(part) as fh:
+        for el in iterparse_untrusted(fh, tag, part):
+            yield el
+            el.clear()
+            while el.getprevious() is not None:
+                del el.getparent()[0]
+
+
+class _Ods:
+    """A sheet of an OpenDocument spreadsheet: content.xml streamed a row at a time."""
+
+    def __init__(self, package: zipfile.ZipFile, path: Path, sheet=None, where=None):
+        if "content.xml" not in package.namelist():
+            raise ValueError("it has no content.xml")
+        self.package, self.sheet, self.where = package, sheet, where
+
+    def rows(self, path: Path, rows: _Rows, width: int):
+        """(line, cells) of each row that holds a value; empty repeats only move on."""
+        elements = _parse(self.package, "content.xml", sheets.ODS_ROW)
+        return sheets.ods_rows(elements, path, self.sheet, self.where, rows.check, width)
+
+    def table(self, path: Path, rows: _Rows) -> pd.DataFrame:
+        return sheets.long_table(path, self.rows(path, rows, MAX_COLUMNS))
 
 
 class _Workbook:
-    """The first worksheet of an .xlsx package, with its shared strings and date styles."""
+    """A worksheet of an .xlsx package (the first unless one is named), with its shared
+    strings and date styles."""
 
-    def __init__(self, package: zipfile.ZipFile):
+    def __init__(self, package: zipfile.ZipFile, path=None, sheet=None, where=None):
         self.package = package
         book = next((p for t, p in self._rels("") if t == "officeDocument"), None)
         if book is None:
             raise ValueError("it names no workbook part")
         order, self.epoch = [], WINDOWS_EPOCH
-        for el in self._parse(book, ("{*}sheet", "{*}workbookPr")):
-            if _local(el) == "workbookPr":
+        for el in _parse(package, book, ("{*}sheet", "{*}workbookPr")):
+            if sheets.local(el) == "workbookPr":
                 self.epoch = (
                     MAC_EPOCH if el.get("date1904", "").lower() in ("1", "true") else WINDOWS_EPOCH
                 )
             else:
-                order += [v for k, v in el.attrib.items() if k.endswith("}id")][:1]
+                ids = [v for k, v in el.attrib.items() if k.endswith("}id")][:1]
+                order += [(el.get("name", ""), i) for i in ids]
         rels = {rid: (kind, part) for rid, kind, part in self._rels(book, ids=True)}
-        sheets = [rels[r][1] for r in order if rels.get(r, ("",))[0] == "worksheet"]
-        if not sheets:
+        found = [(n, rels[r][1]) for n, r in order if rels.get(r, ("",))[0] == "worksheet"]
+        if not found:
             raise ValueError("it has no worksheet")
-        self.sheet = sheets[0]
+        self.sheet = found[0][1]
+        if sheet is not None:
+            named = dict(found)
+            if sheet not in named:
+                raise sheets.no_sheet(path, sheet, [n for n, _ in found], where)
+            self.sheet = named[sheet]
         self.strings: list[str] = []
         self.dates: dict[str, bool] = {}  # style index -> is a duration
         self.columns: dict[str, int] = {}  # column letters -> number
         for kind, part in rels.values():
             if kind == "sharedStrings":
-                self.strings = [_text(si) for si in self._parse(part, "{*}si")]
+                self.strings = [sheets.text(si) for si in _parse(package, part, "{*}si")]
             elif kind == "styles":
                 self.dates = self._date_styles(part)
 
-    def _parse(self, part: str, tag):
-        """The elements `tag` of one part, each cleared (with those before it) once seen."""
-        with self.package.open(part) as fh:
-            for el in iterparse_untrusted(fh, tag, part):
-                yield el
-                el.clear()
-                while el.getprevious() is not None:
-                    del el.getparent()[0]
-
     def _rels(self, part: str, ids: bool = False):
-        folder, name = posixpath.split(part)
-        rels = posixpath.join(folder, "_rels", name + ".rels")
+        folder, name = part.rpartition("/")[0], part.rpartition("/")[2]
+        rels = (folder + "/" if folder else "") + "_rels/" + name + ".rels"
         if rels not in self.package.namelist():
             return []
         found = []
-        for el in self._parse(rels, "{*}Relationship"):
+        for el in _parse(self.package, rels, "{*}Relationship"):
             if el.get("TargetMode") != "External" and el.get("Target"):
                 kind = el.get("Type", "").rsplit("/", 1)[-1]
                 target = part_path(part or "/", el.get("Target"))
@@ -233,10 +355,10 @@ class _Workbook:
 
     def _date_styles(self, part: str) -> dict[str, bool]:
         custom, styles = {}, []
-        for el in self._parse(part, ("{*}numFmt", "{*}xf")):
-            if _local(el) == "numFmt":
+        for el in _parse(self.package, part, ("{*}numFmt", "{*}xf")):
+            if sheets.local(el) == "numFmt":
                 custom[el.get("numFmtId")] = el.get("formatCode", "")
-            elif _local(el.getparent()) == "cellXfs":
+            elif sheets.local(el.getparent()) == "cellXfs":
                 styles.append(el.get("numFmtId", "0"))
         dates = {}
         for i, fid in enumerate(styles):
@@ -254,130 +376,22 @@ class _Workbook:
                 tail = chunk[-3:]
         return count
 
-    def table(self, path: Path, rows: _Rows) -> pd.DataFrame:
-        """The sheet as columns of strings, streamed one row at a time."""
-        names: list[str] | None = None
-        data: list[list[str]] = []
-        lines: list[int] = []
+    def rows(self, path: Path, rows: _Rows, width: int):
+        """(line, cells) of each row of the sheet, streamed one at a time."""
         line = 0
-        for count, row in enumerate(self._parse(self.sheet, "{*}row"), 1):
+        for count, row in enumerate(_parse(self.package, self.sheet, "{*}row"), 1):
             r = row.get("r")
             line = int(r) if r and r.isdigit() else line + 1
             rows.check(max(line, count) - 1, line)
-            values = self._cells(row, path, line)
-            if line == 1:
-                names = columns(_trimmed(values), path)
-                data = [[] for _ in names]
-                continue
-            if not any(values):
-                continue  # a blank row
-            if names is None:
-                columns([], path)  # no heading row: say which columns are lacking
-            for i in range(len(data), len(values)):
-                if values[i].strip():
-                    raise DataError(
-                        "a value right of the table's columns (no heading above it)",
-                        Location(str(path), line, i + 1),
-                    )
-            values += [""] * (len(data) - len(values))
-            for column, value in zip(data, values, strict=False):
-                column.append(value)
-            lines.append(line)
-        frame = pd.DataFrame(dict(zip(columns(names or [], path), data, strict=True)), dtype=str)
-        frame["line"] = pd.Series(lines, dtype="int64")
-        return frame
+            yield line, self._cells(row, path, line, width)
 
-    def _cells(self, row, path: Path, line: int) -> list[str]:
-        """The values of one row's cells, in their columns ('' where a cell is missing)."""
-        ns = row.tag[: row.tag.rfind("}") + 1]
-        v_tag, is_tag = ns + "v", ns + "is"
-        values: list[str] = []
-        for c in row.iterchildren(ns + "c"):
-            ref = c.get("r")
-            col = len(values) + 1
-            kind = c.get("t")
-            try:
-                col = self._column(ref) if ref else col
-                if kind is None or kind == "n":
-                    value = c.findtext(v_tag) or ""
-                    style = c.get("s")
-                    if style in self.dates and value:
-                        when = from_excel(float(value), self.epoch, self.dates[style])
-                        value = str(when)
-                elif kind == "s":
-                    value = self.strings[_index(c.findtext(v_tag))]
-                elif kind == "inlineStr":
-                    value = "".join(_text(i) for i in c.iterchildren(is_tag))
-                elif kind == "b":
-                    value = "TRUE" if c.findtext(v_tag) == "1" else "FALSE"
-                else:  # a formula's string, an error (#N/A), an ISO 8601 date
-                    value = c.findtext(v_tag) or ""
-            except (ValueError, TypeError, IndexError, OverflowError):
-                raise DataError(
-                    "a cell the workbook cannot hold (a broken reference, number, string or date)",
-                    Location(str(path), line, col),
-                ) from None
-            if col > MAX_COLUMNS:
-                if value.strip():
-                    raise DataError(
-                        f"a value in column {col}, right of the table's columns",
-                        Location(str(path), line, col),
-                    )
-            elif col == len(values) + 1:
-                values.append(value)
-            elif col > len(values):
-                values += [""] * (col - len(values) - 1) + [value]
-            else:
-                values[col - 1] = value
-        return values
+    def table(self, path: Path, rows: _Rows) -> pd.DataFrame:
+        """The sheet as columns of strings, streamed one row at a time."""
+        return sheets.long_table(path, self.rows(path, rows, MAX_COLUMNS))
 
-    def _column(self, ref: str) -> int:
-        """The column number of a cell reference: 'C12' -> 3."""
-        letters = ref.rstrip("0123456789")
-        col = self.columns.get(letters)
-        if col is None:
-            if not (0 < len(letters) <= 3 and letters.isascii() and letters.isalpha()):
-                raise ValueError(ref)
-            col = 0
-            for ch in letters.upper():
-                col = col * 26 + ord(ch) - 64
-            self.columns[letters] = col
-        return col
+    def _cells(self, row, path: Path, line: int, width: int) -> list[str]:
+        return sheets.xlsx_cells(row, self, path, line, width)
 
-
-def _local(el) -> str:
-    """An element's name without its namespace ('' for a comment)."""
-    tag = el.tag
-    return tag[tag.rfind("}") + 1 :] if isinstance(tag, str) else ""
-
-
-def _text(el) -> str:
-    """The text of a string item: its <t>, or its runs' <t>, not its phonetic guides."""
-    ns = el.tag[: el.tag.rfind("}") + 1]
-    t_tag, r_tag = ns + "t", ns + "r"
-    parts = []
-    for child in el:
-        if child.tag == t_tag:
-            parts.append(child.text or "")
-        elif child.tag == r_tag:
-            parts += [t.text or "" for t in child.iterchildren(t_tag)]
-    return "".join(parts)
-
-
-def _index(text: str | None) -> int:
-    """A shared string's index: a whole number from 0."""
-    if not text or not text.isdigit():
-        raise ValueError(text)
-    return int(text)
-
-
-def _trimmed(values: list[str]) -> list[str]:
-    while values and not values[-1].strip():
-        values = values[:-1]
-    return values
-
-
-def part_path(base: str, target: str) -> str:
-    """A relationship's target as a zip member name (relative to `base`'s folder)."""
-    joined = posixpath.join("/" + posixpath.dirname(base), target)
-    return posixpath.normpath(joined).lstrip("/")
+    def date(self, value: str, style: str) -> str:
+        """A number in a date style as its date (or duration)."""
+        return str(from_excel(float(value), self.epoch, self.dates[style]))

@@ -55,7 +55,11 @@ class Figures:
         table cell, chart value, KPI and `boardpaper measures`."""
         agg = self.store.aggregate(measure, area, window, how)
         d = self.store.measures[measure]
-        return Value(agg.value, d.unit, d.decimals, ((measure, area, window, agg.files),))
+        provenance = ((measure, area, window, agg.files),)
+        if agg.denominator is not None:  # a rate: its denominator's measure and period too
+            below = agg.denominator
+            provenance += ((below.measure, below.area, below.window, below.files),)
+        return Value(agg.value, d.unit, d.decimals, provenance)
 
     def _setting(self, name: str, window: Window) -> tuple:
         return ((name, "", window, (self.origin,) if self.origin else ()),)

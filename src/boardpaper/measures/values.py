@@ -5,11 +5,13 @@
 from __future__ import annotations
 
 from . import fmt, words
-from .checked import MOST_PLACES, Checked, whole
+from .calendar_forms import MonthForms, WindowForms
+from .checked import MOST_PLACES, Checked, choice, whole
+from .forms import FigureForms
 from .windows import LONGEST, Window, month_label
 
 
-class Value(Checked):
+class Value(FigureForms, Checked):
     """A number with its unit, places and provenance; prints per ONS style."""
 
     FIELDS = (
@@ -24,32 +26,44 @@ class Value(Checked):
         "fraction",
         "a",
         "one",
+        *FigureForms.FIELDS,
     )
     WHAT = "a figure"
 
     def __init__(
-        self, value: float, unit: str, decimals: int, provenance: tuple, direction: str = ""
+        self,
+        value: float,
+        unit: str,
+        decimals: int,
+        provenance: tuple,
+        direction: str = "",
+        separators_from: int | None = None,
     ):
         self.number = float(value)
         self.unit = unit
         self.decimals = decimals
         self.provenance = provenance
         self.direction = direction  # "up", "down" or "same" for a change; "" otherwise
+        self.separators_from = separators_from  # `comma_from(n)`; None: the house style
 
     def __str__(self) -> str:
-        return fmt.printed(self.number, self.unit, self.decimals)
+        return fmt.printed(self.number, self.unit, self.decimals, self.separators_from)
 
     def dp(self, places: int) -> Value:
         """The same figure printed with `places` decimal places."""
         places = whole(places, "dp()", 0, MOST_PLACES)
-        return Value(self.number, self.unit, places, self.provenance, self.direction)
+        return Value(
+            self.number, self.unit, places, self.provenance, self.direction, self.separators_from
+        )
 
     @property
     def words(self) -> Phrase:
         """Zero to nine in words ("four"), exact halves and quarters too ("two and a
         half"); other numbers in digits, as the figure prints."""
         return Phrase(
-            fmt.words(self.number, self.decimals), self.provenance, direction=self.direction
+            fmt.words(self.number, self.decimals, self.separators_from),
+            self.provenance,
+            direction=self.direction,
         )
 
     @property
@@ -60,7 +74,14 @@ class Value(Checked):
     @property
     def abs(self) -> Value:
         """The figure without its sign: -12 prints 12."""
-        return Value(abs(self.number), self.unit, self.decimals, self.provenance, self.direction)
+        return Value(
+            abs(self.number),
+            self.unit,
+            self.decimals,
+            self.provenance,
+            self.direction,
+            self.separators_from,
+        )
 
     def sf(self, figures: int) -> Value:
         """The figure rounded to `figures` significant figures: 148,921 `sf(2)` 150,000."""
@@ -71,10 +92,17 @@ class Value(Checked):
             0 if self.unit != "percent" else self.decimals,
             self.provenance,
             self.direction,
+            self.separators_from,
         )
 
     def _about(self, figures: int) -> tuple[Value, str]:
-        rounded = Value(words.significant(self.number, figures), self.unit, 0, self.provenance)
+        rounded = Value(
+            words.significant(self.number, figures),
+            self.unit,
+            0,
+            self.provenance,
+            separators_from=self.separators_from,
+        )
         return rounded, str(rounded)
 
     @property
@@ -140,7 +168,7 @@ def _formatted(pattern: str, doc: str, day: str = "last") -> property:
     return property(lambda self: self._as(words.month_as(self.number, pattern, day)), doc=doc)
 
 
-class MonthView(Phrase):
+class MonthView(MonthForms, Phrase):
     """One month, printed "March 2022", with its other forms as fields."""
 
     FIELDS = (
@@ -154,6 +182,7 @@ class MonthView(Phrase):
         "end",
         "format",
         "back",
+        *MonthForms.FIELDS,
     )
     WHAT = "a month"
 
@@ -164,10 +193,14 @@ class MonthView(Phrase):
     def _as(self, text: str) -> Phrase:
         return Phrase(text, self.provenance, self.window)
 
-    def format(self, pattern: str) -> Phrase:
+    def format(self, pattern: str, day: str | int = "last") -> Phrase:
         """The month by a pattern: %B March, %b Mar, %Y 2022, %y 22, %m 03, %d its last
-        day (31), %j the same without a leading zero: `format('%d/%m/%Y')` 31/03/2022."""
-        return self._as(words.month_as(self.number, str(pattern)))
+        day (31), %j the same without a leading zero, %o as an ordinal (31st):
+        `format('%d/%m/%Y')` 31/03/2022; `day` 'first' or a day of the month:
+        `format('%o %B %Y', 'first')` 1st March 2022, `format('%o %B', 3)` 3rd March."""
+        if not isinstance(pattern, str):
+            raise TypeError("format() takes a pattern in quotes, like '%d/%m/%Y'")
+        return self._as(words.month_as(self.number, pattern, _day(day)))
 
     def back(self, months: int) -> MonthView:
         """The month `months` before this one, so that a paper rolled forward moves with
@@ -192,7 +225,7 @@ class MonthView(Phrase):
     end = _formatted("%j %B %Y", 'Its last day: "31 March 2022".')
 
 
-class WindowView(Checked):
+class WindowView(WindowForms, Checked):
     """A window of months, printed "April 2021 to March 2022"."""
 
     FIELDS = (
@@ -207,6 +240,7 @@ class WindowView(Checked):
         "year",
         "start",
         "end",
+        *WindowForms.FIELDS,
     )
     WHAT = "a period"
 
@@ -268,3 +302,10 @@ class WindowView(Checked):
         doc='Its last day: "31 March 2022".',
         fget=lambda self: self._text(words.month_as(self.window.last, "%j %B %Y")),
     )
+
+
+def _day(day) -> str | int:
+    """The day of `format(pattern, day)`: 'first', 'last' or a day of the month."""
+    if isinstance(day, str):
+        return choice(day, "format()'s day", ("first", "last"))
+    return whole(day, "format()'s day", 1, 31)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from . import fmt
 from .checked import Checked, UnknownName, whole
 from .comparison import Comparison
+from .measure_forms import MeasureForms
 from .values import MonthView, Phrase, Value, WindowView
 
 if TYPE_CHECKING:
@@ -37,6 +38,16 @@ def _year(argument) -> int:
     return argument
 
 
+def _period(argument) -> tuple[int, int]:
+    """A period argument, any form of a data file's period column (periods.py): its
+    last month and how many months it spans."""
+    from .periods import parse_one
+
+    if isinstance(argument, Phrase) and argument.window is not None:
+        return argument.window.last, argument.window.months
+    return parse_one(argument)
+
+
 def _financial_year(argument) -> str | int:
     """A financial year argument: '2021/22', or the one holding a month of the paper."""
     if isinstance(argument, Phrase) and argument.window is not None:
@@ -44,7 +55,7 @@ def _financial_year(argument) -> str | int:
     return argument
 
 
-class MeasureView(Checked):
+class MeasureView(MeasureForms, Checked):
     """One measure, one area, one window; prints its value over the window."""
 
     FIELDS = (
@@ -65,12 +76,15 @@ class MeasureView(Checked):
         "last",
         "fy",
         "year",
+        "quarter",
+        "period",
         "between",
         "share_of",
         "area",
         "rank",
         "window",
         "label",
+        *MeasureForms.FIELDS,
         # and its value's own fields, which it passes on (`m.homicide.words`)
         *(name for name in Value.FIELDS if name not in ("value", "abs")),
     )
@@ -145,8 +159,8 @@ class MeasureView(Checked):
     @property
     def peak(self) -> PeakView:
         """The highest month in the window: `.peak` is its value, `.peak.month` its name."""
-        month, _ = self._f.store.peak(self.measure, self.area_, self.window_)
-        return PeakView(self._at(Window(month, month)), self.window_)
+        found, _ = self._f.store.peak(self.measure, self.area_, self.window_)
+        return PeakView(self._at(found), self.window_)
 
     # -- other windows --
     baseline = property(
@@ -178,6 +192,28 @@ class MeasureView(Checked):
         """A calendar year: `year(2021)`, or the one holding a month, which moves with the
         period: `year(period.last.back(12))`."""
         return self._at(Window.calendar_year(_year(year)))
+
+    def quarter(self, label) -> MeasureView:
+        """A quarter: `quarter('2021/22 Q1')` April to June 2021, `quarter('2021 Q1')`
+        January to March 2021, or the financial quarter holding a month of the paper,
+        which moves with the period: `quarter(period.last)`."""
+        if isinstance(label, Phrase) and label.window is not None:
+            last = label.window.last
+            return self._at(Window(last - (last - 3) % 3, last + 2 - (last - 3) % 3))
+        last, months = _period(label)
+        if months != 3:
+            raise ValueError(f"{label!r} is not a quarter: write 2021/22 Q1 or 2021 Q1")
+        return self._at(Window(last - 2, last))
+
+    def period(self, first, last=None) -> MeasureView:
+        """A period as data files write them: `period('2020/21')`, `period('2021/22
+        Q1')`, `period('year ending June 2021')`, `period('2021')`; with two, from the
+        start of the first to the end of the second: `period('2019/20', '2020/21')`."""
+        end, months = _period(first)
+        start = end - months + 1
+        if last is not None:
+            end, _ = _period(last)
+        return self._at(Window.between(start, end))
 
     def between(self, first, last) -> MeasureView:
         """The months from one to another, both included: `between('2021-11', period.last)`."""

@@ -15,15 +15,18 @@ from . import fmt
 
 # -- months ---------------------------------------------------------------------
 
-_CODES = re.compile(r"%[BbYydmj%]")
+_CODES = re.compile(r"%[BbYydmjo%]")
 
 
-def month_as(number: int, pattern: str, day: str = "last") -> str:
+def month_as(number: int, pattern: str, day: str | int = "last") -> str:
     """Month number `number` printed by `pattern`: %B March, %b Mar, %Y 2022, %y 22,
-    %m 03, %d the day (01, or the month's last day with `day="last"`), %j the day without
-    a leading zero, %% a per cent sign."""
+    %m 03, %d the day (`day`: "last", "first" or a day of the month), %j the day without
+    a leading zero, %o the day as an ordinal ("31st"), %% a per cent sign."""
     year, month = number // 12, number % 12 + 1
-    last_day = calendar.monthrange(year, month)[1] if day == "last" else 1
+    length = calendar.monthrange(year, month)[1]
+    last_day = length if day == "last" else 1 if day == "first" else int(day)
+    if not 1 <= last_day <= length:
+        raise ValueError(f"{MONTHS[month - 1]} {year} has {length} days, not {last_day}")
     values = {
         "%B": MONTHS[month - 1],
         "%b": MONTHS[month - 1][:3],
@@ -32,10 +35,11 @@ def month_as(number: int, pattern: str, day: str = "last") -> str:
         "%m": f"{month:02d}",
         "%d": f"{last_day:02d}",
         "%j": str(last_day),
+        "%o": fmt.ordinal(last_day),
         "%%": "%",
     }
     if "%" in _CODES.sub("", pattern):
-        raise ValueError(f"{pattern!r} has a code other than %B %b %Y %y %m %d %j %%")
+        raise ValueError(f"{pattern!r} has a code other than %B %b %Y %y %m %d %j %o %%")
     return _CODES.sub(lambda m: values[m.group(0)], pattern)
 
 
@@ -68,13 +72,16 @@ def significant(value: float, figures: int) -> float:
     return float(fmt.rounded(value, places))
 
 
-def approximately(value: float, printed_rounded: str, rounded: float) -> str:
+def approximately(
+    value: float, printed_rounded: str, rounded: float, below: str = "almost", above: str = "over"
+) -> str:
     """ "over 3%", "almost 5,000" or "3%": the rounded figure, and which side of it the
-    true value lies (ONS style: no "approximately" where a word says which way)."""
+    true value lies (ONS style: no "approximately" where a word says which way); `below`
+    is the word for a value under the rounded figure, `above` for one over it."""
     if rounded < value:
-        return f"over {printed_rounded}"
+        return f"{above} {printed_rounded}"
     if rounded > value:
-        return f"almost {printed_rounded}"
+        return f"{below} {printed_rounded}"
     return printed_rounded
 
 
@@ -113,13 +120,19 @@ FRACTIONS = (
 def fraction(percent: float, tolerance: float = 1.5) -> str:
     """A share as the paper says it: 24.6% → "one in four"; refuses a share no common
     fraction is within `tolerance` points of."""
+    return nearest_fraction(percent, tolerance)[1]
+
+
+def nearest_fraction(percent: float, tolerance: float = 1.5) -> tuple[float, str]:
+    """The common fraction nearest a share (its percentage, its words), within
+    `tolerance` points, else a ValueError."""
     best = min(FRACTIONS, key=lambda f: abs(f[0] - percent))
     if abs(best[0] - percent) > tolerance:
         raise ValueError(
             f"{fmt.number(percent, 1)}% is not close to a common fraction (half, one in four, "
             "two thirds …); print it as a percentage"
         )
-    return best[1]
+    return best
 
 
 # -- changes ----------------------------------------------------------------------
@@ -142,3 +155,67 @@ def band(pct: float, thresholds: tuple[float, float, float] = (1.0, 5.0, 15.0)) 
     if size < well:
         return side
     return f"well {side}"
+
+
+def compared(mine, theirs, higher: str, lower: str, same: str) -> str:
+    """Two sizes (as printed: Decimals) in words: `higher`, `lower` or `same`."""
+    return higher if mine > theirs else lower if mine < theirs else same
+
+
+# -- series, places and lengths ---------------------------------------------------
+
+ORDINAL_WORDS = (
+    "",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+)
+
+
+def ranked(place: int, joint: bool, most: str = "most") -> str:
+    """A place among others in words (1 = the highest): "the most", "the second most",
+    "the joint third most", "the 11th most"."""
+    nth = "" if place == 1 else (ORDINAL_WORDS[place] if place < 11 else fmt.ordinal(place))
+    return " ".join(w for w in ("the", "joint" if joint else "", nth, most) if w)
+
+
+def is_stable(values, within: float) -> bool:
+    """Whether every value lies within `within` per cent of the values' mean (a mean of
+    zero: whether every value is zero)."""
+    values = [float(v) for v in values]
+    mean = sum(values) / len(values)
+    margin = abs(mean) * within / 100
+    slack = 1e-9 * max(1.0, abs(mean))  # a value exactly on the bound is within it
+    return all(abs(v - mean) <= margin + slack for v in values)
+
+
+def months_long(months: int) -> str:
+    """A length in months: "one month", "five months", "12 months" (one to nine in
+    words)."""
+    return f"{fmt.words(months)} month{'' if months == 1 else 's'}"
+
+
+def years_long(months: int) -> str:
+    """A length of whole years: "one year", "two years", "12 years"."""
+    if months % 12:
+        raise ValueError(f"{months_long(months)} is not a whole number of years; write .length")
+    years = months // 12
+    return f"{fmt.words(years)} year{'' if years == 1 else 's'}"
+
+
+def first_months(first: int, months: int) -> str:
+    """ "the first five months" of a year: the window must start a financial year (April)
+    or a calendar year (January)."""
+    if first % 12 not in (0, 3):
+        raise ValueError(
+            f"{month_as(first, '%B %Y')} starts no year (a financial year starts in April, "
+            "a calendar year in January); write .length"
+        )
+    return f"the first {months_long(months)}"

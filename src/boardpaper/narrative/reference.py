@@ -49,9 +49,26 @@ CALLS = {
     "share_of": "share_of(m.{whole})",
     "vs": "vs(m.{count}.previous)",
     "area": "area('{area}')",
+    "quarter": "quarter(period.last)",
+    "period": "period('{fy}')",
+    "approx_as": "approx_as('around')",
+    "fraction_as": "fraction_as('almost', 'over')",
+    "comma_from": "comma_from(100000)",
+    "compared_with": "compared_with(m.{count}.previous)",
+    "stable_within": "stable_within(5)",
+    "ranked_among": "ranked_among(m.{whole})",
 }
+#: the arguments of a field whose example differs by the kind of value
+CALLS_ON = {(r.Comparison, "compared_with"): "compared_with(m.{count}.vs_previous)"}
 #: fields shown on another measure than the usual one, where that one says little
-ON = {"words": "small", "a": "small", "one": "small", "share_of": "part", "fraction": "share"}
+ON = {
+    "words": "small",
+    "a": "small",
+    "one": "small",
+    "share_of": "part",
+    "fraction": "share",
+    "fraction_as": "share",
+}
 FILTERS = (
     ("dp", "m.{count} | dp(1)", "the figure with as many decimal places"),
     (
@@ -161,11 +178,12 @@ def _example(cls, base: str, field: str) -> str:
     """The example of `field` on `cls`: its arguments if it takes some, on the measure
     that shows it best."""
     member = inspect.getattr_static(cls, field, None)
-    call = CALLS.get(field, field) if inspect.isfunction(member) else field
+    call = CALLS_ON.get((cls, field), CALLS.get(field, field))
+    call = call if inspect.isfunction(member) else field
     if cls in (r.MeasureView, r.Value) and field in ON:
         base = base.replace("{count}", "{" + ON[field] + "}")
-        if field == "fraction":
-            return "{share}.fraction"
+        if field in ("fraction", "fraction_as"):
+            return "{share}." + call
     return f"{base}.{call}"
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..content import model as c
 from ..errors import DataError, TemplateError
-from ..measures import fmt
+from ..measures import fmt, periods
 from ..measures.compute import MissingMonths, NoData
 from ..measures.registry import Figures, Phrase, Value
 from ..measures.windows import Window, month_label
@@ -100,16 +100,21 @@ def chart(spec: c.ChartSpec, figures: Figures | None) -> m.Chart:
         first, last = spec.months.split("..")
         window = Window.between(first, last)
         try:
-            part = store.months(spec.measure, store.area, window)
+            tiles = store.tiles(spec.measure, store.area, window)
         except (MissingMonths, NoData) as exc:
             raise DataError(f"chart '{spec.caption}': {exc}", spec.loc) from None
-        labels = tuple(month_label(n)[:3] + " " + month_label(n)[-2:] for n in part.index)
-        series.append(m.Series(definition.label, tuple(float(v) for v in part.to_numpy())))
+        lasts, spans = tiles.last.tolist(), tiles.spans.tolist()
+        # each point by its period: "Mar 22" a month, "2020/21", "Q1 2021/22"
+        labels = tuple(periods.label(n, k) for n, k in zip(lasts, spans))
+        series.append(m.Series(definition.label, tuple(float(v) for v in tiles.values)))
         points = [
             _point(
-                spec, definition.label, label, figures.value(spec.measure, store.area, Window(n, n))
+                spec,
+                definition.label,
+                label,
+                figures.value(spec.measure, store.area, Window(n - k + 1, n)),
             )
-            for n, label in zip(part.index.tolist(), labels)
+            for n, k, label in zip(lasts, spans, labels)
         ]
         if spec.baseline:
             mean = _value(spec, figures, spec.measure, store.area, figures.baseline, "mean")
@@ -122,7 +127,7 @@ def chart(spec: c.ChartSpec, figures: Figures | None) -> m.Chart:
                     dashed=True,
                 )
             )
-        alt = _line_alt(definition, part, series, window)
+        alt = _line_alt(definition, tiles, series, window)
     else:
         values = [
             _value(spec, figures, spec.measure, store.area, window_of(p)) for p in spec.columns
@@ -189,17 +194,22 @@ def _trend(first: float, last: float) -> str:
     return "a rise overall" if last > first else "a fall overall"
 
 
-def _line_alt(definition, part, series, window: Window) -> str:
-    values = part.to_numpy()
-    months = list(part.index)
+def _line_alt(definition, tiles, series, window: Window) -> str:
+    values, spans = tiles.values, tiles.spans.tolist()
+    monthly = all(k == 1 for k in spans)
+    names = [
+        month_label(n) if monthly else periods.label(n, k)
+        for n, k in zip(tiles.last.tolist(), spans)
+    ]
     low, high = int(values.argmin()), int(values.argmax())
     text = (
-        f"Line chart of {definition.label.lower()} each month, {window.label()}. It starts "
-        f"at {_printed(definition, values[0])} in {month_label(months[0])} and ends at "
-        f"{_printed(definition, values[-1])} in {month_label(months[-1])}, "
+        f"Line chart of {definition.label.lower()} {'each month' if monthly else 'by period'}, "
+        f"{window.label()}. It starts "
+        f"at {_printed(definition, values[0])} in {names[0]} and ends at "
+        f"{_printed(definition, values[-1])} in {names[-1]}, "
         f"{_trend(values[0], values[-1])}; lowest {_printed(definition, values[low])} "
-        f"({month_label(months[low])}), highest {_printed(definition, values[high])} "
-        f"({month_label(months[high])})."
+        f"({names[low]}), highest {_printed(definition, values[high])} "
+        f"({names[high]})."
     )
     if len(series) > 1:
         text += (

@@ -1,0 +1,93 @@
+"""More forms of a measure (`MeasureView`): whether its series was stable over its
+window, its place among the areas of the data or among other measures in words, and
+the forms of its figure that take the author's words (`approx_as`, `compared_with` …).
+
+A mixin of `views.MeasureView`; each form keeps the provenance of every series it read."""
+
+from __future__ import annotations
+
+from . import values, words
+from .checked import named_arguments, number_within, word
+
+#: the default rule of `stable`: every month within 10% of the window's mean
+STABLE_WITHIN = 10.0
+MOST_RANKED = 100  # measures `ranked_among` compares
+
+
+class MeasureForms:
+    """A measure's series and places in words."""
+
+    FIELDS = ("stable", "stable_within", "ranked", "ranked_among")
+
+    def _series_provenance(self, measure: str, area: str) -> tuple:
+        files = self._f.store.files.get((measure, area), ())
+        return ((measure, area, self.window_, files),)
+
+    @property
+    def stable(self) -> values.Phrase:
+        """ "stable" if every month of the window lies within 10% of the window's mean
+        (above or below it), else "not stable"; `stable_within` sets the per cent."""
+        return self.stable_within(STABLE_WITHIN)
+
+    def stable_within(self, percent: float) -> values.Phrase:
+        """ "stable" or "not stable" by your rule: every month within `percent` per cent of
+        the window's mean: `stable_within(5)`."""
+        percent = number_within(percent, "stable_within()", 0, 100)
+        series = self._f.store.months(self.measure, self.area_, self.window_)
+        steady = words.is_stable(series.to_numpy(), percent)
+        return values.Phrase(
+            "stable" if steady else "not stable", self._series_provenance(self.measure, self.area_)
+        )
+
+    @property
+    def ranked(self) -> values.Phrase:
+        """Its place among all areas of the measure in words, by value (1 = highest):
+        "the most", "the second most", "the joint third most"."""
+        areas = self._f.store.areas(self.measure)
+        found = {a: self._f.value(self.measure, a, self.window_) for a in areas}
+        provenance = tuple(p for a in areas for p in found[a].provenance)
+        mine = found[self.area_].number
+        others = [v.number for a, v in found.items() if a != self.area_]
+        return values.Phrase(_place(mine, others, "most"), provenance)
+
+    @named_arguments
+    def ranked_among(self, *others, most: str = "most") -> values.Phrase:
+        """Its place among other measures over the same window, in words (1 = highest):
+        `m.firearm_shotgun.ranked_among(m.firearm_handgun, m.firearm_rifle)` "the most",
+        "the second most"; your word for "most": `ranked_among(m.x, most='highest')`."""
+        from .views import MeasureView
+
+        if not others:
+            raise TypeError("ranked_among() takes the measures to rank among, like m.x, m.y")
+        if len(others) > MOST_RANKED:
+            raise ValueError(f"ranked_among() takes at most {MOST_RANKED} measures")
+        if any(not isinstance(o, MeasureView) for o in others):
+            raise TypeError("ranked_among() ranks among measures, like m.x, m.y")
+        mine = self.value
+        theirs = [o._at(self.window_).value for o in others]
+        if any(t.unit != mine.unit for t in theirs):
+            raise ValueError("ranked_among() ranks measures of one unit (counts with counts)")
+        provenance = mine.provenance + tuple(p for t in theirs for p in t.provenance)
+        text = _place(mine.number, [t.number for t in theirs], word(most, "ranked_among()"))
+        return values.Phrase(text, provenance)
+
+    # -- the figure's forms that take words or settings, on the measure's value --
+    def approx_as(self, *args, **kwargs) -> values.Phrase:
+        return self.value.approx_as(*args, **kwargs)
+
+    def fraction_as(self, *args, **kwargs) -> values.Phrase:
+        return self.value.fraction_as(*args, **kwargs)
+
+    def comma_from(self, number: int) -> values.Value:
+        return self.value.comma_from(number)
+
+    no_commas = property(lambda self: self.value.no_commas)
+
+    def compared_with(self, *args, **kwargs) -> values.Phrase:
+        return self.value.compared_with(*args, **kwargs)
+
+
+def _place(mine: float, others: list[float], most: str) -> str:
+    """The place of `mine` among `others` in words (ties share the higher place)."""
+    place = 1 + sum(1 for o in others if o > mine)
+    return words.ranked(place, any(o == mine for o in others), most)
