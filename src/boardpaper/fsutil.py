@@ -8,6 +8,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from . import portable
 from .errors import Location, OutputError
 from .interrupts import signals_held, stopping
 
@@ -38,8 +39,8 @@ def write_atomic(path: Path, data: bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
+        os.chmod(tmp, 0o644)  # Windows: only "not read-only"
+        portable.replace(tmp, path)
     except OSError as exc:
         _remove_quietly(tmp)
         raise OutputError(f"cannot write the file: {exc.strerror}", Location(str(path))) from None
@@ -69,18 +70,8 @@ def remove_stale(path: Path) -> None:
     cut): their writer's process is gone. Those of a running build are kept."""
     for tmp in path.parent.glob(f".{path.name}.*.tmp"):
         pid = tmp.name[len(path.name) + 2 :].split(".", 1)[0]
-        if pid.isdigit() and not _alive(int(pid)):
+        if pid.isdigit() and not portable.alive(int(pid)):
             _remove_quietly(str(tmp))
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _remove_quietly(path: str) -> None:
@@ -129,12 +120,11 @@ def lock_wait() -> float:
 @contextlib.contextmanager
 def folder_lock(folder: Path):
     """An exclusive lock on an output folder (flock on the folder itself: no file is left
-    in it). Builds writing to one folder take turns: the workers of `build -j` do."""
-    import fcntl
-
+    in it; on Windows msvcrt's lock of `.boardpaper-lock` in it: portable.py). Builds
+    writing to one folder take turns: the workers of `build -j` do."""
     make_folder(folder)
     try:
-        fd = os.open(folder, os.O_RDONLY)
+        fd = portable.open_lock(folder)
     except OSError as exc:
         raise OutputError(f"cannot write here: {exc.strerror}", Location(str(folder))) from None
     try:
@@ -142,9 +132,9 @@ def folder_lock(folder: Path):
         deadline = time.monotonic() + wait
         while True:
             try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                portable.try_lock(fd)
                 break
-            except BlockingIOError:
+            except portable.Busy:
                 # another build (or a worker of this one, -j) is putting its files in
                 # place: that takes moments, so wait for it, but not for ever
                 if time.monotonic() >= deadline:
@@ -154,8 +144,11 @@ def folder_lock(folder: Path):
                         "wait for it to finish, or build into another folder with -o",
                     ) from None
                 time.sleep(0.02)
-        recover(folder)
-        yield
+        try:
+            recover(folder)
+            yield
+        finally:
+            portable.unlock(fd)
     finally:
         os.close(fd)
 
@@ -165,18 +158,28 @@ def recover(folder: Path) -> None:
     journal = folder / JOURNAL
     if not journal.is_file():
         return
+    done = True
     for line in journal.read_text(encoding="utf-8").splitlines():
         tmp, _, target = line.partition("\t")
         if tmp and target and (folder / tmp).is_file():
-            with contextlib.suppress(OSError):
-                os.replace(folder / tmp, folder / target)
-    _remove_quietly(str(journal))
+            try:
+                portable.replace(folder / tmp, folder / target)
+            except OSError:  # Windows: Word holds the target open; the next build tries
+                done = False
+    if done:
+        _remove_quietly(str(journal))
 
 
 def _commit(folder: Path, files: dict[Path, bytes]) -> None:
     for path in files:
         if path.is_dir() and not path.is_symlink():
             raise OutputError("a folder stands where this output goes", Location(str(path)))
+        if portable.held_open(path):  # Windows: Word has it open, it cannot be replaced
+            raise OutputError(
+                "the file is open in another program, so it cannot be replaced",
+                Location(str(path)),
+                "close it (in Word) and build again; nothing was written",
+            )
     staged: list[tuple[str, Path]] = []
     done = 0
     try:
@@ -195,7 +198,7 @@ def _commit(folder: Path, files: dict[Path, bytes]) -> None:
         write_atomic(folder / JOURNAL, lines.encode("utf-8"))
         with signals_held():  # the first output (the paper) last: once it is new, all are
             for tmp, path in reversed(staged) if not stopping else ():
-                os.replace(tmp, path)
+                portable.replace(tmp, path)
                 committed.append(path)
                 done += 1
         if stopping and not done:  # asked to stop, and a library swallowed the interrupt
@@ -339,7 +342,7 @@ def _copy_file(source: Path, target: Path) -> None:
     import shutil
     import stat
 
-    fd = os.open(source, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    fd = portable.open_no_follow(source)
     with os.fdopen(fd, "rb") as src:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise OutputError(
