@@ -1,6 +1,7 @@
-"""`boardpaper schema paper|measures`: the JSON Schemas an author's editor uses for
-paper.yaml and measures.yaml (content/jsonschema.py, measures/jsonschema.py), printed
-as schemas/*.schema.json hold them."""
+"""`boardpaper schema paper|measures|meeting`: the JSON Schemas an author's editor uses
+for paper.yaml, measures.yaml and a meeting file (content/jsonschema.py,
+measures/jsonschema.py, content/meeting_jsonschema.py), printed as schemas/*.schema.json
+hold them."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ import datetime as dt
 import json
 
 from .content.jsonschema import paper_schema
+from .content.meeting_jsonschema import meeting_schema
 from .measures.jsonschema import measures_schema
 
-SCHEMAS = {"paper": paper_schema, "measures": measures_schema}
+SCHEMAS = {"paper": paper_schema, "measures": measures_schema, "meeting": meeting_schema}
 
 
 def render(which: str) -> str:

@@ -160,3 +160,18 @@ def papers(draw):
 @given(papers())
 def test_the_schema_and_the_program_agree_on_keys(tmp_path, doc):
     assert _schema_accepts(doc) == _program_accepts(doc, tmp_path), yaml.safe_dump(doc)
+
+
+def test_the_meeting_file_is_valid_and_a_misspelt_key_or_purpose_is_refused_at_its_path():
+    validator = jsonschema.Draft7Validator(SCHEMAS["meeting"]())
+    meeting = plain(load(ROOT / "meetings" / "2022-05-10.yaml"))
+    assert [e.message for e in validator.iter_errors(meeting)] == []
+    meeting["items"][1]["presentr"] = "Chief Executive"
+    meeting["items"][2]["purpose"] = "for decisions"
+    del meeting["venue"]
+    found = {(tuple(e.path), e.validator) for e in validator.iter_errors(meeting)}
+    assert found == {
+        (("items", 1), "additionalProperties"),
+        (("items", 2, "purpose"), "enum"),
+        ((), "required"),
+    }
