@@ -118,3 +118,44 @@ def test_the_merge_joins_role_maps_moves_annotation_keys_and_numbers_the_notes()
         )
         assert page.obj.Tabs == Name.S
     assert len({int(p.obj.Annots[0].StructParent) for p in pdf.pages}) == 2
+
+
+def test_an_annotation_two_link_elements_hold_stays_in_the_first_and_the_parent_tree_says_so():
+    """LibreOffice, for a link broken across lines where another run cuts the second
+    line in two, puts that line's one annotation in both Link elements (PDF/UA: an
+    annotation has one parent). It stays in the first; the parent tree names it."""
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(595, 842))
+    page = pdf.pages[0]
+    page.obj.StructParents = 0
+    line = pdf.make_indirect(
+        Dictionary(Type=Name.Annot, Subtype=Name.Link, Rect=[72, 540, 170, 560], StructParent=1)
+    )
+    page.obj.Annots = Array([line])
+    tree = pdf.make_indirect(Dictionary(Type=Name.StructTreeRoot))
+    para = pdf.make_indirect(Dictionary(Type=Name.StructElem, S=Name.P, P=tree, Pg=page.obj))
+    links = [
+        pdf.make_indirect(
+            Dictionary(
+                Type=Name.StructElem,
+                S=Name.Link,
+                P=para,
+                Pg=page.obj,
+                K=Array([mcid, Dictionary(Type=Name.OBJR, Obj=line, Pg=page.obj)]),
+            )
+        )
+        for mcid in (0, 2)
+    ]
+    para.K = Array([links[0], 1, links[1]])
+    tree.K = para
+    tree.ParentTree = pdf.make_indirect(
+        Dictionary(Nums=Array([0, Array([links[0], para, links[1]]), 1, links[1]]))
+    )
+    pdf.Root.StructTreeRoot = tree
+    repair(pdf)
+    first, second = (list(link.K) for link in links)
+    assert first[0] == 0 and first[1].Obj.objgen == line.objgen
+    assert second == [2]  # its text is still a link's; the annotation is the first's
+    nums = pdf.Root.StructTreeRoot.ParentTree.Nums
+    parents = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
+    assert parents[1].objgen == links[0].objgen
