@@ -44,7 +44,7 @@ def build_meeting(
     their paths, and warnings (`file:line:col: warning: …`) for what the pack could not
     do fully: a PDF given untagged leaves its pages unreadable to a screen reader.
     `progress(line)` is told of each paper as it is built and converted."""
-    from .writers import pack
+    from .writers import office, pack
     from .writers.meeting_cover import cover as make_cover
     from .writers.stamp import pack_numbered
 
@@ -56,7 +56,7 @@ def build_meeting(
         raise BoardpaperError(
             "the meeting pack needs LibreOffice (soffice) to convert the papers",
             Location(meeting.path),
-            "apt-get install libreoffice-writer",
+            office.looked(),
         )
     documents: dict[str, bytes] = {}
     warnings: list[str] = []
@@ -131,6 +131,14 @@ def _converted(pack, documents: dict[str, bytes], soffice: str, meeting: Meeting
                     f"the {part} of item {item.number} ({item.title}): {exc.message}", item.loc
                 ) from None
         raise
+    from .writers.contents_pages import paged
+
+    for name in papers:  # a contents list's page numbers, from the first layout
+        converted[name] = paged(
+            documents[name],
+            converted[name],
+            lambda filled, name=name: pack.to_pdfs_cached({name: filled}, soffice)[name],
+        )
     for item in meeting.items:
         own = [n for n in papers if n.rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ") == f"item{item.number}"]
         if own:

@@ -10,10 +10,13 @@ import re
 from ..dates import MONTHS
 from ..errors import ContentError, Location, shown
 from . import model as m
-from .checks import _keys, _mapping, _text
+from .checks import _flag, _keys, _mapping, _text
 from .yamlmarks import MarkedMap
 
-COVER_KEYS = ("board", "meeting", "title", "priority", "presented_by", "marking", "agenda_item")
+COVER_KEYS = (
+    *("board", "meeting", "title", "priority", "presented_by", "marking", "agenda_item"),
+    "contents",  # yes: a contents list after the cover, not a field of the template
+)
 ABOUT_KEYS = ("subject", "author", "keywords", "language")
 LANG_RE = re.compile(r"^[a-z]{2,3}(-[A-Z]{2})?$")
 PROPERTY_LIMIT = 255  # Word's limit for a document property (title, subject, author)
@@ -44,6 +47,7 @@ def cover(value, where: Location) -> m.Cover:
         presented_by=_text(cover, "presented_by"),
         marking=_text(cover, "marking"),
         agenda_item=_text(cover, "agenda_item"),
+        contents=_flag(cover, "contents"),
     )
 
 

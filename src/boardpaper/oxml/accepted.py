@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from .ns import qn
+from . import contents
+from .ns import date_of, qn
 from .runs import BRANCHES, Fields, chosen, field_link, paragraphs_of
 
 _SKIPPED = {qn("w:del"), qn("w:moveFrom")}
@@ -64,6 +65,7 @@ class Para:
     links: tuple[tuple[int, int, str], ...] = ()  # (start, end, address) of each hyperlink
     pictures: tuple[tuple[str, str], ...] = ()  # (title, alt text) of each picture or object
     row: str = ""  # in a table: which row of the part ("table 2, row 5"); "" outside tables
+    contents: bool = False  # a contents list's (oxml/contents.py): computed, `text` its entry
 
 
 @dataclass
@@ -163,7 +165,12 @@ def paragraphs(root, part: str, links: dict[str, str] | None = None) -> list[Par
         return out
     pending: _Collected | None = None
     rows = _rows(root)
-    for p in paragraphs_of(root):
+    found = list(paragraphs_of(root))
+    listed = contents.list_paragraphs(root, found) if part == "body" else set()
+    for p in found:
+        if id(p) in listed:  # computed from the headings: its entry's words, set aside
+            out.append(Para(part, _style(p), contents.entry_text(p), contents=True))
+            continue
         builder = pending or _Collected(part, _style(p), links=links, row=_row_of(p, rows))
         if pending is not None:  # joined: the surviving paragraph mark is this one's
             pending.style = _style(p)
@@ -249,7 +256,7 @@ def _shape(element) -> tuple:
 
 
 def _who(element) -> tuple[str, str]:
-    return element.get(qn("w:author"), ""), element.get(qn("w:date"), "")
+    return element.get(qn("w:author"), ""), date_of(element)
 
 
 class _Open:

@@ -134,6 +134,9 @@ def describe(paras: list[accepted.Para], units) -> list[DraftPara]:
     out = []
     for para in paras:
         found = None
+        if para.contents:  # a contents list's: computed, paired with no unit
+            out.append(DraftPara(para.part, para.style, para.text, "contents"))
+            continue
         if para.part in ("header", "footer"):
             found = _contained(para.text, marking)
         elif para.part == "footnote":

@@ -217,6 +217,8 @@ def styles_part_xml(language: str = "en-GB") -> bytes:
 #: border: LibreOffice draws paragraph borders as untagged content, failing PDF/UA)
 _BOX = '<w:shd w:val="clear" w:color="auto" w:fill="DCE6F2"/>'
 _BOX_IND = '<w:ind w:left="170" w:right="170"/>'
+#: a contents entry's page number at the right margin, dots leading to it
+_TOC_TAB = '<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="9016"/></w:tabs>'
 
 
 def on_demand_styles() -> dict[str, str]:
@@ -238,6 +240,24 @@ def on_demand_styles() -> dict[str, str]:
             "Case Study Text",
             _BOX + f'<w:spacing w:after="120"/>{_BOX_IND}',
             next_style="CaseStudyText",
+        ),
+        # the contents list (oxml/contents.py): Word's own style names, so Word's Update
+        # Field keeps them; the heading is not a heading level (the list would name itself)
+        "TOCHeading": _para(
+            "TOCHeading",
+            "TOC Heading",
+            '<w:keepNext/><w:keepLines/><w:spacing w:before="240" w:after="240"/>',
+            '<w:b/><w:bCs/><w:sz w:val="28"/><w:szCs w:val="28"/>',
+            next_style="Normal",
+        ),
+        "TOC1": _para(
+            "TOC1", "toc 1", _TOC_TAB + '<w:spacing w:after="100"/>', next_style="Normal"
+        ),
+        "TOC2": _para(
+            "TOC2",
+            "toc 2",
+            _TOC_TAB + '<w:spacing w:after="100"/><w:ind w:left="284"/>',
+            next_style="Normal",
         ),
     }
 

@@ -1,7 +1,7 @@
 """The board pack: the paper as tagged PDF (LibreOffice) followed by its appendices.
 
-`soffice_path()` finds LibreOffice; `to_pdf()` converts a .docx with it in a
-private, throwaway profile (`to_pdfs_cached`: once for the same bytes); `merge()`
+`soffice_path()` finds LibreOffice (writers/office.py); `to_pdf()` converts a .docx
+with it in a private, throwaway profile (`to_pdfs_cached`: once for the same bytes); `merge()`
 (writers/pdfmerge.py) joins the parts, each put right for PDF/UA, and gives each an
 outline entry (bookmark); `marked()` (writers/stamp.py) prints the protective marking
 on an appendix given as a file. The merged file's metadata comes from the paper, not
@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import io
 import os
-import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass
@@ -20,6 +19,8 @@ from pathlib import Path
 
 from ..errors import Location, OutputError
 from ..narrative.model import Paper
+from . import office
+from .contents_pages import paged
 from .pdfmerge import merge
 from .registry import Options, Written
 from .stamp import marked
@@ -29,7 +30,7 @@ TIMEOUT = 300
 
 
 def soffice_path() -> str | None:
-    return shutil.which("soffice") or shutil.which("libreoffice")
+    return office.soffice_path()
 
 
 def to_pdf(docx: bytes, name: str, soffice: str) -> bytes:
@@ -119,7 +120,7 @@ def to_pdfs(documents: dict[str, bytes], soffice: str) -> dict[str, bytes]:
                     soffice,
                     "--headless",
                     "--norestore",
-                    f"-env:UserInstallation=file://{tmp}/profile",
+                    f"-env:UserInstallation={(Path(tmp) / 'profile').as_uri()}",
                     "--convert-to",
                     TAGGED_PDF,
                     "--outdir",
@@ -128,6 +129,7 @@ def to_pdfs(documents: dict[str, bytes], soffice: str) -> dict[str, bytes]:
                 ],
                 capture_output=True,
                 text=True,
+                errors="replace",  # its messages in any code page (cp1252 on Windows)
                 timeout=timeout,
                 stdin=subprocess.DEVNULL,
             )
@@ -243,7 +245,7 @@ def write(paper: Paper, options: Options) -> Written:
             {},
             shortfalls=(
                 "LibreOffice (soffice) is not installed, so the board pack was not built; "
-                "the paper and its appendices were (apt-get install libreoffice-writer)",
+                f"the paper and its appendices were ({office.looked()})",
             ),
         )
     docx = options.output(paper, "docx").files[f"{paper.name}.docx"]
@@ -263,7 +265,9 @@ def write(paper: Paper, options: Options) -> Written:
         raise OutputError(
             f"Appendix {failed.letter}: {exc.message}", Location(str(failed.path))
         ) from None
-    parts = [(paper.meta.title, pdfs[paper.name])]
+    converted = pdfs[paper.name]  # a contents list's page numbers (contents_pages.py):
+    converted = paged(docx, converted, lambda d: to_pdfs({paper.name: d}, soffice)[paper.name])
+    parts = [(paper.meta.title, converted)]
     notes, shortfalls = [], []
     for appendix in appendices:
         notes += appendix.removed

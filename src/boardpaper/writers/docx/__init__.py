@@ -11,6 +11,7 @@ import io
 import itertools
 
 from ...errors import Location, TemplateError
+from ...narrative import contents
 from ...narrative.model import Paper
 from ...oxml import bookmarks
 from ...oxml.package import deterministic_zip
@@ -37,6 +38,7 @@ def write_docx(paper: Paper, template_bytes: bytes, template_name: str = "templa
     body = InlineWriter(document.part, notes_part.element, notes, paper.revision, ids)
     blocks = BlockWriter(document, anchor, body)
     blocks.data_lines = word_lines(paper)
+    blocks.contents_list(contents.entries(paper))
     blocks.write(paper.blocks)
     set_properties(document, paper.meta)
     _namespaces_on_root(document.element)

@@ -48,6 +48,7 @@ class BlockWriter(BlockVisitor):
         self.lettered_lists = 0
         self.data_lines: dict[int, str] = {}  # id of a table or chart → the line naming its data
         self.paragraph_list: int | None = None  # the numbering restarted at a heading
+        self.marks: dict[int, str] = {}  # id of a block the contents list names → bookmark
 
     def add(self, style: str, inlines=(), prefix=(), change: str = ""):
         """A paragraph of `style`; `change` tracks the whole paragraph as inserted or deleted."""
@@ -58,6 +59,26 @@ class BlockWriter(BlockVisitor):
         self.inlines.mark(p, change, move)
         self.anchor.addprevious(p)
         return p
+
+    def contents_list(self, entries) -> None:
+        """The contents list (oxml/contents.py) of `entries` (narrative/contents.py), before
+        the body; each heading it names gets its bookmark when written."""
+        from ...oxml import contents
+        from ...oxml.styles import add_on_demand
+
+        if not entries:
+            return
+        for style in contents.STYLES:
+            add_on_demand(self.document.styles.element, style)
+        names = [contents.bookmark_name(n) for n in range(1, len(entries) + 1)]
+        self.marks = {id(e.block): name for e, name in zip(entries, names, strict=True)}
+        rows = [(e.level, e.text, name) for e, name in zip(entries, names, strict=True)]
+        for p in contents.paragraphs(rows):
+            self.anchor.addprevious(p)
+
+    def _mark(self, block, p) -> None:
+        if id(block) in self.marks:
+            bookmarks.wrap_paragraph(p, next(self.inlines.ids), self.marks[id(block)])
 
     def write(self, blocks) -> None:
         self.visit_all(blocks)
@@ -70,6 +91,7 @@ class BlockWriter(BlockVisitor):
         p = self.add(ids.HEADING[block.level], block.inlines, change=block.change)
         if block.new_page:
             p.pPr.pStyle.addnext(parse_xml(f"<w:pageBreakBefore {nsdecls('w')}/>"))
+        self._mark(block, p)
         if block.restart:  # a list of its own that starts at 1: live in Word, per theme
             style = self.document.styles.element.get_by_id(ids.NUMBERED)
             self.paragraph_list = numbering.restarted(
@@ -101,6 +123,7 @@ class BlockWriter(BlockVisitor):
             marked.addprevious(level)
         else:
             p.pPr.append(level)
+        self._mark(block, p)
         for inlines in block.paras:
             self.add(ids.CASE_TEXT, inlines, change=block.change)
 
