@@ -176,3 +176,48 @@ def _month_value(folder, measure: str, month: str) -> str:
         if len(hit):
             return f"{int(hit['value'].iloc[0]):,}"
     raise AssertionError(f"{measure} {month} is not in the data")
+
+
+def test_a_rolled_paper_built_in_another_folder_names_what_the_data_restates(
+    year_on, capsys, tmp_path
+):
+    """The May 2023 paper printed 147 firearm discharges for 2021/22 where the May 2022
+    paper had printed 148: an analyst revised a month after `new`. Built anywhere, the
+    new paper names each of its figures over 2021/22 with what the old paper printed."""
+    old, new, out = year_on
+    if not new.exists():
+        assert main(["new", str(old), str(new), "--period", "2023-03", "-o", str(out)]) == 0
+    assert (new / f"{old.name}.figures.csv").is_file()
+    assert f"figures: {old.name}.figures.csv" in (new / "paper.yaml").read_text()
+    printed = {
+        r["expression"]: r["text"]
+        for r in _audit(out / f"{old.name}.figures.csv")
+        if r["measure"] == "firearm_discharges" and r["window"] == "2021-04..2022-03"
+    }
+    assert printed["m.firearm_discharges"] == "148"
+    data = new / "data" / "measures.csv"
+    text = data.read_text(encoding="utf-8")
+    assert "\nfirearm_discharges,2021-06,13\n" in text
+    data.write_text(
+        text.replace("\nfirearm_discharges,2021-06,13\n", "\nfirearm_discharges,2021-06,12\n")
+    )
+    try:
+        capsys.readouterr()
+        elsewhere = tmp_path / "elsewhere"
+        assert main(["build", "-q", str(new), "-o", str(elsewhere)]) == 0
+        assert "the data restates" in capsys.readouterr().err
+        rows = _audit(elsewhere / f"{new.name}.figures.csv")
+        over = [
+            r
+            for r in rows
+            if "2021-04..2022-03" in r["window"] and r["measure"] == "firearm_discharges"
+        ]
+        assert {r["expression"]: r["text"] for r in over}["m.firearm_discharges.previous"] == (
+            "147"
+        )
+        for row in over:
+            assert row["revised_from"] == f"148 in {old.name} (2021-04..2022-03)", row
+        others = [r for r in rows if r["revised_from"] and r not in over]
+        assert not others, others[:3]
+    finally:
+        data.write_text(text)

@@ -165,6 +165,12 @@ def build(
     opts.previous = _previous(Path(out_dir), f"{paper.name}.figures.csv", opts.hashes)
     outputs: dict[Path, bytes] = {}
     notes: list[str] = list(opts.notes)
+    earlier = prepared.source.data.previous if prepared.source.data else None
+    if earlier is not None and prepared.found is not None:
+        from .restatements import restated
+
+        opts.restated, said = restated(earlier, prepared.found)
+        notes += said
     shortfalls: list[str] = []
     wanted = (*DEFAULT, *(("pack",) if pack else ()), *(("html",) if html else ()))
     for name in wanted:

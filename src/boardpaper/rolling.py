@@ -30,6 +30,7 @@ class Rolled:
     # placeholders naming a month or year as written ('2021-11', year(2021)), which do
     # not move with the period: (where, expression, the dates named)
     fixed: list[tuple[str, str, str]] = field(default_factory=list)
+    kept: str = ""  # its copy in the new paper's folder (data: previous:), if any
 
 
 #: a month, financial year or calendar year written into a placeholder's arguments
@@ -87,6 +88,9 @@ def new_paper(
         )
     shift = target - month_number(source.data.period)
     meeting = meeting or _shifted(source.cover.meeting_date, shift, source)
+    audit: Path | None = Path(output) / f"{old.name}.figures.csv"
+    revised, audit, trail = _revised(old, audit) if audit.is_file() else (None, None, None)
+    kept = f"{old.name}.figures.csv" if trail is not None else ""
     make_folder(new.parent, "the new paper's folder goes in a folder")
     # staged beside the new folder, so relative paths (../shared) resolve the same
     try:
@@ -97,10 +101,13 @@ def new_paper(
             f"cannot make the new paper here: {exc.strerror}", Location(str(new))
         ) from None
     try:
-        copy_tree(old, copy, ("REVIEW.md", "*.bak", "*.bak[0-9]*", ".~lock*"))
+        copy_tree(old, copy, ("REVIEW.md", "*.bak", "*.bak[0-9]*", ".~lock*", "*.figures.csv"))
         yaml, doc = roundtrip.load(copy / "paper.yaml")
         doc["period"] = month_text(target)
         doc["cover"]["meeting"] = meeting
+        _previous(doc, source, kept)
+        if kept:
+            write_atomic(copy / kept, trail)
         write_atomic(copy / "paper.yaml", roundtrip.dump(yaml, doc).encode("utf-8"))
         load(copy)  # the new paper must validate before it is put in place
         try:
@@ -111,8 +118,6 @@ def new_paper(
             ) from None
     finally:
         shutil.rmtree(copy, ignore_errors=True)
-    audit: Path | None = Path(output) / f"{old.name}.figures.csv"
-    revised, audit = _revised(old, audit) if audit.is_file() else (None, None)
     before, after = _printed(old), _printed(new)
     return Rolled(
         new,
@@ -122,7 +127,27 @@ def new_paper(
         revised,
         audit,
         _fixed(after),
+        kept,
     )
+
+
+def _previous(doc, source, kept: str) -> None:
+    """`data: previous:` of the new paper: the old paper's audit trail (kept in the new
+    folder) and period, so its builds tell restatements wherever they are built; without
+    a trail, no `previous:` (an old one would name the paper before the old one)."""
+    from ruamel.yaml.comments import CommentedMap
+
+    data = doc.get("data")
+    if not kept:
+        if isinstance(data, dict):
+            data.pop("previous", None)
+        return
+    if not isinstance(data, dict):
+        data = doc["data"] = CommentedMap()
+    entry = CommentedMap([("figures", kept), ("period", source.data.period)])
+    if source.data.baseline != "2019-06" or "baseline" in data:
+        entry["baseline"] = source.data.baseline
+    data["previous"] = entry
 
 
 def _fixed(printed: list) -> list[tuple[str, str, str]]:
@@ -136,12 +161,13 @@ def _fixed(printed: list) -> list[tuple[str, str, str]]:
     return [(where, expression, dates) for (where, expression), dates in out.items()]
 
 
-def _revised(old: Path, audit: Path) -> tuple[list | None, Path | None]:
+def _revised(old: Path, audit: Path) -> tuple[list | None, Path | None, bytes | None]:
     """The old paper's figures whose data was restated since `audit` (its last build's
     figures.csv) was written: the figures.csv rule (`revised_from`), over the old paper
-    as the data computes it now; and `audit`. (None, audit) if the old paper no longer
-    builds whole; (None, None) if `audit` is not the old paper's (another paper of the
-    same folder name left it: its figures come from other files)."""
+    as the data computes it now; `audit`; and its rows that are the old paper's (kept in
+    the new paper). (None, audit, None) if the old paper no longer builds whole;
+    (None, None, None) if `audit` is not the old paper's (another paper of the same
+    folder name left it: its figures come from other files)."""
     import csv
     import io
 
@@ -155,22 +181,26 @@ def _revised(old: Path, audit: Path) -> tuple[list | None, Path | None]:
         hashes = pipeline.options(prepared, old).hashes
         previous = pipeline.own_rows(previous, hashes)
         if previous is None:
-            return None, None
+            return None, None, None
         now = write_figures_csv(prepared.paper, hashes, previous)
     except BoardpaperError:
-        return None, audit
+        return None, audit, None
     rows = csv.DictReader(io.StringIO(now.decode("utf-8-sig")))
-    return [
-        (
-            f"¶{r['number']} {r['paragraph_id']}" if r["number"] else r["place"],
-            r["expression"],
-            r["window"],
-            r["revised_from"],
-            r["text"],
-        )
-        for r in rows
-        if r["revised_from"]
-    ], audit
+    return (
+        [
+            (
+                f"¶{r['number']} {r['paragraph_id']}" if r["number"] else r["place"],
+                r["expression"],
+                r["window"],
+                r["revised_from"],
+                r["text"],
+            )
+            for r in rows
+            if r["revised_from"]
+        ],
+        audit,
+        previous,
+    )
 
 
 def _shifted(meeting_date: str, months: int, source) -> str:
@@ -213,7 +243,7 @@ def _printed(folder: Path) -> list[tuple]:
     """(¶ number, para id, place, placeholder, printed text or 'needs data …') for every
     figure of the paper in `folder`, in reading order."""
     from .errors import BoardpaperError, DataError
-    from .narrative.model import Figure
+    from .narrative.model import Figure, plain_text
 
     source = load(folder)
     found = measure_figures(source)
@@ -239,6 +269,6 @@ def _printed(folder: Path) -> list[tuple]:
     from .writers.figures_csv import audited
 
     return [
-        (number, para_id, place, figure.attrs.get("expression", ""), figure.text)
+        (number, para_id, place, figure.attrs.get("expression", ""), plain_text((figure,)))
         for number, para_id, place, figure in audited(paper)
     ]

@@ -20,7 +20,7 @@ from .checks import ID_RE
 from .cover import ABOUT_KEYS, COVER_KEYS, LANG_RE, PROPERTY_LIMIT
 from .jsonschema_help import ENUMS, HELP, KIND_HELP
 from .schema import TOP_KEYS
-from .sections import COLUMNS, DATA_KEYS, SOURCE_KEYS, SQL_SCHEMES
+from .sections import COLUMNS, DATA_KEYS, PREVIOUS_KEYS, SOURCE_KEYS, SQL_SCHEMES
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 MONTH = r"^(19|20|21)\d{2}-(0[1-9]|1[0-2])$"  # sections._month: YYYY-MM, 1900 to 2199
@@ -253,6 +253,16 @@ def _data() -> dict:
         "baseline": {"type": "string", "pattern": MONTH},
         "area": text(optional=True),
         "illustrative": yes_no(),
+        "previous": _object(
+            "previous",
+            PREVIOUS_KEYS,
+            {
+                "figures": {"type": "string", "pattern": r"\.csv$"},
+                "period": {"type": "string", "pattern": MONTH},
+                "baseline": {"type": "string", "pattern": MONTH},
+            },
+            required=("figures", "period"),
+        ),
     }
     out = _object("data", DATA_KEYS, schemas)
     out["type"] = ["object", "null"]
@@ -266,6 +276,7 @@ def paper_schema() -> dict:
         COVER_KEYS,
         {
             **dict.fromkeys(COVER_KEYS, text(optional=True)),
+            "contents": yes_no(),
             "board": text(limit=PROPERTY_LIMIT),
             "title": text(limit=PROPERTY_LIMIT),
             "presented_by": text(optional=True, limit=PROPERTY_LIMIT),

@@ -68,6 +68,11 @@ HELP: dict[str, tuple[str, str]] = {
     "cover.presented_by": ("Printed `Presented by: …`.", ""),
     "cover.marking": ("The protective marking in the header and footer.", "marking: OFFICIAL"),
     "cover.agenda_item": ("Printed `Agenda Item 6`, top right of every page.", "agenda_item: 6"),
+    "cover.contents": (
+        "yes: a contents list after the cover, of the headings and subheadings, each a "
+        "link (Word's own table of contents: page numbers when fields are updated).",
+        "contents: yes",
+    ),
     "about.subject": ("The document's subject (default: the board and meeting).", ""),
     "about.author": ("The document's author (default: presented_by).", ""),
     "about.keywords": ("Keywords: a list, or one line split by commas.", ""),
@@ -80,6 +85,16 @@ HELP: dict[str, tuple[str, str]] = {
     ),
     "data.baseline": ("The national baseline: the year ending this month (default 2019-06).", ""),
     "data.area": ("The force; data rows with no area are its (default West Midlands).", ""),
+    "data.previous": (
+        "The paper this one was rolled forward from (written by `boardpaper new`): its "
+        "figures.csv, kept in this folder, and its period; a figure it printed for the same "
+        "months that the data now gives otherwise is a restatement (figures.csv, "
+        "revised_from).",
+        "previous:\n  figures: 2022-05-performance-report.figures.csv\n  period: 2022-03",
+    ),
+    "previous.figures": ("The previous paper's figures.csv, in this paper's folder.", ""),
+    "previous.period": ("The previous paper's reporting period (YYYY-MM).", ""),
+    "previous.baseline": ("The previous paper's baseline (YYYY-MM), if not this one's.", ""),
     "data.illustrative": ("yes: the data is made up, and the paper says so.", ""),
     "source.sql": ("A sqlite:// or postgresql:// URL, without a password.", ""),
     "source.query": ("One read-only SELECT (or WITH … SELECT) statement.", ""),

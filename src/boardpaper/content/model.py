@@ -26,6 +26,7 @@ class Cover:
     presented_by: MarkedStr | None = None
     marking: MarkedStr | None = None
     agenda_item: MarkedStr | None = None
+    contents: bool = False  # a contents list after the cover (a long paper)
 
 
 @dataclass(frozen=True)
@@ -204,6 +205,21 @@ class SqlSource:
 
 
 @dataclass(frozen=True)
+class PreviousPaper:
+    """The paper this one was rolled forward from (`data: previous:`, written by `new`):
+    its audit trail, kept in this paper's folder, and the windows it was reckoned over."""
+
+    figures: Path  # its figures.csv
+    period: str  # YYYY-MM: its reporting year's last month
+    baseline: str  # YYYY-MM: its national baseline year's last month
+    loc: Location
+
+    @property
+    def name(self) -> str:
+        return self.figures.name.removesuffix(".figures.csv")
+
+
+@dataclass(frozen=True)
 class DataSpec:
     """Where a paper's figures come from, and the windows they are reckoned over."""
 
@@ -215,6 +231,7 @@ class DataSpec:
     loc: Location
     illustrative: bool = False  # the data is made up for an example, and says so
     sources: tuple[SqlSource, ...] = ()  # queries read beside the files
+    previous: PreviousPaper | None = None  # the paper rolled forward from, to tell restatements
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,8 @@ from . import paths
 from .checks import ID_RE, _flag, _keys, _kind, _mapping, _text
 from .yamlmarks import MarkedList, MarkedMap, MarkedStr
 
-DATA_KEYS = ("measures", "files", "sources", "baseline", "area", "illustrative")
+DATA_KEYS = ("measures", "files", "sources", "baseline", "area", "illustrative", "previous")
+PREVIOUS_KEYS = ("figures", "period", "baseline")
 SOURCE_KEYS = ("sql", "query", "columns")
 SQL_SCHEMES = ("sqlite", "postgresql")
 COLUMNS = ("measure", "period", "value", "area")
@@ -69,7 +70,27 @@ def data(top: MarkedMap, folder: Path) -> m.DataSpec | None:
         top.key_loc["period"],
         illustrative,
         _sources(spec, folder),
+        _previous(spec, folder, baseline),
     )
+
+
+def _previous(spec: MarkedMap, folder: Path, baseline: str) -> m.PreviousPaper | None:
+    """`previous:`: the audit trail of the paper this one was rolled forward from (a
+    file in this paper's folder, kept there by `new`) and that paper's period."""
+    if spec.get("previous") is None:
+        return None
+    item = _mapping(spec["previous"], spec.value_loc["previous"], "previous")
+    _keys(item, PREVIOUS_KEYS, required=("figures", "period"), what="previous")
+    where = item.value_loc["figures"]
+    name = str(_text(item, "figures", True))
+    path = paths.existing(folder, name, where, (".csv",), "the previous paper's figures")
+    period = _month(item["period"], item.value_loc["period"], "the previous paper's period")
+    base = _month(
+        item.get("baseline", baseline),
+        item.value_loc.get("baseline", item.loc),
+        "the previous paper's baseline",
+    )
+    return m.PreviousPaper(path, period, base, where)
 
 
 def _sources(spec: MarkedMap, folder: Path) -> tuple[m.SqlSource, ...]:

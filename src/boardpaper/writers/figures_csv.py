@@ -8,7 +8,8 @@ placeholder, or the table cell, chart value or KPI figure), text (as printed),
 measure, window (first..last month), area, source (each data file, or the
 paper.yaml that sets a period, with its sha256), revised_from (what the figure printed
 in the last build into the same folder, where the data for the same months has since
-been restated; empty otherwise).
+been restated; empty otherwise), illustrative (yes where the paper's data are made up,
+`data: illustrative: yes`, on every row: a row copied elsewhere keeps it; else no).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ COLUMNS = (
     "area",
     "source",
     "revised_from",
+    "illustrative",
 )
 
 
@@ -131,17 +133,21 @@ def previous_values(audit: bytes | None) -> dict[tuple[str, str, str], str]:
 
 
 def write_figures_csv(
-    paper: m.Paper, hashes: dict[str, str], previous: bytes | None = None
+    paper: m.Paper, hashes: dict[str, str], previous: bytes | None = None, restated=None
 ) -> bytes:
     """The CSV bytes; `hashes` maps each data file (and paper.yaml) to its sha256.
     `previous` is the audit trail of the last build: a figure over the same window that
-    printed otherwise then was revised in the data, and its old text is recorded."""
+    printed otherwise then was revised in the data, and its old text is recorded.
+    `restated`: the windows the previous paper printed otherwise (restatements.py),
+    recorded the same way with that paper's name."""
     before = previous_values(previous)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
+    illustrative = "yes" if paper.meta.illustrative else "no"
     for number, para_id, place, figure in audited(paper):
         a = figure.attrs
+        text = figure.text.replace("\u00a0", " ")  # a date's no-break space (phrasing.py)
         source = "; ".join(f"{f} sha256:{hashes.get(f, '')}" for f in a.get("files", ()))
         writer.writerow(
             csvcells.row(
@@ -150,12 +156,13 @@ def write_figures_csv(
                     para_id,
                     place,
                     a.get("expression", ""),
-                    figure.text,
+                    text,
                     a.get("measure", ""),
                     a.get("window", ""),
                     a.get("area", ""),
                     source,
-                    _revised(before, place, a, figure.text),
+                    _revised(before, place, a, text) or _restated(restated or {}, a),
+                    illustrative,
                 ]
             )
         )
@@ -165,7 +172,23 @@ def write_figures_csv(
 def write(paper: m.Paper, options: Options) -> Written:
     """The writer of the registry: `<paper>.figures.csv`."""
     name = f"{paper.name}.figures.csv"
-    return Written({name: write_figures_csv(paper, options.hashes, options.previous.get(name))})
+    data = write_figures_csv(paper, options.hashes, options.previous.get(name), options.restated)
+    return Written({name: data})
+
+
+def window_keys(row: dict) -> list[tuple[str, str, str]]:
+    """(measure, window, area) of each measure and window an audit row (or a figure's
+    attributes) names: one, or each side of a comparison."""
+    windows = str(row.get("window", "")).split(" vs ")
+    measures = str(row.get("measure", "")).split(" ")
+    return [(m, w, str(row.get("area", ""))) for m in measures for w in windows if m and w]
+
+
+def _restated(restated: dict, attrs: dict) -> str:
+    for key in window_keys(attrs):
+        if key in restated:
+            return f"{restated[key]} ({key[1]})"
+    return ""
 
 
 def _revised(before: dict, place: str, attrs: dict, text: str) -> str:

@@ -41,6 +41,9 @@ class Options:
     draft_units: tuple[tuple[str, str, str], ...] = ()
     notes: tuple[str, ...] = ()  # what finding the inputs had to say (the template used …)
     previous: dict[str, bytes] = field(default_factory=dict)  # outputs of the last build
+    #: (measure, window, area) → what the previous paper printed over months the data
+    #: now restates (restatements.py), for figures.csv's revised_from
+    restated: dict[tuple[str, str, str], str] = field(default_factory=dict)
     _made: dict[str, Written] = field(default_factory=dict, repr=False)
 
     def output(self, paper: Paper, name: str) -> Written:
