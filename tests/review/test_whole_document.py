@@ -134,7 +134,8 @@ def test_a_footnote_and_the_header_marking(paper, capsys, tmp_path):
     document, _ = rebuilt(folder, tmp_path / "out")
     assert "Global Study on Homicide (unodc.org)" in footnotes(document)
     header = document.sections[0].header.paragraphs
-    assert "OFFICIAL-SENSITIVE" in [p.text for p in header]
+    # the example's data are illustrative: the marking line says so beside the marking
+    assert "OFFICIAL-SENSITIVE – ILLUSTRATIVE DATA" in [p.text for p in header]
 
 
 def test_new_paragraphs_at_a_section_start_after_a_list_and_with_markup_characters(

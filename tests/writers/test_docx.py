@@ -138,11 +138,11 @@ def test_page_is_a4_with_marking_and_page_x_of_y(document):
     section = document.sections[0]
     assert (section.page_width.mm, section.page_height.mm) == pytest.approx((210, 297), abs=0.5)
     assert section.left_margin.cm == pytest.approx(2.54, abs=0.01)
-    assert "OFFICIAL" in [p.text for p in section.header.paragraphs]
+    assert "OFFICIAL – ILLUSTRATIVE DATA" in [p.text for p in section.header.paragraphs]
     footer = section.footer._element
     instructions = [t.strip() for t in footer.xpath(".//w:instrText/text()")]
     assert instructions == ["PAGE", "NUMPAGES"]
-    assert "OFFICIAL" in [p.text for p in section.footer.paragraphs]
+    assert "OFFICIAL – ILLUSTRATIVE DATA" in [p.text for p in section.footer.paragraphs]
 
 
 def test_rebuild_is_byte_identical(example_dir, built_docx, tmp_path):

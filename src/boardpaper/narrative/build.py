@@ -14,7 +14,7 @@ from ..content import model as c
 from ..errors import ContentError, TemplateError, did_you_mean
 from . import markup, tables
 from . import model as m
-from .phrasing import agree_articles
+from .phrasing import agree_articles, bind_dates
 
 
 class FigureResolver(Protocol):
@@ -65,6 +65,8 @@ class _ModelBuilder:
             author=about.author or self.markup_free(cover.presented_by),
             keywords=about.keywords,
             language=about.language,
+            contents=cover.contents,
+            illustrative=m.ILLUSTRATIVE_NOTICE if s.data and s.data.illustrative else "",
         )
         appendices = tuple(
             m.Appendix(
@@ -164,14 +166,14 @@ class _ModelBuilder:
             return self.note(key)
 
         inlines, chars = markup.parse_mapped(text, locate, resolve, note if notes else None, mapped)
-        return agree_articles(inlines), chars
+        return bind_dates(agree_articles(inlines)), chars
 
     def note(self, key: str) -> m.Note:
         """The model note for a defined key (built once, shared by every citation)."""
         if key in self.notes:
             return self.notes[key]
         found = self.source.notes[key]
-        inlines = markup.parse(found.text, found.text.locate, None, None)
+        inlines = bind_dates(markup.parse(found.text, found.text.locate, None, None))
         if found.link:
             inlines = (
                 m.Link(found.link, tuple(i for i in inlines if isinstance(i, (m.Text, m.Figure)))),

@@ -181,6 +181,16 @@ class Chart:
 Block = Heading | Paragraph | Plain | CaseStudy | BulletList | LetteredList | Fields | Table | Chart
 
 
+#: what a paper whose data are made up (`data: illustrative: yes`) says on every output a
+#: reader sees: under the title of the Word paper and the web page, beside the marking on
+#: every page (so in the pack), and in each row of the audit trail (Meta.illustrative)
+ILLUSTRATIVE_LABEL = "Illustrative data"
+ILLUSTRATIVE_NOTICE = (
+    "the data behind this paper were made up for an example, so its figures are not "
+    "official statistics and must not be quoted as such."
+)
+
+
 @dataclass(frozen=True)
 class Meta:
     """The cover and the document properties."""
@@ -197,6 +207,18 @@ class Meta:
     author: str | None = None
     keywords: tuple[str, ...] = ()
     language: str = "en-GB"
+    contents: bool = False  # a contents list after the cover (narrative/contents.py)
+    illustrative: str = ""  # ILLUSTRATIVE_NOTICE where the data are made up, else ""
+
+    @property
+    def page_marking(self) -> str | None:
+        """What the head and foot of every page print: the protective marking, and on a
+        paper of made-up data "ILLUSTRATIVE DATA" beside it, so that every page, printed
+        or passed on alone, says so."""
+        if not self.illustrative:
+            return self.marking
+        flag = ILLUSTRATIVE_LABEL.upper()
+        return f"{self.marking} – {flag}" if self.marking else flag
 
 
 @dataclass(frozen=True)

@@ -301,7 +301,7 @@ class _PlainText(InlineVisitor):
     """The text a reader sees: deletions and footnote marks left out."""
 
     def text(self, inline):
-        return inline.text
+        return inline.text.replace("\u00a0", " ")  # a date's no-break space reads as a space
 
     figure = text
 

@@ -94,6 +94,10 @@ def page(paper: m.Paper) -> str:
         if value
     )
     marking = f'<p class="marking">{escape(meta.marking)}</p>' if meta.marking else ""
+    notice = meta.illustrative and (  # made-up data, said in words at the top
+        '<p class="illustrative" role="note" style="border: 3px solid; padding: 0.5rem">'
+        f"<strong>{m.ILLUSTRATIVE_LABEL}:</strong> {escape(meta.illustrative)}</p>"
+    )
     body.contents += [
         (f"app-{a.letter}", f"Appendix {a.letter} – {a.title}", [])
         for a in paper.appendices
@@ -101,12 +105,14 @@ def page(paper: m.Paper) -> str:
     ]
     contents = _contents(body.contents)
     extra = CASE_CSS if body.cases else ""  # only where used: other pages stay as they were
+    paged = ", ".join(f"#{a}" for a in body.new_pages)  # a long paper's themes, printed
+    extra += f"@media print {{ {paged} {{ break-before: page; }} }}\n" if paged else ""
     return (
         f'<!DOCTYPE html>\n<html lang="{escape(meta.language)}">\n<head>\n'
         '<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(meta.title)}</title>\n<style>{STYLE}{CHART_CSS}{extra}</style>\n</head>\n<body>\n"
-        f"{marking}<header>{cover}<h1>{escape(meta.title)}</h1></header>\n"
+        f"{marking}<header>{cover}<h1>{escape(meta.title)}</h1>{notice}</header>\n"
         f'<nav aria-label="Contents"><h2 id="contents">Contents</h2><ol>{contents}</ol></nav>\n'
         f"<main>\n{blocks}{appendices}</main>\n{body.footnotes()}{marking}\n</body>\n</html>\n"
     )
@@ -161,6 +167,7 @@ class _Body(BlockVisitor):
         self.cited: dict[str, int] = {}
         self.headings = 0
         self.cases = 0
+        self.new_pages: list[str] = []  # ids of headings printed on a new page (`contents`)
         self.downloads = html_links(paper)  # id of a table or chart → links to its data
         self.charts = itertools.count(1)  # numbers the charts' ids within the page
         self._inlines = _Inlines(self._citation)
@@ -204,6 +211,8 @@ class _Body(BlockVisitor):
         elif block.level == 2:
             self.contents[-1][2].append((anchor, text, []))
         level = min(block.level + 1, 6)
+        if block.new_page and self.paper.meta.contents:
+            self.new_pages.append(anchor)
         return f'<h{level} id="{anchor}">{self.inlines(block.inlines)}</h{level}>\n'
 
     def para(self, block: m.Paragraph) -> str:

@@ -11,10 +11,10 @@ import re
 
 import jinja2
 from docxtpl import DocxTemplate
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ...errors import Location, TemplateError, did_you_mean
-from ...narrative.model import Meta
+from ...narrative.model import ILLUSTRATIVE_LABEL, Meta
 from ...oxml import bookmarks, style_ids
 from ...oxml.ns import nsdecls
 from ...sandbox import TemplateSandbox, render_errors
@@ -37,13 +37,28 @@ def context(meta: Meta) -> dict:
         "title": meta.title,
         "priority": meta.priority,
         "presented_by": meta.presented_by,
-        "marking": meta.marking,
+        "marking": meta.page_marking,  # with ILLUSTRATIVE DATA where so
         "agenda_item": meta.agenda_item,
+        "illustrative": meta.illustrative,
         "body": Markup(
-            f'<w:p {nsdecls("w")}><w:bookmarkStart w:id="0" w:name="{ANCHOR}"/>'
+            notice(meta) + f'<w:p {nsdecls("w")}><w:bookmarkStart w:id="0" w:name="{ANCHOR}"/>'
             '<w:bookmarkEnd w:id="0"/></w:p>'
         ),
     }
+
+
+def notice(meta: Meta) -> str:
+    """The paragraph that opens the body of a paper of made-up data, under the cover's
+    title: "Illustrative data:" in bold, then what that means (Body Text style)."""
+    if not meta.illustrative:
+        return ""
+    return (
+        f'<w:p {nsdecls("w")}><w:pPr><w:pStyle w:val="{style_ids.BODY}"/>'
+        '<w:spacing w:before="240"/></w:pPr>'
+        f'<w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space="preserve">'
+        f"{escape(ILLUSTRATIVE_LABEL)}: </w:t></w:r>"
+        f"<w:r><w:t>{escape(meta.illustrative)}</w:t></w:r></w:p>"
+    )
 
 
 def render_fields(template: bytes, fields: dict, name: str, what: str, hint: str):

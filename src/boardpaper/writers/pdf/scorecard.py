@@ -160,9 +160,9 @@ def page_furniture(meta: m.Meta, title: str, page=PAGE):
         top = page[1] - 10 * mm
         canvas.drawString(MARGIN, top, f"{meta.board} – {meta.meeting}")
         canvas.drawRightString(page[0] - MARGIN, top, title)
-        if meta.marking:
-            canvas.drawCentredString(page[0] / 2, top, meta.marking)
-            canvas.drawCentredString(page[0] / 2, 4.5 * mm, meta.marking)
+        if meta.page_marking:  # with ILLUSTRATIVE DATA where the data are made up
+            canvas.drawCentredString(page[0] / 2, top, meta.page_marking)
+            canvas.drawCentredString(page[0] / 2, 4.5 * mm, meta.page_marking)
         canvas.setStrokeColor(GRID)
         canvas.setLineWidth(0.5)
         canvas.line(MARGIN, top - 2.5 * mm, page[0] - MARGIN, top - 2.5 * mm)
