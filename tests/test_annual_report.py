@@ -97,6 +97,69 @@ def test_text_figures_match_the_published_text(built):
         assert phrase in text, phrase
 
 
+@needs_seed
+def test_vehicle_crime_table(tables):
+    published = seed_rows(r"^20\d\d-20\d\d \d+ \d+\s*$")
+    ours = next(t for t in tables if t[0][1:] == ["Vehicle Crime", "Theft of motor vehicle"])
+    assert [figures(r[1:]) for r in ours[1:]] == [r[1:] for r in published]
+    assert len(published) == 5
+
+
+@needs_seed
+def test_tables_1_and_2_victims_supported_and_expenditure(tables):
+    text = SEED.read_text(encoding="utf-8")
+    victims = next(t for t in tables if t[0][1:] == ["Number of victims supported"])
+    published = ["30,000", "36,641", "38,244", "28,522", "50,444"]  # 20/21 down to 16/17
+    assert all(value in text for value in published)
+    assert [r[1] for r in victims[1:]] == published
+    spend = next(t for t in tables if t[0][1:] == ["£"])
+    published = [
+        m.group(1) for m in re.finditer(r"^(?:\d\d-\d\d \s*)?\n?\s*([\d,]{9})\s*$", text, re.M)
+    ]
+    assert (
+        [r[1] for r in spend[1:]]
+        == published[:5]
+        == ["4,485,802", "3,346,608", "3,329,807", "3,321,557", "3,319,355"]
+    )
+
+
+@needs_seed
+def test_custody_visits_and_csp_allocations(tables):
+    published = seed_rows(r"^\*?20\d\d/20\d\d [\d,]+ [\d,]+ [\d,]+ \d+\s*$")
+    ours = next(t for t in tables if t[0][1:2] == ["Detainees present"])
+    assert [[c.rstrip("%") for c in r[1:]] for r in ours[1:]] == [r[1:] for r in published]
+    allocations = dict(
+        r
+        for r in seed_rows(
+            r"^(Birmingham|Coventry|Dudley|Sandwell|Solihull|Walsall|Wolverhampton) [\d,]{7,}\s*$"
+        )
+    )
+    csp = {r[0]: r[1] for r in next(t for t in tables if ["Birmingham", "8,493,511"] in t)[1:]}
+    total = csp.pop("West Midlands")
+    assert csp == allocations and total == "18,107,456"
+
+
+def test_restored_statistics_print_as_published(built):
+    from boardpaper.narrative import model as m
+
+    text = " ".join(
+        m.plain_text(b.inlines) for b in built.paper.blocks if isinstance(b, (m.Plain, m.Paragraph))
+    )
+    for phrase in (
+        "A total of 183,851 people have received support since 2016",
+        "totalling £17,803,129",
+        "issued 36,737 directions to leave affecting about 100,000",
+        "has averaged around 4,200 per month",
+        "with 2,497 victims completing the survey in 2020",
+        "Of the 3,710, 386 complaints resulted in Schedule 3 classification",
+        "from 42% in 2018/19 to 89% in 2020/21",
+        "the Asian search ratio is 2.6 and the Black search ratio is 3.9 (2020/21)",
+        "which saw an 18% increase over the same period",
+        "Overall reserves have reduced from £118m in March 2016 to £50m in March 2020",
+    ):
+        assert phrase in text, phrase
+
+
 def test_every_chart_has_alt_text_that_states_its_data(built):
     document = docx.Document(str(built.outputs[0]))
     pictures = document.element.body.xpath(".//wp:docPr")
