@@ -54,6 +54,19 @@ class BoardpaperError(Exception):
         return self.render()
 
 
+def only_keys(mapping, allowed, what: str, kind: type[BoardpaperError]) -> None:
+    """Refuse a key of `mapping` (a mapping read with the places of its keys, `key_loc`)
+    that `allowed` does not hold: an error of `kind` at it, naming `what` it is in, with
+    a did-you-mean, else the known keys. The one rule for every table of keys."""
+    for key in mapping:
+        if key not in allowed:
+            raise kind(
+                f"unknown key '{key}' in {what}",
+                mapping.key_loc[key],
+                did_you_mean(key, allowed, f"known keys: {', '.join(allowed)}"),
+            )
+
+
 def did_you_mean(name: str, choices, otherwise: str | None = None) -> str | None:
     """The hint for a misspelt `name`: "did you mean 'x'?" with the nearest of `choices`,
     else `otherwise`. The one rule for every did-you-mean of the program."""

@@ -1,13 +1,15 @@
 """The commands, one module each (a few small ones together): each says its help, adds
 its arguments to its parser and runs. `arguments.parser()` asks every module here for
-its `COMMANDS`; `cli.main` runs the one named. A new command is a `Command` in a module
-listed in `MODULES`.
+its `COMMANDS`; `cli.main` runs the one named. A new command is
+`Command.of(name, run, arguments)` in a module listed in `MODULES`; its help is the
+docstring of `run` (the first line, then the description).
 
 Modules here import only what parsing needs; what a command runs is imported when it
 runs, so `boardpaper --help` and a plain build import no more than they use."""
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
@@ -20,6 +22,13 @@ class Command:
     description: str  # the description of its own --help
     arguments: Callable  # (its argparse parser) → None: adds its arguments
     run: Callable  # (the parsed arguments) → exit status
+
+    @classmethod
+    def of(cls, name: str, run: Callable, arguments: Callable) -> Command:
+        """The command `name` that `run` runs: its docstring's first line is its help,
+        the rest its description."""
+        line, _, rest = inspect.cleandoc(run.__doc__ or "").partition("\n\n")
+        return cls(name, line.strip(), " ".join(rest.split()), arguments, run)
 
 
 #: the modules of the commands, in the order `boardpaper --help` lists them

@@ -32,6 +32,9 @@ def _build_one(folder, output, template, pack, html=False, from_snapshot=False) 
 
 
 def _build(args) -> int:
+    """build papers into Word files
+
+    Build each PAPER folder (holding paper.yaml) into OUT/<paper>.docx."""
     import json
 
     from ..fsutil import make_folder
@@ -166,14 +169,6 @@ def _build_arguments(parser) -> None:
     )
 
 
-BUILD = Command(
-    "build",
-    *(
-        "build papers into Word files",
-        "Build each PAPER folder (holding paper.yaml) into OUT/<paper>.docx.",
-    ),
-    _build_arguments,
-    _build,
-)
+BUILD = Command.of("build", _build, _build_arguments)
 
 COMMANDS = (BUILD,)

@@ -11,6 +11,12 @@ from . import Command
 
 
 def _check(args) -> int:
+    """validate a paper and check its prose and accessibility
+
+    Do everything a build does without writing anything: validate the YAML, the data
+    coverage of every window and every placeholder. Then warn where the prose
+    contradicts a figure and where the files would fail the accessibility rules.
+    Exit status: 0 clean, 1 warnings with --strict, 2 errors."""
     import json
 
     from .. import checking
@@ -39,18 +45,6 @@ def _check_arguments(parser) -> None:
     template(parser)
 
 
-CHECK = Command(
-    "check",
-    *(
-        "validate a paper and check its prose and accessibility",
-        "Do everything a build does without writing anything: validate the YAML, "
-        "the data coverage of every window and every placeholder. Then warn where "
-        "the prose contradicts a figure and where the files would fail the "
-        "accessibility rules. Exit status: 0 clean, 1 warnings with --strict, "
-        "2 errors.",
-    ),
-    _check_arguments,
-    _check,
-)
+CHECK = Command.of("check", _check, _check_arguments)
 
 COMMANDS = (CHECK,)

@@ -11,6 +11,12 @@ from . import Command
 
 
 def _meeting(args) -> int:
+    """build a board meeting: the agenda and one pack of every item's paper
+
+    boardpaper meeting build MEETING.yaml [-o DIR]: write DIR/<date>-agenda.docx and
+    DIR/<date>-pack.pdf: a cover, the agenda (with the page where each paper
+    starts), then each item's paper and appendices, one accessible PDF. Exit status
+    1 when a paper given as PDF has no tags (written, with a warning)."""
     from ..meeting import build_meeting
 
     written, warnings = build_meeting(
@@ -34,17 +40,6 @@ def _meeting_arguments(parser) -> None:
     )
 
 
-MEETING = Command(
-    "meeting",
-    *(
-        "build a board meeting: the agenda and one pack of every item's paper",
-        "boardpaper meeting build MEETING.yaml [-o DIR]: write "
-        "DIR/<date>-agenda.docx and DIR/<date>-pack.pdf: a cover, the agenda (with the page "
-        "where each paper starts), then each item's paper and appendices, one accessible PDF. "
-        "Exit status 1 when a paper given as PDF has no tags (written, with a warning).",
-    ),
-    _meeting_arguments,
-    _meeting,
-)
+MEETING = Command.of("meeting", _meeting, _meeting_arguments)
 
 COMMANDS = (MEETING,)

@@ -10,6 +10,12 @@ from . import Command
 
 
 def _new(args) -> int:
+    """start next quarter's paper from this quarter's
+
+    Copy the paper in OLD to NEW with its narrative and placeholders, move its
+    reporting period to --period (and the meeting on by as many months, or to
+    --meeting), and list every paragraph whose figures change, old → new, so the
+    author knows what to reread."""
     from .. import rolling
 
     rolled = rolling.new_paper(args.old, args.new, args.period, args.meeting, args.output)
@@ -65,17 +71,6 @@ def _new_arguments(parser) -> None:
     )
 
 
-NEW = Command(
-    "new",
-    *(
-        "start next quarter's paper from this quarter's",
-        "Copy the paper in OLD to NEW with its narrative and placeholders, move "
-        "its reporting period to --period (and the meeting on by as many months, "
-        "or to --meeting), and list every paragraph whose figures change, old → "
-        "new, so the author knows what to reread.",
-    ),
-    _new_arguments,
-    _new,
-)
+NEW = Command.of("new", _new, _new_arguments)
 
 COMMANDS = (NEW,)

@@ -10,6 +10,12 @@ from . import Command
 
 
 def _redline(args) -> int:
+    """show a new draft as tracked changes against an old one
+
+    Write NEW in the SPCB layout with every change since OLD as a tracked change
+    (Word revisions): words inserted and deleted, paragraphs added and removed,
+    figures that changed. OLD and NEW are paper folders; with --since, OLD is NEW's
+    folder at a git revision."""
     import tempfile
 
     from .. import reviewing
@@ -50,17 +56,6 @@ def _redline_arguments(parser) -> None:
     template(parser)
 
 
-REDLINE = Command(
-    "redline",
-    *(
-        "show a new draft as tracked changes against an old one",
-        "Write NEW in the SPCB layout with every change since OLD as a tracked "
-        "change (Word revisions): words inserted and deleted, paragraphs added "
-        "and removed, figures that changed. OLD and NEW are paper folders; with "
-        "--since, OLD is NEW's folder at a git revision.",
-    ),
-    _redline_arguments,
-    _redline,
-)
+REDLINE = Command.of("redline", _redline, _redline_arguments)
 
 COMMANDS = (REDLINE,)

@@ -11,6 +11,11 @@ from . import Command
 
 
 def _placeholders(args) -> int:
+    """list every placeholder field and filter, with examples from a paper's data
+
+    Print the reference of placeholders as Markdown: every field of every kind of
+    value and every filter, what it gives, and an example computed from the data of
+    PAPER. docs/placeholders.md is this output for the May 2022 example."""
     from .. import pipeline
 
     print(pipeline.placeholder_reference(args.paper), end="")
@@ -18,6 +23,10 @@ def _placeholders(args) -> int:
 
 
 def _measures(args) -> int:
+    """print a paper's computed measures
+
+    Print every measure of PAPER over its reporting year, the national baseline and
+    the year before, with the change against the baseline."""
     from .. import pipeline
 
     print(pipeline.measures_table(args.paper, as_csv=args.csv), end="")
@@ -25,6 +34,10 @@ def _measures(args) -> int:
 
 
 def _schema(args) -> int:
+    """print the JSON Schema of paper.yaml, measures.yaml or a meeting file, for an editor
+
+    Print the JSON Schema (draft-07) an editor's YAML support uses for completion,
+    hover help and errors as you type; schemas/*.schema.json are this output."""
     from ..jsonschemas import render
 
     print(render(args.which), end="")
@@ -35,17 +48,7 @@ def _placeholders_arguments(parser) -> None:
     parser.add_argument("paper", type=Path, metavar="PAPER")
 
 
-PLACEHOLDERS = Command(
-    "placeholders",
-    *(
-        "list every placeholder field and filter, with examples from a paper's data",
-        "Print the reference of placeholders as Markdown: every field of every "
-        "kind of value and every filter, what it gives, and an example computed from the data "
-        "of PAPER. docs/placeholders.md is this output for the May 2022 example.",
-    ),
-    _placeholders_arguments,
-    _placeholders,
-)
+PLACEHOLDERS = Command.of("placeholders", _placeholders, _placeholders_arguments)
 
 
 def _measures_arguments(parser) -> None:
@@ -53,32 +56,14 @@ def _measures_arguments(parser) -> None:
     switch(parser, "--csv", help="print CSV instead of a table")
 
 
-MEASURES = Command(
-    "measures",
-    *(
-        "print a paper's computed measures",
-        "Print every measure of PAPER over its reporting year, the national "
-        "baseline and the year before, with the change against the baseline.",
-    ),
-    _measures_arguments,
-    _measures,
-)
+MEASURES = Command.of("measures", _measures, _measures_arguments)
 
 
 def _schema_arguments(parser) -> None:
     parser.add_argument("which", choices=("paper", "measures", "meeting"))
 
 
-SCHEMA = Command(
-    "schema",
-    *(
-        "print the JSON Schema of paper.yaml, measures.yaml or a meeting file, for an editor",
-        "Print the JSON Schema (draft-07) an editor's YAML support uses for "
-        "completion, hover help and errors as you type; schemas/*.schema.json are this output.",
-    ),
-    _schema_arguments,
-    _schema,
-)
+SCHEMA = Command.of("schema", _schema, _schema_arguments)
 
 COMMANDS = (
     PLACEHOLDERS,

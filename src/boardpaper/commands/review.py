@@ -10,6 +10,12 @@ from . import Command
 
 
 def _review(args) -> int:
+    """read a reviewer's tracked changes and comments back
+
+    List every tracked insertion, deletion and comment in REVIEWED (a .docx saved by
+    Word or LibreOffice), placed on the paragraphs of the paper in --content. With
+    --apply, write the accepted text changes into paper.yaml (after a backup) and
+    the comments into a review file."""
     import json
 
     from .. import reviewing
@@ -66,17 +72,6 @@ def _review_arguments(parser) -> None:
     )
 
 
-REVIEW = Command(
-    "review",
-    *(
-        "read a reviewer's tracked changes and comments back",
-        "List every tracked insertion, deletion and comment in REVIEWED (a .docx "
-        "saved by Word or LibreOffice), placed on the paragraphs of the paper in "
-        "--content. With --apply, write the accepted text changes into "
-        "paper.yaml (after a backup) and the comments into a review file.",
-    ),
-    _review_arguments,
-    _review,
-)
+REVIEW = Command.of("review", _review, _review_arguments)
 
 COMMANDS = (REVIEW,)

@@ -11,6 +11,11 @@ from . import Command
 
 
 def _watch(args) -> int:
+    """rebuild a paper on every save
+
+    Build PAPER, then rebuild it whenever paper.yaml, its measures, data, framework
+    or template is saved, and say which paragraphs and figures changed. Stop with
+    Ctrl-C."""
     import threading
 
     from ..watch import watch
@@ -32,6 +37,11 @@ def _watch(args) -> int:
 
 
 def _preview(args) -> int:
+    """show a paper's web page in the browser, refreshed on every save
+
+    Serve PAPER's web page (as build --html makes it) on this computer, rebuild it
+    whenever paper.yaml, its measures, data, framework or template is saved, and
+    refresh the open page; a build's error shows on the page. Stop with Ctrl-C."""
     from .. import preview
 
     return preview.run(args.paper, args.host, args.port, args.template)
@@ -50,17 +60,7 @@ def _watch_arguments(parser) -> None:
     )
 
 
-WATCH = Command(
-    "watch",
-    *(
-        "rebuild a paper on every save",
-        "Build PAPER, then rebuild it whenever paper.yaml, its measures, data, "
-        "framework or template is saved, and say which paragraphs and figures "
-        "changed. Stop with Ctrl-C.",
-    ),
-    _watch_arguments,
-    _watch,
-)
+WATCH = Command.of("watch", _watch, _watch_arguments)
 
 
 def _preview_arguments(parser) -> None:
@@ -81,17 +81,7 @@ def _preview_arguments(parser) -> None:
     template(parser)
 
 
-PREVIEW = Command(
-    "preview",
-    *(
-        "show a paper's web page in the browser, refreshed on every save",
-        "Serve PAPER's web page (as build --html makes it) on this computer, rebuild it "
-        "whenever paper.yaml, its measures, data, framework or template is saved, and "
-        "refresh the open page; a build's error shows on the page. Stop with Ctrl-C.",
-    ),
-    _preview_arguments,
-    _preview,
-)
+PREVIEW = Command.of("preview", _preview, _preview_arguments)
 
 COMMANDS = (
     WATCH,

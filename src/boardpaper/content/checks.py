@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..errors import ContentError, Location, did_you_mean
+from ..errors import ContentError, Location, only_keys
 from .yamlmarks import MarkedList, MarkedMap, MarkedStr
 
 #: a paragraph's or note's id: a letter, then letters, digits, '-' and '_'
@@ -41,10 +41,7 @@ def _kind(value) -> str:
 
 
 def _keys(mapping: MarkedMap, allowed, required=(), what="this block") -> None:
-    for key in mapping:
-        if key not in allowed:
-            hint = did_you_mean(key, allowed, f"known keys: {', '.join(allowed)}")
-            raise ContentError(f"unknown key '{key}' in {what}", mapping.key_loc[key], hint)
+    only_keys(mapping, allowed, what, ContentError)
     for key in required:
         if key not in mapping:
             raise ContentError(f"{what} needs the key '{key}'", mapping.loc)

@@ -6,33 +6,8 @@ As for paper.yaml, the program stays the judge of files and dates."""
 from __future__ import annotations
 
 from .jsonschema import DRAFT, choice, text
+from .jsonschema_help import HELP
 from .meeting import CONTACT_KEYS, ITEM_KEYS, KEYS, PURPOSES
-
-HELP = {
-    "meeting.board": ("The board that meets, printed on the agenda and the pack's cover.", ""),
-    "meeting.date": ("The meeting's date, YYYY-MM-DD: it names the outputs.", "date: 2022-05-10"),
-    "meeting.time": ('When it starts, as printed ("10:00").', ""),
-    "meeting.venue": ("Where it meets, as printed.", ""),
-    "meeting.marking": ("The protective marking of the agenda and pack (default OFFICIAL).", ""),
-    "meeting.attendees": ("Who attends, one per line, as printed.", ""),
-    "meeting.apologies": ("Apologies received, one per line ([] for none).", ""),
-    "meeting.contact": ("The officer who answers for the board: name, email, phone.", ""),
-    "meeting.items": (
-        "The agenda, in order: each item's title, presenter, purpose and paper.",
-        "items:\n  - title: Annual report 2020/21\n    presenter: Chief Executive\n"
-        "    purpose: for decision\n    paper: ../content/2021-09-annual-report",
-    ),
-    "contact.name": ("The officer's name and role.", ""),
-    "contact.email": ("An email address.", ""),
-    "contact.phone": ("A phone number.", ""),
-    "item.title": ("The item's title on the agenda.", ""),
-    "item.presenter": ("Who presents it.", ""),
-    "item.purpose": ("Why it comes to the board (default: for information).", ""),
-    "item.paper": (
-        "A boardpaper folder (holding paper.yaml), or a .docx or .pdf, relative to this file.",
-        "",
-    ),
-}
 
 
 def _object(where: str, keys, schemas: dict, required=()) -> dict:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..content.yamlmarks import MarkedMap, load
-from ..errors import DataError, Location, did_you_mean, shown
+from ..errors import DataError, Location, did_you_mean, only_keys, shown
 
 UNITS = ("count", "percent", "rate", "money")
 COMBINE = ("sum", "mean", "latest")
@@ -104,13 +104,7 @@ def _measure(key: str, entry, loc: Location, value_loc: Location) -> Measure:
         )
     if not isinstance(entry, MarkedMap):
         raise DataError(f"measure '{key}' needs keys such as label, unit and source", value_loc)
-    for name in entry:
-        if name not in KEYS:
-            raise DataError(
-                f"unknown key '{name}' in measure '{key}'",
-                entry.key_loc[name],
-                did_you_mean(name, KEYS, f"known keys: {', '.join(KEYS)}"),
-            )
+    only_keys(entry, KEYS, f"measure '{key}'", DataError)
     label = entry.get("label")
     if not isinstance(label, str) or not label.strip():
         raise DataError(f"measure '{key}' needs a label", entry.key_loc.get("label", value_loc))

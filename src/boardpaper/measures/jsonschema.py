@@ -5,27 +5,11 @@ content/jsonschema.py does for paper.yaml. `boardpaper schema measures` prints i
 from __future__ import annotations
 
 from ..content.jsonschema import DRAFT, choice, text
+from ..content.jsonschema_help import HELP as HELP_OF
 from .definitions import COMBINE, GOOD, ID_RE, KEYS, UNITS
 
-HELP = {
-    "label": "The measure's name, as the paper prints it (required).",
-    "short": "A short heading for table columns, e.g. DA (default: the label).",
-    "unit": "count (the default), percent, rate or money.",
-    "combine": "How months add up over a window: sum (the default for count and money), "
-    "mean (the default for percent and rate) or latest.",
-    "good": "Which way is better: down, up or none (the default).",
-    "source": "Where the figures come from, printed as a table's or chart's source.",
-    "decimals": "Places when printed: 0 to 6 (default 0; 1 for percent and rate).",
-    "per": "A rate: its value over a window divided by the denominator's, times this "
-    "whole number (1000: per 1,000 population). Needs denominator.",
-    "denominator": "The measure a rate is divided by (a population), with its own data: "
-    "its latest value up to the window's end is used.",
-}
-HELP["from"] = (
-    "The measure's data as published: records: (CSV files of one row per record, counted "
-    "per period and area) or table: (a wide table of an .ods, .xlsx or .csv, periods "
-    "across or down). See docs/authoring.md, 'Data as published'."
-)
+#: the hover help of each key: schema_help.yaml's "measure.<key>" (content/jsonschema_help.py)
+HELP = {key: HELP_OF[f"measure.{key}"][0] for key in KEYS}
 ENUMS = {
     "unit": {
         "count": "a number of things (crimes, arrests)",

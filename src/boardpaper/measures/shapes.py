@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..content.yamlmarks import MarkedList, MarkedMap
-from ..errors import DataError, Location, did_you_mean, shown
+from ..errors import DataError, Location, only_keys, shown
 
 RECORDS_KEYS = ("records", "period", "area", "where")
 TABLE_KEYS = (
@@ -96,13 +96,7 @@ def parse(entry, where: Location, measures_file: str) -> Records | Table:
     if ("records" in entry) == ("table" in entry):
         raise DataError("from: needs exactly one of records: or table:", where)
     keys = RECORDS_KEYS if "records" in entry else TABLE_KEYS
-    for key in entry:
-        if key not in keys:
-            raise DataError(
-                f"unknown key '{key}' in from:",
-                entry.key_loc[key],
-                did_you_mean(key, keys, f"known keys: {', '.join(keys)}"),
-            )
+    only_keys(entry, keys, "from:", DataError)
     if "records" in entry:
         if "period" not in entry:
             raise DataError("from: records: needs period: (the column of the period)", where)
