@@ -69,7 +69,8 @@ def measure_figures(
 
     if cache is None or from_snapshot is not None:
         return measures.load(source.data, from_snapshot)
-    key = (source.data, tuple(_stamp(p) for p in (*source.data.measures, *source.data.files)))
+    read = (*source.data.measures, *source.data.files, *measures.inputs(source.data))
+    key = (source.data, tuple(_stamp(p) for p in read))
     if cache.get("key") != key:
         cache["key"], cache["figures"] = key, measures.load(source.data)
     return cache["figures"]

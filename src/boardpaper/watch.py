@@ -32,7 +32,10 @@ def watched_files(folder: Path, template: Path | None) -> list[Path]:
     except BoardpaperError:
         return files
     if source.data is not None:
+        from . import measures
+
         files += list(source.data.measures) + list(source.data.files)
+        files += measures.inputs(source.data)  # what measures.yaml's from: reads
     for appendix in source.appendices:
         if appendix.framework is not None:
             files.append(Path(appendix.framework.path))

@@ -21,7 +21,7 @@ from boardpaper.errors import BoardpaperError, DataError
 from boardpaper.measures import opendata, readers
 from boardpaper.measures.data import read_tables
 from boardpaper.measures.definitions import load_definitions
-from boardpaper.measures.windows import month_number
+from boardpaper.measures.windows import Window, month_number
 
 _SPEC = importlib.util.spec_from_file_location(
     "opendata_samples", Path(__file__).parents[1] / "data" / "opendata" / "samples.py"
@@ -317,3 +317,32 @@ def test_odd_records_files_give_counts_or_one_line(tmp_path, heading, rows):
 
 def test_the_engine_reads_files_two_at_a_time():
     assert opendata.WORKERS == 2
+
+
+def test_a_new_or_changed_records_file_is_read_again_by_watch_and_the_cache(tmp_path):
+    """`watch` watches what from: reads (the files and the folders its glob looks in), and
+    the build's cache reads the data again when any of them changes: a new month's file
+    in the archive is counted without restarting."""
+    from boardpaper import watch
+
+    folder = paper(tmp_path / "p", RECORDS)
+    (folder / "paper.yaml").write_text(
+        "period: 2022-03\ncover:\n  board: Strategic Policing and Crime Board\n"
+        "  meeting: 2022-05\n  title: Open data\ndata:\n  area: West Midlands Police\n"
+        "body:\n  - heading: Figures\n  - In February {{ m.burglary.month('2022-02') }}.\n"
+    )
+    watched = {str(p) for p in watch.watched_files(folder, None)}
+    assert str(folder / "data/police-uk/2022-02/2022-02-west-midlands-street.csv") in watched
+    assert str(folder / "data/police-uk/2022-02") in watched
+    source, cache = pipeline.load(folder), {}
+    first = pipeline.measure_figures(source, cache)
+    assert pipeline.measure_figures(source, cache) is first  # nothing changed: kept
+    march = folder / "data/police-uk/2022-03"
+    march.mkdir()
+    february = folder / "data/police-uk/2022-02/2022-02-west-midlands-street.csv"
+    (march / "2022-03-west-midlands-street.csv").write_text(
+        february.read_text().replace("2022-02", "2022-03")
+    )
+    again = pipeline.measure_figures(source, cache)
+    assert again is not first
+    assert again.value("burglary", "West Midlands Police", Window.between("2022-03", "2022-03"))

@@ -24,6 +24,19 @@ from .registry import Figures
 pd.set_option("mode.string_storage", "python")
 
 
+def inputs(spec: DataSpec) -> list[Path]:
+    """The files (and folders) the measures of `spec` are read from besides its data
+    files: those `from:` declares in measures.yaml; none if it does not load."""
+    from ..errors import BoardpaperError
+    from .shapes import inputs as declared
+
+    try:
+        definitions = load_definitions(list(spec.measures))
+    except BoardpaperError:
+        return []
+    return [p for d in definitions.values() if d.shape is not None for p in declared(d.shape)]
+
+
 def load(spec: DataSpec, from_snapshot: Path | None = None) -> Figures:
     """The figures of one paper; with `from_snapshot` (an output folder), its queries
     are read from the snapshots a build left there, not from their databases."""

@@ -135,6 +135,21 @@ def parse(entry, where: Location, measures_file: str) -> Records | Table:
     )
 
 
+def inputs(shape: Records | Table) -> list[Path]:
+    """The files a declaration reads, and the folders its glob looks in (a file added
+    there is a change too): what `watch` watches and the build's cache compares."""
+    from ..content.paths import matching
+    from ..errors import BoardpaperError
+
+    if isinstance(shape, Table):
+        return [shape.folder / shape.name]
+    try:
+        files = matching(shape.folder, shape.pattern, shape.at["records"])
+    except BoardpaperError:  # none yet, or a bad pattern: the build says so
+        files = []
+    return [*files, *sorted({f.parent for f in files} | {shape.folder})]
+
+
 def heading(cell: str) -> str:
     """A column heading as a period text: a trailing note marker ([note 3]) taken off,
     a month written as a name (Mar-2021, Mar 21, March 2021) or a date (2021-03-31)
