@@ -111,16 +111,19 @@ def test_tables_1_and_2_victims_supported_and_expenditure(tables):
     victims = next(t for t in tables if t[0][1:] == ["Number of victims supported"])
     published = ["30,000", "36,641", "38,244", "28,522", "50,444"]  # 20/21 down to 16/17
     assert all(value in text for value in published)
-    assert [r[1] for r in victims[1:]] == published
+    assert [r[1] for r in victims[1:]] == published + ["183,851"]  # total: yes, as published
+    assert victims[-1][0] == "Total" and "Total 183,851" in text
     spend = next(t for t in tables if t[0][1:] == ["£"])
     published = [
         m.group(1) for m in re.finditer(r"^(?:\d\d-\d\d \s*)?\n?\s*([\d,]{9})\s*$", text, re.M)
     ]
     assert (
-        [r[1] for r in spend[1:]]
+        [r[1] for r in spend[1:-1]]
         == published[:5]
         == ["4,485,802", "3,346,608", "3,329,807", "3,321,557", "3,319,355"]
     )
+    # the published total has pence (17,803,129.64) that the whole pounds above do not
+    assert spend[-1] == ["Total", "17,803,129"] and "17,803,129.64" in text
 
 
 @needs_seed

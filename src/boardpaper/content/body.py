@@ -124,7 +124,7 @@ class Body:
             )
         if "measure" in item and "areas" not in item:
             raise ContentError("a table of one measure needs 'areas: [...]'", loc)
-        flags = {key: _flag(item, key) for key in ("change", "transpose", "blanks")}
+        flags = {key: _flag(item, key) for key in ("change", "transpose", "blanks", "total")}
         return m.TableSpec(
             caption,
             self.periods(item, "columns", required=True),
@@ -133,6 +133,9 @@ class Body:
             measure=str(_text(item, "measure")) if "measure" in item else None,
             areas=self.names(item, "areas", words=True),
             source=str(_text(item, "source") or ""),
+            commas=_commas(item),
+            percent_sign="percent_sign" not in item or _flag(item, "percent_sign"),
+            where=tuple(item.value_loc.items()),
             **flags,
         )
 
@@ -270,3 +273,16 @@ class Body:
                 )
             return m.LetteredList(tuple(m.Item(a.title) for a in self.appendices), loc, True)
         return m.LetteredList(self.items(value, item.value_loc["letters"], 1), loc)
+
+
+def _commas(item: MarkedMap) -> bool | int:
+    """`commas:` yes (the house style), no (none: 2836, 28675), or from which number, as
+    the paper's `style: comma_from`: 1000 (2,836) or 10000 (28,675 but 2836)."""
+    value = item.get("commas", True)
+    if isinstance(value, bool) or (isinstance(value, int) and value in (1000, 10000)):
+        return value
+    raise ContentError(
+        "commas is yes (the house style), no (2836, 28675), 1000 (2,836) or "
+        "10000 (28,675 but 2836)",
+        item.value_loc["commas"],
+    )

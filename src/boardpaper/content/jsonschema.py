@@ -131,6 +131,11 @@ def _values(start: str) -> dict[str, dict]:
         "change": yes_no(),
         "transpose": yes_no(),
         "blanks": yes_no(),
+        "commas": {  # body._commas: yes, no, or comma_from's numbers
+            "anyOf": [*yes_no()["anyOf"], choice((1000, 10000), ENUMS["style.comma_from"])]
+        },
+        "total": yes_no(),
+        "percent_sign": yes_no(),
         "source": text(optional=True),
         "kind": choice(CHART_KINDS, ENUMS["chart.kind"]),
         "months": text(optional=True),

@@ -155,6 +155,14 @@ class TableSpec:
     source: str = ""
     transpose: bool = False  # rows are the periods, columns the measures or areas
     blanks: bool = False  # a period with no data at all shows "–" instead of an error
+    commas: bool | int = True  # yes: the house style; no: none ("2836"); 10000: 28,675 but 2836
+    total: bool = False  # a "Total": each measure (or area) summed over the periods
+    percent_sign: bool = True  # no: a percentage prints "66", its heading saying %
+    where: tuple[tuple[str, Location], ...] = ()  # (key, place of its value): errors at a key
+
+    def at(self, key: str) -> Location:
+        """Where `key`'s value is written (the table's own place if it is not)."""
+        return dict(self.where).get(key, self.loc)
 
 
 @dataclass(frozen=True)

@@ -78,18 +78,20 @@ def printed(value: float, unit: str, decimals: int, comma_from: int | None = Non
     return number(value, decimals, comma_from)
 
 
-def signed_change(current: float, base: float, unit: str, zero: str = "n/a") -> str:
+def signed_change(
+    current: float, base: float, unit: str, zero: str = "n/a", comma_from: int | None = None
+) -> str:
     """The change from `base` to `current` for a table or scorecard: "+12%", "-9.3%",
     "+0.4 pts" for percentages (points, not per cent); `zero` where the base is 0."""
     diff = current - base
     if unit == "percent":
-        return f"{'+' if diff > 0 else ''}{number(diff, 1)} pts"
+        return f"{'+' if diff > 0 else ''}{number(diff, 1, comma_from)} pts"
     if base == 0:
         return zero
     pct = diff / abs(base) * 100
     places = change_decimals(pct)
     sign = "+" if float(rounded(pct, places)) > 0 else ""
-    return f"{sign}{percent(pct, places)}"
+    return f"{sign}{percent(pct, places, comma_from)}"
 
 
 def money(value: float, decimals: int = 0, comma_from: int | None = None) -> str:

@@ -7,10 +7,13 @@ values, the lowest and highest, and which way it went.
 
 from __future__ import annotations
 
+import math
+
 from ..content import model as c
-from ..errors import DataError, TemplateError
+from ..errors import ContentError, DataError, TemplateError
 from ..measures import fmt, periods
 from ..measures.compute import MissingMonths, NoData
+from ..measures.forms import MOST_COMMA_FROM
 from ..measures.registry import Figures, Phrase, Value
 from ..measures.windows import Window, month_label
 from . import model as m
@@ -47,6 +50,7 @@ def table(spec: c.TableSpec, figures: Figures | None) -> m.Table:
             if rows_are_areas
             else (definition.short if spec.transpose and definition.short else definition.label)
         )
+        _options(spec, definition, str(spec.caption) if rows_are_areas else names[-1])
         grid.append(
             [
                 _value(spec, figures, measure, area, window_of(p), blank=spec.blanks)
@@ -54,6 +58,7 @@ def table(spec: c.TableSpec, figures: Figures | None) -> m.Table:
             ]
         )
     periods = [label_of(p) for p in spec.columns]
+    totals = [_total(values) for values in grid]
     corner = "Area" if rows_are_areas else "Measure"
     if spec.transpose:  # a row per period, a column per measure or area
         header = ["Year", *names]
@@ -62,6 +67,10 @@ def table(spec: c.TableSpec, figures: Figures | None) -> m.Table:
             + [_cell(spec, grid[i][j], names[i], period) for i in range(len(names))]
             for j, period in enumerate(periods)
         ]
+        if spec.total:  # a last row: each column summed over the periods
+            rows.append(
+                [m.Text(TOTAL)] + [_cell(spec, t, n, TOTAL, " + ") for t, n in zip(totals, names)]
+            )
     else:
         header = [corner, *periods]
         rows = [
@@ -72,6 +81,10 @@ def table(spec: c.TableSpec, figures: Figures | None) -> m.Table:
             header.append(f"Change {spec.columns[0]} to {spec.columns[-1]}")
             for row, name, values in zip(rows, names, grid):
                 row.append(_change(spec, name, header[-1], values[0], values[-1]))
+        if spec.total:  # a last column: each row summed over the periods
+            header.append(TOTAL)
+            for row, name, total in zip(rows, names, totals):
+                row.append(_cell(spec, total, name, TOTAL, " + "))
     return m.Table(
         str(spec.caption),
         tuple(header),
@@ -82,13 +95,70 @@ def table(spec: c.TableSpec, figures: Figures | None) -> m.Table:
 
 
 NO_DATA = "–"
+TOTAL = "Total"
 
 
-def _cell(spec, value: Value | None, row: str, column: str) -> m.Text | m.Figure:
-    """A computed cell, traced to its data as "table 'caption': row, column"."""
+def _options(spec: c.TableSpec, definition, heading: str) -> None:
+    """A measure of a table with `total: yes` must add up; one printed without its % sign
+    must be headed by words that say %."""
+    if spec.total and not (
+        definition.unit in ("count", "money")
+        and definition.combine == "sum"
+        and not definition.denominator
+    ):
+        how = f"combine: {definition.combine}"
+        if definition.denominator:
+            how = f"divided by {definition.denominator}"
+        raise ContentError(
+            f"total: yes sums each measure over the table's periods, and '{definition.id}' "
+            f"does not add up (unit: {definition.unit}, {how})",
+            spec.at("total"),
+            "a total adds up counts or money of combine: sum; leave that measure out of this table",
+        )
+    said = "%" in heading or "per cent" in heading.lower() or "percent" in heading.lower()
+    if not spec.percent_sign and definition.unit == "percent" and not said:
+        raise ContentError(
+            f"percent_sign: no prints '{definition.id}' as bare numbers, so its heading must "
+            f"say % and '{heading}' does not",
+            spec.at("percent_sign"),
+            "give the measure a short: (or label:) with %, or a caption with % for areas",
+        )
+
+
+def _total(values: list[Value | None]) -> Value | None:
+    """The sum of a row's (or column's) figures over the periods, unrounded, traced to
+    each; no total ("–") where a period has no data."""
+    if any(v is None for v in values):
+        return None
+    first = values[0]
+    return Value(
+        math.fsum(v.number for v in values),
+        first.unit,
+        first.decimals,
+        tuple(p for v in values for p in v.provenance),
+    )
+
+
+def _separators(spec: c.TableSpec) -> int | None:
+    """The smallest number printed with a separator (`commas:`); None: the house style."""
+    if spec.commas is True:
+        return None
+    return MOST_COMMA_FROM if spec.commas is False else spec.commas
+
+
+def _cell(
+    spec, value: Value | None, row: str, column: str, joined: str = " vs "
+) -> m.Text | m.Figure:
+    """A computed cell, traced to its data as "table 'caption': row, column" (a total's
+    windows `joined` by " + ")."""
     if value is None:
         return m.Text(NO_DATA)
-    return traced(value, f"table '{spec.caption}': {row}, {column}")
+    if _separators(spec) is not None:
+        value = value.comma_from(_separators(spec))
+    text = None
+    if not spec.percent_sign and value.unit == "percent":  # "66" under a heading with %
+        text = fmt.number(value.number, value.decimals, value.separators_from)
+    return traced(value, f"table '{spec.caption}': {row}, {column}", text, joined)
 
 
 def chart(spec: c.ChartSpec, figures: Figures | None) -> m.Chart:
@@ -178,7 +248,7 @@ def _change(spec, row: str, column: str, first: Value | None, last: Value | None
     """The change from the first column to the last ("+12%", "+0.4 pts"), traced to both."""
     if first is None or last is None:
         return m.Text(NO_DATA)
-    text = fmt.signed_change(last.number, first.number, first.unit)
+    text = fmt.signed_change(last.number, first.number, first.unit, comma_from=_separators(spec))
     direction = {"+": "up", "-": "down"}.get(text[:1], "same")
     both = Phrase(text, first.provenance + last.provenance, direction=direction)
     return traced(both, f"table '{spec.caption}': {row}, {column}")

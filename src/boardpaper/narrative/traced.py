@@ -15,11 +15,12 @@ from . import model as m
 _TRACED = (Value, Phrase, Comparison, MeasureView, WindowView)
 
 
-def traced(value, expression: str, text: str | None = None) -> m.Figure:
+def traced(value, expression: str, text: str | None = None, joined: str = " vs ") -> m.Figure:
     """The figure printing `text` (else `str(value)`), traced to `value`'s provenance.
 
     `value` is anything of the measures' vocabulary with a `provenance`: tuples of
-    (measure, area, window, files)."""
+    (measure, area, window, files). Its windows are `joined` by " vs " (a comparison) or
+    " + " (a table's total)."""
     provenance = value.provenance if isinstance(value, _TRACED) else ()
     measures = list(dict.fromkeys(p[0] for p in provenance))
     windows = list(dict.fromkeys(p[2].text() for p in provenance))
@@ -28,7 +29,7 @@ def traced(value, expression: str, text: str | None = None) -> m.Figure:
     attrs = {
         "expression": expression,
         "measure": " ".join(measures),
-        "window": " vs ".join(windows),
+        "window": joined.join(windows),
         "area": " ".join(a for a in areas if a),
         "files": files,
         "direction": value.direction if isinstance(value, (Value, Phrase, Comparison)) else "",

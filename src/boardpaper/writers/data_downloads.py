@@ -94,9 +94,11 @@ def downloads(paper: m.Paper) -> list[Download]:
     out = []
     for name in names(paper):
         block, kind, number = name.block, name.kind, name.number
+        percent = set()
         if isinstance(block, m.Table):
             header, rows, numeric = block.header, block.text_rows(), block.numeric
             figures = [c for row in block.rows for c in row if isinstance(c, m.Figure)]
+            percent = _percent_columns(block)
         else:
             header, rows, numeric = _chart_cells(block)
             figures = list(block.points)
@@ -108,7 +110,7 @@ def downloads(paper: m.Paper) -> list[Download]:
                 name.csv,
                 block.caption,
                 block.source,
-                _rate(block.caption, figures) or _units(header, rows, numeric),
+                _rate(block.caption, figures) or _units(header, rows, numeric, percent),
                 _period(figures),
                 tuple(header),
                 tuple(tuple(r) for r in rows),
@@ -228,14 +230,26 @@ def _chart_cells(chart: m.Chart):
     return header, rows, (False,) + (True,) * len(chart.series)
 
 
-def _units(header, rows, numeric) -> str:
-    """The units of the figure columns, from the figures as printed."""
+def _percent_columns(table: m.Table) -> set[int]:
+    """The columns whose every figure is a percentage, printed with its % sign or without
+    (`percent_sign: no`, the heading saying %)."""
+    units: dict[int, set] = {}
+    for row in table.rows:
+        for i, cell in enumerate(row):
+            if isinstance(cell, m.Figure):
+                units.setdefault(i, set()).add(cell.attrs.get("unit"))
+    return {i for i, found in units.items() if found == {"percent"}}
+
+
+def _units(header, rows, numeric, percent=frozenset()) -> str:
+    """The units of the figure columns, from the figures as printed (and the columns of
+    percentages printed without their sign)."""
     kinds = {}
     for i, name in enumerate(header):
         if not (i < len(numeric) and numeric[i]):
             continue
         cells = [row[i] for row in rows if i < len(row) and row[i] != NO_DATA]
-        if cells and all(c.endswith("%") for c in cells):
+        if cells and (i in percent or all(c.endswith("%") for c in cells)):
             kinds[name] = "per cent (%)"
         elif cells and all(c.lstrip("+-").startswith("£") for c in cells):
             kinds[name] = "pounds (£)"

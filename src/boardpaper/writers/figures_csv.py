@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 from .. import csvcells
 from ..narrative import model as m
@@ -178,8 +179,8 @@ def write(paper: m.Paper, options: Options) -> Written:
 
 def window_keys(row: dict) -> list[tuple[str, str, str]]:
     """(measure, window, area) of each measure and window an audit row (or a figure's
-    attributes) names: one, or each side of a comparison."""
-    windows = str(row.get("window", "")).split(" vs ")
+    attributes) names: one, each side of a comparison, or each window of a total."""
+    windows = re.split(r" vs | \+ ", str(row.get("window", "")))  # a comparison, a total
     measures = str(row.get("measure", "")).split(" ")
     return [(m, w, str(row.get("area", ""))) for m in measures for w in windows if m and w]
 
