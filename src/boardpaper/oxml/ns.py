@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from xml.sax.saxutils import escape, quoteattr
 
 from docx.oxml.ns import nsdecls, nsmap, qn
+
+from ..xmltext import escape, quoteattr
 
 __all__ = ["R", "W", "attr", "date_of", "nsdecls", "nsmap", "qn", "text"]
 

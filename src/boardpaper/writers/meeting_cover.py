@@ -113,6 +113,6 @@ def cover(meeting: Meeting, meta: m.Meta, starts: list[int] | None) -> bytes:
 
 def _x(text: str) -> str:
     """Text for a ReportLab paragraph (its markup escaped)."""
-    from xml.sax.saxutils import escape
+    from ..xmltext import escape
 
     return escape(text)

@@ -16,7 +16,8 @@ import re
 import zipfile
 from dataclasses import dataclass
 from decimal import Decimal
-from xml.sax.saxutils import escape, quoteattr
+
+from ..xmltext import escape, quoteattr
 
 MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet"
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)

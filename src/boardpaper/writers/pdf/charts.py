@@ -8,7 +8,6 @@ that is the chart's alt text in Word is printed under it here.
 from __future__ import annotations
 
 import io
-from xml.sax.saxutils import escape
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import cm, mm
@@ -20,6 +19,7 @@ from reportlab.platypus import (
 )
 
 from ...narrative import model as m
+from ...xmltext import escape
 from ..charts import HEIGHT_CM, WIDTH_CM, render_png
 from .scorecard import appendix_document, numbered_canvas
 from .styles import register_fonts, styles

@@ -10,7 +10,6 @@ when the document is saved. Output is deterministic (`invariant=1`).
 from __future__ import annotations
 
 import io
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
@@ -31,6 +30,7 @@ from ...errors import Location, OutputError
 from ...narrative import model as m
 from ...narrative.scorecard import waiting_by_section, with_data
 from ...status import STATUSES
+from ...xmltext import escape
 from .flowables import Band, BandedTable, StatusCell, sparkline
 from .styles import FONT, GRID, GROUP_BG, INK, NAVY, OBJECTIVE_BG, register_fonts, styles
 from .tagging import Tagged, Tagger, artifact, finish

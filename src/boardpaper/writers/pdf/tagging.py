@@ -25,9 +25,10 @@ from __future__ import annotations
 import contextlib
 import io
 from dataclasses import dataclass, field
-from xml.sax.saxutils import escape
 
 from reportlab.platypus import Flowable
+
+from ...xmltext import escape
 
 
 @dataclass(eq=False)
