@@ -179,12 +179,13 @@ def build(
         outputs.update({Path(out_dir) / file: data for file, data in written.files.items()})
         notes += written.notes
         shortfalls += written.shortfalls
-    if prepared.found is not None:
-        from .measures import snapshots
+    sources = prepared.found.store.sources if prepared.found is not None else {}
+    if any(getattr(s, "snapshot", None) is not None for s in sources.values()):
+        from .measures import snapshots  # a paper that read a database: what it read
 
-        taken = snapshots.files(prepared.found.store.sources)
+        taken = snapshots.files(sources)
         outputs.update({Path(out_dir) / file: data for file, data in taken.items()})
-        _unchanged(prepared.found.store.sources)
+    _unchanged(sources)
     write_all(outputs)  # every output is made before any is written; all or none
     return Built(paper, list(outputs), notes, opts.template_name, shortfalls)
 

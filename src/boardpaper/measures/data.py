@@ -64,8 +64,6 @@ def read_tables(
     query's rows are named by their snapshot, `<paper>.sql-N.csv`. Measures declared
     `from:` records or a wide table (shapes.py) are read by opendata.py, through the
     same door, each row checked here at its record or cell."""
-    from . import snapshots
-
     frames, sources, rows = [], {}, 0
     for path in paths:
         table, sha = readers.read_table(path, readers.MAX_ROWS - rows)
@@ -73,6 +71,8 @@ def read_tables(
         sources[str(path)] = Source(str(path), sha)
         frames.append(_check(table, path, measures, default_area, _in_file(path)))
     for index, query in enumerate(queries, 1):
+        from . import snapshots
+
         name = snapshots.name(paper, index)
         if from_snapshot is not None:
             table, data, sha, path = snapshots.read(
@@ -87,9 +87,8 @@ def read_tables(
         rows += len(table)
         sources[name] = Source(name, sha, data, query.query, query)
         frames.append(_check(table, name, measures, default_area, at))
-    from . import opendata  # measures declared `from:` records or a wide table
-
-    for found in opendata.read(measures, readers.MAX_ROWS - rows):
+    declared = any(m.shape is not None for m in measures.values())
+    for found in _declared(measures, readers.MAX_ROWS - rows) if declared else ():
         rows += len(found.frame)
         for name, (sha, listing) in found.sources.items():  # a glob's files: their list
             sources[name] = Source(name, sha, query=listing)
@@ -103,6 +102,14 @@ def read_tables(
     frame = pd.concat(frames, ignore_index=True)
     _no_duplicates(frame)
     return frame, sources
+
+
+def _declared(measures, room: int):
+    """The rows of the measures declared `from:` records or a wide table (opendata.py,
+    imported only for a paper that has one)."""
+    from . import opendata
+
+    return opendata.read(measures, room)
 
 
 def _check(frame: pd.DataFrame, path, measures, default_area: str, at) -> pd.DataFrame:

@@ -27,13 +27,16 @@ from __future__ import annotations
 
 import io
 import re
+import typing
 import zipfile
 from dataclasses import dataclass
 
 from lxml import etree
 
-from . import accepted
 from .package import zip_members
+
+if typing.TYPE_CHECKING:  # the reading of a reviewed file, imported when one is read
+    from . import accepted
 
 NS = "urn:boardpaper:draft:1"
 _P = f"{{{NS}}}p"
@@ -91,6 +94,8 @@ def read_paragraphs(members: dict[str, bytes], parse) -> list[accepted.Para]:
     """The accepted paragraphs of every part a reader sees, body first, then header and
     footer, then footnotes. `parse(bytes, name)` parses a member (safely)."""
     order = sorted((n for n in members if PARTS.match(n)), key=_part_order)
+    from . import accepted
+
     out: list[accepted.Para] = []
     for name in order:
         links = _hyperlinks(members, name, parse)

@@ -11,7 +11,6 @@ import io
 import itertools
 
 from ...errors import Location, TemplateError
-from ...narrative import contents
 from ...narrative.model import Paper
 from ...oxml import bookmarks
 from ...oxml.package import deterministic_zip
@@ -38,7 +37,10 @@ def write_docx(paper: Paper, template_bytes: bytes, template_name: str = "templa
     body = InlineWriter(document.part, notes_part.element, notes, paper.revision, ids)
     blocks = BlockWriter(document, anchor, body)
     blocks.data_lines = word_lines(paper)
-    blocks.contents_list(contents.entries(paper))
+    if paper.meta.contents:  # (narrative/contents.py, imported only then)
+        from ...narrative import contents
+
+        blocks.contents_list(contents.entries(paper))
     blocks.write(paper.blocks)
     set_properties(document, paper.meta)
     _namespaces_on_root(document.element)
