@@ -175,3 +175,31 @@ def test_the_meeting_file_is_valid_and_a_misspelt_key_or_purpose_is_refused_at_i
         (("items", 2, "purpose"), "enum"),
         ((), "required"),
     }
+
+
+@pytest.mark.parametrize(
+    "path", sorted(ROOT.glob("content/*/paper.yaml")), ids=lambda p: p.parent.name
+)
+def test_a_papers_own_schema_names_its_measures_and_refuses_a_misspelt_one(path, capsys):
+    assert main(["schema", "paper", str(path.parent)]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    validator = jsonschema.Draft7Validator(schema)
+    paper = plain(load(path))
+    assert [e.message for e in validator.iter_errors(paper)] == []
+    blocks = [b for b in paper["body"] if isinstance(b, dict) and ("table" in b or "chart" in b)]
+    if not blocks:
+        return  # a paper without tables or charts names no measure outside its text
+    block = blocks[0]
+    key = "measures" if "measures" in block else "measure"
+    if key == "measures":
+        block["measures"] = [block["measures"][0] + "x", *block["measures"][1:]]
+    else:
+        block["measure"] += "x"
+    errors = list(validator.iter_errors(paper))
+    assert [list(e.path)[:1] for e in errors] == [["body"]], errors
+    assert "m.homicide" in json.dumps(schema) or "This paper's measures" in json.dumps(schema)
+
+
+def test_paper_is_only_for_the_paper_schema(capsys):
+    assert main(["schema", "measures", str(ROOT / "content" / "2022-05-performance-report")]) == 2
+    assert "PAPER is for the schema of paper.yaml" in capsys.readouterr().err

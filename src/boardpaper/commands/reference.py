@@ -38,9 +38,14 @@ def _schema(args) -> int:
 
     Print the JSON Schema (draft-07) an editor's YAML support uses for completion,
     hover help and errors as you type; schemas/*.schema.json are this output."""
+    from ..errors import BoardpaperError, Location
     from ..jsonschemas import render
 
-    print(render(args.which), end="")
+    if args.paper is not None and args.which != "paper":
+        raise BoardpaperError(
+            f"PAPER is for the schema of paper.yaml, not of {args.which}", Location("schema")
+        )
+    print(render(args.which, args.paper), end="")
     return EXIT_OK
 
 
@@ -61,6 +66,13 @@ MEASURES = Command.of("measures", _measures, _measures_arguments)
 
 def _schema_arguments(parser) -> None:
     parser.add_argument("which", choices=("paper", "measures", "meeting"))
+    parser.add_argument(
+        "paper",
+        nargs="?",
+        type=Path,
+        metavar="PAPER",
+        help="a paper folder: paper.yaml's schema names its measures and their fields",
+    )
 
 
 SCHEMA = Command.of("schema", _schema, _schema_arguments)

@@ -82,6 +82,11 @@ FILTERS = (
 )
 
 
+def field_names() -> tuple[str, ...]:
+    """The fields of a measure, `m.<id>.<field>` (the reference's first table)."""
+    return tuple(r.MeasureView.FIELDS)
+
+
 def reference(figures: r.Figures, paper: str) -> str:
     """The reference as Markdown, its examples computed from `figures`."""
     from .jinja import Resolver
