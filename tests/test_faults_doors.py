@@ -340,12 +340,16 @@ def test_ctrl_c_inside_an_import_is_raised_once_the_import_is_over(tmp_path, mon
 
 def test_a_signal_while_files_are_put_in_place_takes_effect_after(tmp_path):
     import signal
+    import threading
 
     from boardpaper.interrupts import signals_held
 
     done = []
     with pytest.raises(KeyboardInterrupt), signals_held():
-        os.kill(os.getpid(), signal.SIGINT)
+        # to this thread, as a terminal's Ctrl-C reaches a single-threaded build: sent to
+        # the process, another thread of the test run could take it, and its interrupt
+        # come after this test
+        signal.pthread_kill(threading.main_thread().ident, signal.SIGINT)
         done.append("renamed")
     assert done == ["renamed"]
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import _thread
 import contextlib
-import os
 import signal
 import threading
 
@@ -98,7 +97,7 @@ def signals_held():
         if masks:
             signal.pthread_sigmask(signal.SIG_SETMASK, held)  # pending ones arrive here
         for signum in dict.fromkeys(came):
-            if masks:
-                os.kill(os.getpid(), signum)
-            else:  # Windows: os.kill would end the process, not signal it
-                signal.raise_signal(signum)
+            # raised in this thread, so it takes effect here and now: sent to the process
+            # (os.kill), another thread could take it and the interrupt come later, out
+            # of the block that held it (and on Windows os.kill ends the process)
+            signal.raise_signal(signum)

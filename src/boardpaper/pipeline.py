@@ -138,7 +138,7 @@ def draft_units(prepared: Prepared) -> tuple[tuple[str, str, str], ...]:
     from .narrative.build import text_renderer
     from .narrative.units import units
 
-    render = text_renderer(prepared.source, prepared.resolver)
+    render = text_renderer(prepared.source, prepared.resolver, mapped=False)
     return tuple((u.kind, u.key, u.text) for u in units(prepared.source, prepared.paper, render))
 
 

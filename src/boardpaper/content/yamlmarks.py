@@ -22,6 +22,8 @@ from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from ..errors import ContentError, Location
 
 #: characters XML 1.0 (and so Word) cannot hold
+_NEWLINE = re.compile("\n")
+_NESTING = re.compile("[\"'\\[\\]{}\n]")  # what `_depth` looks at
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
@@ -35,7 +37,7 @@ class _Source:
     def __init__(self, path: str, text: str):
         self.path = path
         self.text = text
-        self.starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        self.starts = [0] + [found.end() for found in _NEWLINE.finditer(text)]
 
     def location(self, index: int) -> Location:
         line = bisect.bisect_right(self.starts, index) - 1
@@ -167,14 +169,17 @@ class _Retry(Exception):
 
 def _depth(text: str, path: str) -> None:
     """Refuse nesting deeper than MAX_DEPTH before a parser recurses into it (libyaml
-    crashes, Python's parser runs out of stack): flow brackets and block indentation."""
-    depth, deepest, quote = 0, 0, ""
-    for index, ch in enumerate(text):
-        if quote:
-            if ch == quote:
-                quote = ""
-        elif ch in "\"'" and (index == 0 or text[index - 1] in " [{,:-\n"):
-            quote = ch
+    crashes, Python's parser runs out of stack): flow brackets and block indentation.
+    Only the characters that open or close a level, a quote or a line are looked at."""
+    depth, deepest, at = 0, 0, 0
+    while (found := _NESTING.search(text, at)) is not None:
+        index = found.start()
+        ch, at = text[index], index + 1
+        if ch in "\"'" and (index == 0 or text[index - 1] in " [{,:-\n"):
+            end = text.find(ch, at)  # a quoted scalar: nothing in it opens a level
+            if end < 0:
+                break
+            at = end + 1
         elif ch in "[{":
             depth += 1
             deepest = max(deepest, depth)

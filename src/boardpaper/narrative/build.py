@@ -235,13 +235,14 @@ def paragraph_renderer(source: c.PaperSource, figures: FigureResolver | None):
     return render
 
 
-def text_renderer(source: c.PaperSource, figures: FigureResolver | None):
+def text_renderer(source: c.PaperSource, figures: FigureResolver | None, mapped: bool = True):
     """A function printing any text of the paper (possibly edited) with its source map,
     as `build` would: (text, location, paragraph id, notes allowed) → (inlines, chars).
-    Errors are placed at `location`."""
+    Errors are placed at `location`. Without `mapped`, no source map (chars empty): the
+    draft a build describes needs only the text, review the map."""
     builder = _ModelBuilder(source, figures, {})
 
     def render(text: str, where, para_id: str | None = None, notes: bool = True):
-        return builder.parse(text, lambda _offset: where, para_id, notes, mapped=True)
+        return builder.parse(text, lambda _offset: where, para_id, notes, mapped=mapped)
 
     return render
