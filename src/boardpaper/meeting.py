@@ -131,14 +131,14 @@ def _converted(pack, documents: dict[str, bytes], soffice: str, meeting: Meeting
                     f"the {part} of item {item.number} ({item.title}): {exc.message}", item.loc
                 ) from None
         raise
-    from .writers.contents_pages import paged
+    from .writers.contents_pages import with_pages
 
-    for name in papers:  # a contents list's page numbers, from the first layout
-        converted[name] = paged(
-            documents[name],
-            converted[name],
-            lambda filled, name=name: pack.to_pdfs_cached({name: filled}, soffice)[name],
-        )
+    # a contents list's page numbers, from the first layout: every paper with one
+    # converted again, in one LibreOffice run
+    filled = {name: with_pages(documents[name], converted[name]) for name in papers}
+    filled = {name: docx for name, docx in filled.items() if docx is not None}
+    if filled:
+        converted.update(pack.to_pdfs_cached(filled, soffice))
     for item in meeting.items:
         own = [n for n in papers if n.rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ") == f"item{item.number}"]
         if own:
