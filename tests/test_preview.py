@@ -343,16 +343,32 @@ def browser():
 
 
 def test_the_open_page_refreshes_itself_after_a_save_and_shows_an_error(running, browser):
-    from selenium.common.exceptions import StaleElementReferenceException
+    from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
 
+    def read(find):
+        """`find()`, or None while the page is being replaced by its reload (an element
+        found in the old page, read in the new: Chromium says it is stale, or that its
+        node "does not belong to the document")."""
+        try:
+            return find()
+        except StaleElementReferenceException:
+            return None
+        except WebDriverException as exc:
+            if "does not belong to the document" in str(exc):
+                return None
+            raise
+
     def h1(driver) -> str:
-        return driver.find_element(By.TAG_NAME, "h1").text
+        return read(lambda: driver.find_element(By.TAG_NAME, "h1").text) or ""
 
     def alert(driver) -> str:
-        found = driver.find_elements(By.CSS_SELECTOR, '[role="alert"]')
-        return found[0].text if found else ""
+        def text():
+            found = driver.find_elements(By.CSS_SELECTOR, '[role="alert"]')
+            return found[0].text if found else ""
+
+        return read(text) or ""
 
     browser.get(f"http://127.0.0.1:{running.port}/")
     assert h1(browser).startswith("Performance Report")
