@@ -12,6 +12,7 @@ import pytest
 from boardpaper import pipeline
 from boardpaper.cli import main
 from boardpaper.errors import ContentError
+from boardpaper.writers.figures_csv import COLUMNS
 
 from .conftest import copy_content
 
@@ -27,25 +28,20 @@ def _with_previous(folder, lines: str) -> None:
 
 
 def _trail(rows) -> str:
+    """A figures.csv as a build writes it, its columns figures_csv's own."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(
-        [
-            "number",
-            "paragraph_id",
-            "place",
-            "expression",
-            "text",
-            "measure",
-            "window",
-            "area",
-            "source",
-            "revised_from",
-            "illustrative",
-        ]
-    )
+    writer.writerow(COLUMNS)
     writer.writerows(rows)
     return out.getvalue()
+
+
+def _row(expression: str, text: str, window: str) -> list[str]:
+    """A placeholder's row of firearm discharges in West Midlands."""
+    figure = {"number": "1", "paragraph_id": "p", "place": "paragraph", "illustrative": "yes"}
+    figure |= {"expression": expression, "text": text, "measure": "firearm_discharges"}
+    figure |= {"window": window, "area": "West Midlands"}
+    return [figure.get(column, "") for column in COLUMNS]
 
 
 @pytest.mark.parametrize(
@@ -83,58 +79,11 @@ def test_hostile_or_foreign_expressions_in_the_trail_are_skipped_not_run(tmp_pat
     sandbox, and one that is no placeholder of the paper is left out."""
     folder = copy_content(tmp_path)
     rows = [
-        [
-            "1",
-            "p",
-            "paragraph",
-            "range(10**9) | list",
-            "1",
-            "firearm_discharges",
-            "2021-04..2022-03",
-            "West Midlands",
-            "",
-            "",
-            "yes",
-        ],
-        [
-            "1",
-            "p",
-            "paragraph",
-            "m.__class__.__mro__",
-            "1",
-            "firearm_discharges",
-            "2021-04..2022-03",
-            "West Midlands",
-            "",
-            "",
-            "yes",
-        ],
-        [
-            "1",
-            "p",
-            "paragraph",
-            "m.firearm_discharges",
-            "999",
-            "firearm_discharges",
-            "2021-04..2022-03",
-            "West Midlands",
-            "",
-            "",
-            "yes",
-        ],
-        [
-            "1",
-            "p",
-            "paragraph",
-            "m.firearm_discharges",
-            "1",
-            "firearm_discharges",
-            "2020-04..2021-03",
-            "West Midlands",
-            "",
-            "",
-            "yes",
-        ],  # another window than the period gives: not compared
+        _row("range(10**9) | list", "1", "2021-04..2022-03"),
+        _row("m.__class__.__mro__", "1", "2021-04..2022-03"),
+        _row("m.firearm_discharges", "999", "2021-04..2022-03"),
+        # another window than the period gives: not compared
+        _row("m.firearm_discharges", "1", "2020-04..2021-03"),
     ]
     (folder / "old.figures.csv").write_text(_trail(rows), encoding="utf-8")
     _with_previous(folder, "  previous:\n    figures: old.figures.csv\n    period: 2022-03\n")

@@ -68,7 +68,7 @@ def yes_no() -> dict:
     }
 
 
-def _object(where: str, keys, schemas: dict, required=()) -> dict:
+def keys_object(where: str, keys, schemas: dict, required=()) -> dict:
     """A mapping of exactly `keys` (the code's table), each described."""
     out: dict = {
         "type": "object",
@@ -98,7 +98,7 @@ def _items(depth: int) -> dict:
     keyed = {"text": text()}
     if depth > 1:
         keyed["bullets"] = _items(depth - 1)
-    entry = _object("item", ITEM_KEYS[:depth], keyed, required=("text",))
+    entry = keys_object("item", ITEM_KEYS[:depth], keyed, required=("text",))
     return {
         "type": "array",
         "minItems": 1,
@@ -173,7 +173,7 @@ def block(start: str, kind: kinds.Kind) -> dict:
     """The mapping a block starting with the key `start` is."""
     values = _values(start)
     where = "body"
-    out = _object(where, (start, *kind.extra), values, required=(start,))
+    out = keys_object(where, (start, *kind.extra), values, required=(start,))
     for key in (start, *kind.extra):  # a key no help names: the kind's own words
         if "description" not in out["properties"][key]:
             out["properties"][key]["description"] = KIND_HELP.get(
@@ -220,7 +220,7 @@ def _chart_entry() -> dict:
 
 
 def _appendix() -> dict:
-    entry = _object(
+    entry = keys_object(
         "appendix",
         APPENDIX_KEYS,
         {
@@ -241,13 +241,13 @@ def _appendix() -> dict:
 
 def _data() -> dict:
     files = {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
-    source = _object(
+    source = keys_object(
         "source",
         SOURCE_KEYS,
         {
             "sql": {"type": "string", "pattern": rf"^({'|'.join(SQL_SCHEMES)})(\+\w+)?://"},
             "query": {"type": "string", "pattern": r"(?i)^\s*(select|with)\b"},
-            "columns": _object("columns", COLUMNS, dict.fromkeys(COLUMNS, text(optional=True))),
+            "columns": keys_object("columns", COLUMNS, dict.fromkeys(COLUMNS, text(optional=True))),
         },
         required=("sql", "query"),
     )
@@ -258,7 +258,7 @@ def _data() -> dict:
         "baseline": {"type": "string", "pattern": MONTH},
         "area": text(optional=True),
         "illustrative": yes_no(),
-        "previous": _object(
+        "previous": keys_object(
             "previous",
             PREVIOUS_KEYS,
             {
@@ -269,14 +269,14 @@ def _data() -> dict:
             required=("figures", "period"),
         ),
     }
-    out = _object("data", DATA_KEYS, schemas)
+    out = keys_object("data", DATA_KEYS, schemas)
     out["type"] = ["object", "null"]
     return out
 
 
 def paper_schema() -> dict:
     """The JSON Schema of paper.yaml, from the loader's own tables."""
-    cover = _object(
+    cover = keys_object(
         "cover",
         COVER_KEYS,
         {
@@ -292,7 +292,7 @@ def paper_schema() -> dict:
         },
         required=("board", "meeting", "title"),
     )
-    about = _object(
+    about = keys_object(
         "about",
         ABOUT_KEYS,
         {
@@ -308,7 +308,7 @@ def paper_schema() -> dict:
         },
     )
     about["type"] = ["object", "null"]
-    note = _object("note", NOTE_KEYS, {"text": text(), "link": _link()}, required=("text",))
+    note = keys_object("note", NOTE_KEYS, {"text": text(), "link": _link()}, required=("text",))
     schemas = {
         "cover": cover,
         "about": about,
@@ -323,7 +323,7 @@ def paper_schema() -> dict:
         "body": {"type": "array", "minItems": 1, "items": body_entry()},
         "typed": {"type": ["array", "null"], "items": {"type": ["string", "number"]}},
         "style": {
-            **_object(
+            **keys_object(
                 "style",
                 STYLE_KEYS,
                 {"comma_from": choice((1000, 10000), ENUMS["style.comma_from"])},
@@ -331,7 +331,7 @@ def paper_schema() -> dict:
             "type": ["object", "null"],
         },
     }
-    top = _object("paper", TOP_KEYS, schemas, required=("cover", "body"))
+    top = keys_object("paper", TOP_KEYS, schemas, required=("cover", "body"))
     top["dependencies"] = {"data": ["period"]}
     return {
         "$schema": DRAFT,

@@ -5,53 +5,36 @@ As for paper.yaml, the program stays the judge of files and dates."""
 
 from __future__ import annotations
 
-from .jsonschema import DRAFT, choice, text
-from .jsonschema_help import HELP
+from .jsonschema import DRAFT, choice, keys_object, text
 from .meeting import CONTACT_KEYS, ITEM_KEYS, KEYS, PURPOSES
-
-
-def _object(where: str, keys, schemas: dict, required=()) -> dict:
-    out: dict = {
-        "type": "object",
-        "properties": {k: _described(schemas.get(k, text()), f"{where}.{k}") for k in keys},
-        "additionalProperties": False,
-    }
-    if required:
-        out["required"] = list(required)
-    return out
-
-
-def _described(schema: dict, key: str) -> dict:
-    words, example = HELP[key]
-    out = {"description": words, **schema}
-    if example:
-        out["markdownDescription"] = f"{words}\n\n```yaml\n{example}\n```"
-    return out
 
 
 def meeting_schema() -> dict:
     """The JSON Schema of a meeting file, from content/meeting.py's own tables."""
     names = {"type": ["array", "null"], "items": text()}
-    item = _object(
+    item = keys_object(
         "item",
         ITEM_KEYS,
         {
+            "title": text(),
             "presenter": text(optional=True),
             "purpose": choice(PURPOSES, {}),
             "paper": {"type": "string", "pattern": r"\S"},
         },
         required=("title", "paper"),
     )
-    contact = _object(
+    contact = keys_object(
         "contact",
         CONTACT_KEYS,
-        {"email": text(optional=True), "phone": text(optional=True)},
+        {"name": text(), "email": text(optional=True), "phone": text(optional=True)},
         required=("name",),
     )
-    top = _object(
+    top = keys_object(
         "meeting",
         KEYS,
         {
+            "board": text(),
+            "venue": text(),
             "date": {"type": "string", "pattern": r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$"},
             "time": text(optional=True),
             "marking": text(optional=True),

@@ -50,7 +50,8 @@ class Unit:
 def units(source: c.PaperSource, paper: m.Paper, render) -> list[Unit]:
     """Every unit of the paper in reading order: cover, body, footnotes, marking.
 
-    `render(text, location, para_id, notes)` prints a YAML text with its source map."""
+    `render(text, location, para_id, notes)` prints a YAML text with its source map (or
+    with none, `chars` left empty: a build's draft needs only the text)."""
     return _Units(source, paper, render).all()
 
 
