@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from ..errors import ContentError, Location, shown
+from ..errors import ContentError, Location, did_you_mean, shown
 from . import kinds
 from . import model as m
 from .checks import ID_RE, _flag, _keys, _kind, _text
@@ -16,6 +16,8 @@ from .yamlmarks import MarkedList, MarkedMap, MarkedStr
 
 _PERIOD = re.compile(r"^(\d{4}/\d{2}|\d{4}|\d{4}-\d{2})$")
 CHART_KINDS = ("line", "bar")  # a chart's kinds: months along the x axis, or a bar a period
+#: how a table may write the financial year 2020/21 (`years:`); the first is the default
+YEAR_FORMS = ("2020/21", "2020/2021", "2020-21", "2020-2021", "20/21", "20-21")
 
 
 class Body:
@@ -135,6 +137,8 @@ class Body:
             source=str(_text(item, "source") or ""),
             commas=_commas(item),
             percent_sign="percent_sign" not in item or _flag(item, "percent_sign"),
+            years=_years(item),
+            corner=str(_text(item, "corner") or ""),
             where=tuple(item.value_loc.items()),
             **flags,
         )
@@ -286,3 +290,37 @@ def _commas(item: MarkedMap) -> bool | int:
         "10000 (28,675 but 2836)",
         item.value_loc["commas"],
     )
+
+
+def _years(item: MarkedMap) -> str:
+    """`years:` how the table writes the financial year 2020/21: one of `YEAR_FORMS`. A
+    form written for another year (2021/2022) is pointed to the same form for 2020/21."""
+    value = item.get("years", YEAR_FORMS[0])
+    if isinstance(value, str) and value.strip() in YEAR_FORMS:
+        return value.strip()
+    forms = ", ".join(YEAR_FORMS[:-1]) + f" or {YEAR_FORMS[-1]}"
+    text = "" if isinstance(value, bool) else str(value).strip()
+    hint = did_you_mean(text, YEAR_FORMS, f"write 2020/21 as it should print: {forms}")
+    same = _year_form(text)
+    if same is not None:
+        hint = f"write the form for 2020/21: years: {same}"
+    said = shown(value) if isinstance(value, str) else _kind(value)
+    raise ContentError(
+        f"years is how 2020/21 is written ({forms}), not {said}",
+        item.value_loc["years"],
+        hint,
+    )
+
+
+def _year_form(text: str) -> str | None:
+    """The form of `YEAR_FORMS` that `text` is, written for another financial year
+    (2021/2022 is 2020/2021's form); None if it is none of them."""
+    found = re.fullmatch(r"([0-9]{2}|[0-9]{4})([/-])([0-9]{2}|[0-9]{4})", text)
+    if not found:
+        return None
+    first, between, second = found.groups()
+    following = int(second) == int(first) + 1 if len(first) == len(second) == 4 else None
+    if not (following or (following is None and (int(first) + 1) % 100 == int(second) % 100)):
+        return None
+    form = ("2020" if len(first) == 4 else "20") + between + ("2021" if len(second) == 4 else "21")
+    return form if form in YEAR_FORMS else None

@@ -15,7 +15,7 @@ forms (a month 2022-05, an id, a link), not the files, the data or the measures'
 from __future__ import annotations
 
 from . import kinds
-from .body import CHART_KINDS
+from .body import CHART_KINDS, YEAR_FORMS
 from .checks import ID_RE
 from .cover import ABOUT_KEYS, COVER_KEYS, LANG_RE, PROPERTY_LIMIT
 from .jsonschema_help import ENUMS, HELP, KIND_HELP
@@ -136,6 +136,8 @@ def _values(start: str) -> dict[str, dict]:
         },
         "total": yes_no(),
         "percent_sign": yes_no(),
+        "years": {"type": "string", **choice(YEAR_FORMS, ENUMS["table.years"])},
+        "corner": text(optional=True),
         "source": text(optional=True),
         "kind": choice(CHART_KINDS, ENUMS["chart.kind"]),
         "months": text(optional=True),

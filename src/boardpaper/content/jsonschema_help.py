@@ -32,6 +32,14 @@ HELP: dict[str, tuple[str, str]] = _help()
 ENUMS: dict[str, dict] = {
     "chart.kind": {"line": "months along the x axis", "bar": "one bar per period"},
     "style.comma_from": {1000: "28,675 and 2,836 (ONS style)", 10000: "28,675 but 2836"},
+    "table.years": {
+        "2020/21": "the default",
+        "2020/2021": "both years in full",
+        "2020-21": "with a hyphen",
+        "2020-2021": "both years in full, with a hyphen",
+        "20/21": "two digits each",
+        "20-21": "two digits each, with a hyphen",
+    },
 }
 
 #: a key of a block kind added outside the built-in ones (content/kinds.py `register`)

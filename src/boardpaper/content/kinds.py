@@ -181,6 +181,8 @@ KINDS: dict[str, Kind] = {
                 "commas",
                 "total",
                 "percent_sign",
+                "years",
+                "corner",
             ),
             (CAPTIONS, SOURCES, Unit("cell", (TABLE_TEXT,), label="a table cell")),
         ),

@@ -158,6 +158,8 @@ class TableSpec:
     commas: bool | int = True  # yes: the house style; no: none ("2836"); 10000: 28,675 but 2836
     total: bool = False  # a "Total": each measure (or area) summed over the periods
     percent_sign: bool = True  # no: a percentage prints "66", its heading saying %
+    years: str = "2020/21"  # how a financial year is written: 2020/21, 2020-21, 20/21 …
+    corner: str = ""  # the first column's heading ("" : Year, Measure or Area)
     where: tuple[tuple[str, Location], ...] = ()  # (key, place of its value): errors at a key
 
     def at(self, key: str) -> Location:

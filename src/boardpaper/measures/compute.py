@@ -49,7 +49,8 @@ class NoData(Exception):
 
 @dataclass(frozen=True)
 class Aggregate:
-    """One reduced figure and where it came from (with a rate's denominator)."""
+    """One reduced figure and where it came from (with a rate's denominator, and a
+    ratio's numerator: ratios.py)."""
 
     value: float
     measure: str
@@ -57,6 +58,7 @@ class Aggregate:
     window: Window
     files: tuple[str, ...]
     denominator: Aggregate | None = None
+    numerator: Aggregate | None = None
 
 
 @dataclass(frozen=True)
@@ -127,9 +129,18 @@ class Store:
         ):
             key = names[g]
             self.files[key] = tuple(sorted(self.files.get(key, ()) + (file_names[f],)))
+        for d in measures.values():  # a ratio's files: its numerator's and denominator's
+            for area in self.areas(d.id) if d.numerator else ():
+                both = self.files.get((d.numerator, area), ()) + self.files.get(
+                    (d.denominator, area), ()
+                )
+                self.files[(d.id, area)] = tuple(sorted(set(both)))
         self._memo: dict = {}  # (measure, area, window, how) → Aggregate
 
     def areas(self, measure: str) -> list[str]:
+        """The areas of a measure's data (a ratio's: its numerator's)."""
+        if self._ratio(measure):
+            measure = self.measures[measure].numerator
         return sorted(a for (m, a) in self._runs if m == measure)
 
     def _run(self, measure: str, area: str) -> tuple[int, int]:
@@ -156,6 +167,10 @@ class Store:
     def history(self, measure: str, area: str, first: int, last: int) -> pd.Series:
         """The monthly values from `first` to `last` that exist (gaps allowed; data of
         longer periods left out)."""
+        if self._divided_by_sum(measure):
+            from .ratios import history
+
+            return history(self, measure, area, first, last)
         months, values = self._slice(measure, area, first, last)
         return pd.Series(values, index=months)
 
@@ -167,7 +182,16 @@ class Store:
 
     def tiles(self, measure: str, area: str, window: Window) -> Tiles:
         """The data that tile `window` exactly, in order. MissingMonths where a month
-        has no datum, PeriodMismatch where the data's periods do not fit the window."""
+        has no datum, PeriodMismatch where the data's periods do not fit the window.
+        A measure divided by one that sums (ratios.py) has each tile divided."""
+        if self._divided_by_sum(measure):
+            from .ratios import tiles
+
+            return tiles(self, measure, area, window)
+        return self.data_tiles(measure, area, window)
+
+    def data_tiles(self, measure: str, area: str, window: Window) -> Tiles:
+        """The measure's own data that tile `window` exactly, in order (`tiles`)."""
         run = self._run(measure, area)
         if (measure, area) not in self._spanned:
             months, values = self._slice(measure, area, window.first, window.last)
@@ -258,16 +282,35 @@ class Store:
         index = run[0] + hi - 1  # the spans ending at a month are sorted, longest last
         return index, int(self._spans[index])
 
+    def _ratio(self, measure: str) -> bool:
+        """Whether `measure` is a ratio of two others, with no data of its own."""
+        return bool(self.measures[measure].numerator) if measure in self.measures else False
+
+    def _divided_by_sum(self, measure: str) -> bool:
+        """Whether `measure` is divided by a measure that sums over the same window (a
+        ratio of sums), or is a ratio: its tiles are its numerator's, each divided."""
+        d = self.measures.get(measure)
+        if d is None or not d.denominator:
+            return False
+        return bool(d.numerator) or self.measures[d.denominator].combine == "sum"
+
     def aggregate(
         self, measure: str, area: str, window: Window, how: str | None = None
     ) -> Aggregate:
         """The window's value: sum, mean or latest (the measure's rule unless `how`);
-        a measure with a `denominator` is divided by the denominator's latest value up
-        to the window's end, times its `per`.
+        a measure with a `denominator` is divided by the denominator's value times its
+        `per`, a ratio (`numerator`) is its numerator's value divided so (ratios.py).
 
         "latest" needs only the datum ending at the window's last month: a measure
         published once a year or a quarter (a rate, a survey result) is stored at the
         month it covers to, or by its period (`2020/21`, `year ending June 2021`)."""
+        if self._ratio(measure) or (how in ("min", "max") and self._divided_by_sum(measure)):
+            key = (measure, area, window, how)
+            if key not in self._memo:
+                from .ratios import ratio
+
+                self._memo[key] = ratio(self, measure, area, window, how)
+            return self._memo[key]
         how = how or self.measures[measure].combine
         if how == "latest":
             if (measure, area) in self._spanned:
@@ -285,7 +328,7 @@ class Store:
             index, _ = self.latest(measure, area, window.last)
             values, spans = self._values[index : index + 1], None
         else:
-            part = self.tiles(measure, area, window)
+            part = self.data_tiles(measure, area, window)
             values = part.values
             spans = part.spans if (measure, area) in self._spanned else None
         if how == "sum":
@@ -308,30 +351,9 @@ class Store:
         definition = self.measures[measure]
         if not definition.denominator:
             return Aggregate(value, measure, area, window, files)
-        return self._rate(definition, Aggregate(value, measure, area, window, files))
+        from .ratios import divided
 
-    def _rate(self, definition: Measure, numerator: Aggregate) -> Aggregate:
-        """numerator / the denominator's latest value up to the window's end × per."""
-        name, area, window = definition.denominator, numerator.area, numerator.window
-        index, span = self.latest(name, area, window.last, before=True)
-        last = int(self._months[index])
-        below = Aggregate(
-            float(self._values[index]),
-            name,
-            area,
-            Window(last - span + 1, last),
-            self.files.get((name, area), ()),
-        )
-        if below.value == 0:
-            raise ZeroDivisionError(
-                f"{numerator.measure} is per {name}, which is zero for {below.window.label()}"
-            )
-        value = combined(
-            numerator.value / below.value * definition.per,
-            f"{numerator.measure} per {definition.per:,} {name} over {window.label()}",
-            numerator.files + below.files,
-        )
-        return Aggregate(value, numerator.measure, area, window, numerator.files, below)
+        return divided(self, definition, Aggregate(value, measure, area, window, files), how)
 
     def peak(self, measure: str, area: str, window: Window) -> tuple[Window, float]:
         """The datum with the highest value in the window (the latest if tied): its

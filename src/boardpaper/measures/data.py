@@ -144,6 +144,18 @@ def _check(frame: pd.DataFrame, path, measures, default_area: str, at) -> pd.Dat
         lambda r: f"unknown measure '{r['measure']}'" + _near(r["measure"], measures),
         "define it in measures.yaml",
     )
+    ratios = {k: d for k, d in measures.items() if d.numerator}
+    if ratios:  # a ratio's value is made of two other measures: no data of its own
+        fail(
+            frame["measure"].isin(list(ratios)),
+            "measure",
+            lambda r: (
+                f"'{r['measure']}' is {ratios[r['measure']].numerator} divided by "
+                f"{ratios[r['measure']].denominator} (numerator: in measures.yaml) and has "
+                "no data of its own"
+            ),
+            "give its data to the measures it divides, whose value it is computed from",
+        )
     spans = _by_value(frame["period"], periods.parse)
     fail(
         spans["last"].isna(),

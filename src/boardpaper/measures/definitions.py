@@ -15,6 +15,14 @@ crime_rate:            # a rate: its own data (crimes) / population's × 1,000
   unit: rate
   per: 1000
   denominator: population   # another measure, with its own data and periods
+
+icv_accepted_pct:      # a ratio: no data of its own; one measure / another × 100
+  label: Visits accepted
+  unit: percent
+  numerator: icv_accepted
+  denominator: icv_detainees_present
+  per: 100
+  rounding: down       # cut to `decimals` (58.4 prints 58), not rounded
 ```
 """
 
@@ -30,8 +38,9 @@ from ..errors import DataError, Location, did_you_mean, only_keys, shown
 UNITS = ("count", "percent", "rate", "money")
 COMBINE = ("sum", "mean", "latest")
 GOOD = ("down", "up", "none")
+ROUNDING = ("nearest", "down")  # half up (ONS), or cut toward zero (as some tables print)
 KEYS = ("label", "short", "unit", "combine", "good", "source", "decimals", "per", "denominator")
-KEYS += ("from",)  # its data as published: shapes.py
+KEYS += ("numerator", "rounding", "from")  # a ratio's; how it is cut; its data as published
 ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
@@ -49,6 +58,9 @@ class Measure:
     per: int = 1  # a rate: the value / the denominator's × per (1000: per 1,000 population)
     denominator: str = ""  # the measure it is divided by (population), or none
     shape: object | None = None  # `from:`: records or a wide table (shapes.py)
+    numerator: str = ""  # a ratio: the measure divided (no data of its own), or none
+    rounding: str = "nearest"  # down: its figures cut to `decimals`, not rounded
+    numerator_loc: Location | None = None  # where `numerator:` is written, for errors
 
 
 def load_definitions(paths: list[Path]) -> dict[str, Measure]:
@@ -68,7 +80,31 @@ def load_definitions(paths: list[Path]) -> dict[str, Measure]:
                 )
             found[key] = _measure(key, entry, loc, doc.value_loc[key])
     _denominators(found)
+    _numerators(found)
     return found
+
+
+def _numerators(found: dict[str, Measure]) -> None:
+    """A `numerator` names another measure, neither a rate nor a ratio itself."""
+    for measure in found.values():
+        name, where = measure.numerator, measure.numerator_loc
+        if not name:
+            continue
+        if name == measure.id:
+            raise DataError(f"measure '{name}' cannot be its own numerator", where)
+        if name not in found:
+            raise DataError(
+                f"the numerator of '{measure.id}' is '{name}', which is not a measure",
+                where,
+                did_you_mean(name, found, "define it in measures.yaml, with its own data"),
+            )
+        if found[name].denominator:
+            what = "ratio" if found[name].numerator else "rate"
+            raise DataError(
+                f"the numerator of '{measure.id}', '{name}', is itself a {what}",
+                where,
+                "divide a measure of plain figures, such as a count",
+            )
 
 
 def _denominators(found: dict[str, Measure]) -> None:
@@ -118,6 +154,7 @@ def _measure(key: str, entry, loc: Location, value_loc: Location) -> Measure:
     source = entry.get("source", "")
     if not isinstance(source, str):
         raise DataError("source must be text", entry.value_loc["source"])
+    divided = _rate(key, entry, value_loc)  # before from:, which a ratio may not have
     return Measure(
         id=key,
         label=str(label),
@@ -129,7 +166,8 @@ def _measure(key: str, entry, loc: Location, value_loc: Location) -> Measure:
         loc=loc,
         short=str(entry.get("short") or ""),
         shape=_shape(entry, loc),
-        **_rate(key, entry, value_loc),
+        rounding=_choice(entry, "rounding", ROUNDING, "nearest"),
+        **divided,
     )
 
 
@@ -161,7 +199,31 @@ def _rate(key: str, entry: MarkedMap, value_loc: Location) -> dict:
             entry.key_loc["per"],
             "add denominator: <the measure it is divided by>, such as population",
         )
-    return {"per": per, "denominator": name}
+    return {"per": per, "denominator": name, **_numerator(key, entry, bool(name))}
+
+
+def _numerator(key: str, entry: MarkedMap, divided: bool) -> dict:
+    """`numerator` (a measure id): the measure is that one divided by its denominator,
+    with no data of its own (so no `from:`)."""
+    if "numerator" not in entry:
+        return {}
+    name, where = entry["numerator"], entry.value_loc["numerator"]
+    if not isinstance(name, str) or not ID_RE.match(name):
+        raise DataError("numerator must be the id of a measure, like icv_accepted", where)
+    if not divided:
+        raise DataError(
+            f"measure '{key}' has numerator: {name} but no denominator",
+            entry.key_loc["numerator"],
+            "add denominator: <the measure it is divided by>",
+        )
+    if "from" in entry:
+        raise DataError(
+            f"measure '{key}' is {name} divided by {entry['denominator']}, and has no data "
+            "of its own to read from:",
+            entry.key_loc["from"],
+            f"declare from: on {name} (and on {entry['denominator']})",
+        )
+    return {"numerator": name, "numerator_loc": where}
 
 
 def _shape(entry: MarkedMap, loc: Location):

@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 import math
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from .numbers import printable
 
@@ -35,6 +35,23 @@ def rounded(value: float, decimals: int) -> Decimal:
     quantum = Decimal(1).scaleb(-decimals)
     # repr() keeps the shortest decimal form of the float: 0.125 stays 0.125.
     return Decimal(repr(float(value))).quantize(quantum, rounding=ROUND_HALF_UP)
+
+
+#: significant digits a figure is read to before it is cut (`cut`): a float holds 15
+#: exactly, and its own error (29 / 100 * 100 is 28.999999999999996) lies below them
+CUT_DIGITS = 15
+
+
+def cut(value: float, decimals: int) -> float:
+    """`value` cut toward zero to `decimals` places (a measure's `rounding: down`): 58.41
+    → 58, 47.87 → 47, -2.5 → -2. It is read to 15 significant digits first (all a float
+    holds exactly), so that a quotient whole in decimal (29 of 100 as a percentage) is
+    not cut below itself by binary rounding."""
+    printable(value)
+    exact = Decimal(repr(float(value)))
+    if exact != 0:
+        exact = round(exact, CUT_DIGITS - 1 - exact.adjusted())
+    return float(exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_DOWN))
 
 
 #: the smallest number printed with a thousands separator: 1,000 in ONS style; a paper
@@ -76,6 +93,26 @@ def printed(value: float, unit: str, decimals: int, comma_from: int | None = Non
     if unit == "money":
         return money(value, decimals, comma_from)
     return number(value, decimals, comma_from)
+
+
+def span(low: str, high: str, unit: str, between: str = "-") -> str:
+    """Two figures as printed made a range, the unit written once: "35-37%" (a
+    percentage's sign after the second), "£3,000-4,000" and "£3-4 million" (the £ before
+    the first, a shared "million" after the second), "45-48"."""
+    if unit == "percent" and low.endswith("%"):
+        low = low[:-1]
+    elif unit == "money":
+        size = _size(high)
+        if _size(low) == size:  # one size (or none) for both: the £ once, the size once
+            sign = "-" if high.startswith("-") else ""
+            high = sign + high.lstrip("-").removeprefix("£")
+            low = low.removesuffix(size) if size else low
+    return f"{low}{between}{high}"
+
+
+def _size(money_text: str) -> str:
+    """ " million" or " billion" where money is printed so ("£3 million"), else ""."""
+    return next((w for w in (" million", " billion") if money_text.endswith(w)), "")
 
 
 def signed_change(

@@ -6,6 +6,9 @@ two figures keeps both)."""
 
 from __future__ import annotations
 
+import re
+
+from ..errors import shown
 from . import fmt, values, words
 from .checked import named_arguments, whole, word
 
@@ -16,7 +19,7 @@ MOST_COMMA_FROM = 10**15
 class FigureForms:
     """The forms of a figure that take the author's words or settings."""
 
-    FIELDS = ("approx_as", "fraction_as", "comma_from", "no_commas", "compared_with")
+    FIELDS = ("approx_as", "fraction_as", "comma_from", "no_commas", "compared_with", "to")
 
     @named_arguments
     def approx_as(self, below: str, above: str | None = None) -> values.Phrase:
@@ -87,8 +90,29 @@ class FigureForms:
         )
         return values.Phrase(text, self.provenance + theirs.provenance)
 
+    @named_arguments
+    def to(self, other, between: str = "-") -> values.Phrase:
+        """A range from this figure to another of its unit, the unit written once: "35-37%"
+        (the % after the second), "£3,000-4,000" (the £ before the first), "45-48";
+        `to(m.y, ' to ')` "35 to 37%". A negative figure takes " to " ("-5 to 3%");
+        traced to both."""
+        theirs = _figure(other, "to()", "takes")
+        if theirs.unit != self.unit:
+            raise ValueError(f"to() makes a range of one unit, not {self.unit} to {theirs.unit}")
+        if not isinstance(between, str) or not between.strip():
+            raise TypeError(
+                f"to() takes the words between in quotes, like ' to ', not {shown(between)}"
+            )
+        between = re.sub(r"\s+", " ", between)
+        word(between, "to()")  # the words' own bounds: length, no control characters
+        low, high = str(self), str(theirs)
+        if between == "-" and (low.startswith("-") or high.startswith("-")):
+            between = " to "  # "-5-3%" would read as a sum
+        text = fmt.span(low, high, self.unit, between)
+        return values.Phrase(text, self.provenance + theirs.provenance)
 
-def _figure(other, what: str) -> values.Value:
+
+def _figure(other, what: str, verb: str = "compares with") -> values.Value:
     """The figure of an argument: a figure, or a measure's value."""
     from .views import MeasureView  # views builds on values, which this module serves
 
@@ -97,6 +121,6 @@ def _figure(other, what: str) -> values.Value:
     if isinstance(other, MeasureView):
         return other.value
     raise TypeError(
-        f"{what} compares with a figure or a measure, like m.x.previous, not "
+        f"{what} {verb} a figure or a measure, like m.x.previous, not "
         f"{getattr(other, 'WHAT', type(other).__name__)}"
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ..content.jsonschema import DRAFT, choice, text
 from ..content.jsonschema_help import HELP as HELP_OF
-from .definitions import COMBINE, GOOD, ID_RE, KEYS, UNITS
+from .definitions import COMBINE, GOOD, ID_RE, KEYS, ROUNDING, UNITS
 
 #: the hover help of each key: schema_help.yaml's "measure.<key>" (content/jsonschema_help.py)
 HELP = {key: HELP_OF[f"measure.{key}"][0] for key in KEYS}
@@ -23,6 +23,10 @@ ENUMS = {
         "latest": "the value of the last month (a published rate)",
     },
     "good": {"down": "lower is better", "up": "higher is better", "none": "neither"},
+    "rounding": {
+        "nearest": "rounded half up to its decimals (ONS style)",
+        "down": "cut to its decimals: 58.4% prints 58",
+    },
 }
 EXAMPLE = (
     "homicide:\n  label: Homicides\n  unit: count\n  combine: sum\n  good: down\n"
@@ -42,6 +46,8 @@ def measures_schema() -> dict:
         "decimals": {"type": "integer", "minimum": 0, "maximum": 6},
         "per": {"type": "integer", "minimum": 1, "maximum": 10**9},
         "denominator": {"type": "string", "pattern": ID_RE.pattern},
+        "numerator": {"type": "string", "pattern": ID_RE.pattern},
+        "rounding": choice(ROUNDING, ENUMS["rounding"]),
         "from": from_schema(),
     }
     measure = {
@@ -50,6 +56,8 @@ def measures_schema() -> dict:
         "markdownDescription": f"A measure: what it is and how it adds up.\n\n```yaml\n{EXAMPLE}\n```",
         "properties": {k: {"description": HELP[k], **values[k]} for k in KEYS},
         "required": ["label"],
+        "dependencies": {"numerator": ["denominator"]},
+        "not": {"required": ["numerator", "from"]},
         "additionalProperties": False,
     }
     return {

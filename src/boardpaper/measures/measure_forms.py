@@ -86,6 +86,9 @@ class MeasureForms:
     def compared_with(self, *args, **kwargs) -> values.Phrase:
         return self.value.compared_with(*args, **kwargs)
 
+    def to(self, *args, **kwargs) -> values.Phrase:
+        return self.value.to(*args, **kwargs)
+
 
 def _place(mine: float, others: list[float], most: str) -> str:
     """The place of `mine` among `others` in words (ties share the higher place)."""

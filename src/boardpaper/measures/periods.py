@@ -139,6 +139,16 @@ def label(last: int, months: int) -> str:
     return f"{months} months ending {month_label(last)}"
 
 
+def financial_year(start: int, form: str = "2020/21") -> str:
+    """The financial year starting in April of `start` written as `form` writes 2020/21
+    (a table's `years:`): 2020/21, 2020/2021, 2020-21, 2020-2021, 20/21 or 20-21."""
+    between = "/" if "/" in form else "-"
+    first, _, second = form.partition(between)
+    a = f"{start:04d}" if len(first) == 4 else f"{start % 100:02d}"
+    b = f"{start + 1:04d}" if len(second) == 4 else f"{(start + 1) % 100:02d}"
+    return a + between + b
+
+
 def plural(name: str) -> str:
     """ "financial year" → "financial years"; "year ending June" → "years ending June"."""
     if name.startswith("year ending"):

@@ -17,9 +17,13 @@ one raises `UnknownName` with the nearest right one.
 
 from __future__ import annotations
 
+import math
+
+from . import fmt
 from .checked import MOST_PLACES, Checked, UnknownName
 from .comparison import Comparison
-from .compute import Store
+from .compute import Aggregate, Store
+from .numbers import combined
 from .values import MonthView, Phrase, Value, WindowView
 from .views import Measures, MeasureView, PeakView
 from .windows import Window, month_number
@@ -54,12 +58,43 @@ class Figures:
         min, max), in its unit and places: the one computation behind every figure,
         table cell, chart value, KPI and `boardpaper measures`."""
         agg = self.store.aggregate(measure, area, window, how)
-        d = self.store.measures[measure]
         provenance = ((measure, area, window, agg.files),)
+        if agg.numerator is not None:  # a ratio: its numerator's measure and period
+            provenance = (_source(agg.numerator),)
         if agg.denominator is not None:  # a rate: its denominator's measure and period too
-            below = agg.denominator
-            provenance += ((below.measure, below.area, below.window, below.files),)
-        return Value(agg.value, d.unit, d.decimals, provenance)
+            provenance += (_source(agg.denominator),)
+        return self._made(measure, agg.value, provenance)
+
+    def total(self, measure: str, area: str, windows: list[Window]) -> Value:
+        """A measure summed over `windows` (a table's total), traced to each; a ratio
+        whose numerator and denominator both add up is the ratio of their sums (not the
+        sum of its ratios). Unrounded until the measure's own rounding of the total."""
+        d = self.store.measures[measure]
+        if not d.numerator:
+            parts = [self.store.aggregate(measure, area, w) for w in windows]
+            return self._made(
+                measure,
+                math.fsum(p.value for p in parts),
+                tuple((measure, area, w, p.files) for w, p in zip(windows, parts)),
+            )
+        tops = [self.store.aggregate(d.numerator, area, w) for w in windows]
+        bottoms = [self.store.aggregate(d.denominator, area, w) for w in windows]
+        below = math.fsum(b.value for b in bottoms)
+        if below == 0:
+            raise ZeroDivisionError(f"{measure} is per {d.denominator}, whose total is zero")
+        value = combined(
+            math.fsum(t.value for t in tops) / below * d.per,
+            f"{measure} over {len(windows)} periods",
+            tops[0].files,
+        )
+        return self._made(measure, value, tuple(map(_source, tops + bottoms)))
+
+    def _made(self, measure: str, number: float, provenance: tuple) -> Value:
+        """A measure's figure in its unit and places: cut to them for `rounding: down`."""
+        d = self.store.measures[measure]
+        if d.rounding == "down":
+            number = fmt.cut(number, d.decimals)
+        return Value(number, d.unit, d.decimals, provenance)
 
     def _setting(self, name: str, window: Window) -> tuple:
         return ((name, "", window, (self.origin,) if self.origin else ()),)
@@ -70,3 +105,8 @@ class Figures:
             "period": WindowView(self.period, self._setting("period", self.period)),
             "baseline": WindowView(self.baseline, self._setting("baseline", self.baseline)),
         }
+
+
+def _source(agg: Aggregate) -> tuple:
+    """The provenance of one aggregate: (measure, area, window, files)."""
+    return (agg.measure, agg.area, agg.window, agg.files)

@@ -52,7 +52,7 @@ def rows(figures: Figures) -> list[dict]:
 def _value(figures: Figures, measure: str, area: str, window) -> Value | None:
     try:
         return figures.value(measure, area, window)
-    except (MissingMonths, NoData):
+    except (MissingMonths, NoData, ZeroDivisionError):  # a rate or ratio of a zero: no value
         return None
 
 

@@ -268,10 +268,12 @@ class PeakView(MeasureView):
 
     def _value(self, how: str | None = None) -> Value:
         found = super()._value(how)
-        ((measure, area, _, files),) = found.provenance
-        return Value(
-            found.number, found.unit, found.decimals, ((measure, area, self.searched, files),)
+        # each measure over the month found (a rate's or ratio's two) searched the window
+        provenance = tuple(
+            (measure, area, self.searched if window == self.window_ else window, files)
+            for measure, area, window, files in found.provenance
         )
+        return Value(found.number, found.unit, found.decimals, provenance)
 
     @property
     def month(self) -> MonthView:  # type: ignore[override]

@@ -55,6 +55,7 @@ CALLS = {
     "fraction_as": "fraction_as('almost', 'over')",
     "comma_from": "comma_from(100000)",
     "compared_with": "compared_with(m.{count}.previous)",
+    "to": "to(m.{count}.previous)",
     "stable_within": "stable_within(5)",
     "ranked_among": "ranked_among(m.{whole})",
 }

@@ -7,8 +7,6 @@ values, the lowest and highest, and which way it went.
 
 from __future__ import annotations
 
-import math
-
 from ..content import model as c
 from ..errors import ContentError, DataError, TemplateError
 from ..measures import fmt, periods
@@ -30,9 +28,18 @@ def window_of(period: str) -> Window:
     return Window.calendar_year(int(period))
 
 
-def label_of(period: str) -> str:
+def label_of(period: str, years: str = "2020/21") -> str:
+    """A column's period as a table prints it: a financial year as `years` writes
+    2020/21 (`2020-21`, `20/21` …), a calendar year as written, "Year ending March 2022"."""
     if "-" in period:
         return f"Year ending {month_label(Window.ending(period, 1).first)}"
+    return written(period, years)
+
+
+def written(period: str, years: str) -> str:
+    """A column's period as written, its financial year in the form `years`."""
+    if "/" in period and years != "2020/21":
+        return periods.financial_year(int(period[:4]), years)
     return period
 
 
@@ -50,35 +57,37 @@ def table(spec: c.TableSpec, figures: Figures | None) -> m.Table:
             if rows_are_areas
             else (definition.short if spec.transpose and definition.short else definition.label)
         )
-        _options(spec, definition, str(spec.caption) if rows_are_areas else names[-1])
+        heading = str(spec.caption) if rows_are_areas else names[-1]
+        _options(spec, definition, heading, store.measures)
         grid.append(
             [
                 _value(spec, figures, measure, area, window_of(p), blank=spec.blanks)
                 for p in spec.columns
             ]
         )
-    periods = [label_of(p) for p in spec.columns]
-    totals = [_total(values) for values in grid]
-    corner = "Area" if rows_are_areas else "Measure"
+    labels = [label_of(p, spec.years) for p in spec.columns]
+    totals = [_total(spec, figures, key, store.area, values) for key, values in zip(keys, grid)]
+    corner = spec.corner or ("Area" if rows_are_areas else "Measure")
     if spec.transpose:  # a row per period, a column per measure or area
-        header = ["Year", *names]
+        header = [spec.corner or "Year", *names]
         rows = [
             [m.Text(period)]
             + [_cell(spec, grid[i][j], names[i], period) for i in range(len(names))]
-            for j, period in enumerate(periods)
+            for j, period in enumerate(labels)
         ]
         if spec.total:  # a last row: each column summed over the periods
             rows.append(
                 [m.Text(TOTAL)] + [_cell(spec, t, n, TOTAL, " + ") for t, n in zip(totals, names)]
             )
     else:
-        header = [corner, *periods]
+        header = [corner, *labels]
         rows = [
-            [m.Text(name)] + [_cell(spec, v, name, period) for v, period in zip(values, periods)]
+            [m.Text(name)] + [_cell(spec, v, name, period) for v, period in zip(values, labels)]
             for name, values in zip(names, grid)
         ]
         if spec.change:
-            header.append(f"Change {spec.columns[0]} to {spec.columns[-1]}")
+            first, last = (written(p, spec.years) for p in (spec.columns[0], spec.columns[-1]))
+            header.append(f"Change {first} to {last}")
             for row, name, values in zip(rows, names, grid):
                 row.append(_change(spec, name, header[-1], values[0], values[-1]))
         if spec.total:  # a last column: each row summed over the periods
@@ -98,22 +107,33 @@ NO_DATA = "–"
 TOTAL = "Total"
 
 
-def _options(spec: c.TableSpec, definition, heading: str) -> None:
-    """A measure of a table with `total: yes` must add up; one printed without its % sign
-    must be headed by words that say %."""
-    if spec.total and not (
+def _adds_up(definition) -> bool:
+    """A count or money of `combine: sum`, divided by nothing."""
+    return (
         definition.unit in ("count", "money")
         and definition.combine == "sum"
         and not definition.denominator
-    ):
-        how = f"combine: {definition.combine}"
-        if definition.denominator:
-            how = f"divided by {definition.denominator}"
+    )
+
+
+def _options(spec: c.TableSpec, definition, heading: str, measures: dict) -> None:
+    """A measure of a table with `total: yes` must add up, or be a ratio of two that do
+    (its total the ratio of their sums); one printed without its % sign must be headed
+    by words that say %."""
+    parts = (definition.numerator, definition.denominator)
+    ratio_adds_up = definition.numerator and all(_adds_up(measures[p]) for p in parts)
+    if spec.total and not (_adds_up(definition) or ratio_adds_up):
+        how = f"unit: {definition.unit}, combine: {definition.combine}"
+        if definition.numerator:
+            how = f"{definition.numerator} divided by {definition.denominator}, not both sums"
+        elif definition.denominator:
+            how = f"unit: {definition.unit}, divided by {definition.denominator}"
         raise ContentError(
             f"total: yes sums each measure over the table's periods, and '{definition.id}' "
-            f"does not add up (unit: {definition.unit}, {how})",
+            f"does not add up ({how})",
             spec.at("total"),
-            "a total adds up counts or money of combine: sum; leave that measure out of this table",
+            "a total adds up counts or money of combine: sum, or divides two such sums "
+            "(a measure with numerator:); leave that measure out of this table",
         )
     said = "%" in heading or "per cent" in heading.lower() or "percent" in heading.lower()
     if not spec.percent_sign and definition.unit == "percent" and not said:
@@ -125,18 +145,17 @@ def _options(spec: c.TableSpec, definition, heading: str) -> None:
         )
 
 
-def _total(values: list[Value | None]) -> Value | None:
-    """The sum of a row's (or column's) figures over the periods, unrounded, traced to
-    each; no total ("–") where a period has no data."""
-    if any(v is None for v in values):
+def _total(spec, figures: Figures, key: str, area: str, values: list) -> Value | None:
+    """A row's (or column's) total over the periods (`Figures.total`: the sum of its
+    figures unrounded, or a ratio's numerators summed over its denominators summed),
+    traced to each; no total ("–") where a period has no data."""
+    if not spec.total or any(v is None for v in values):
         return None
-    first = values[0]
-    return Value(
-        math.fsum(v.number for v in values),
-        first.unit,
-        first.decimals,
-        tuple(p for v in values for p in v.provenance),
-    )
+    measure, area = (spec.measure, key) if spec.measure is not None else (key, area)
+    try:
+        return figures.total(measure, area, [window_of(p) for p in spec.columns])
+    except ZeroDivisionError as exc:
+        raise DataError(f"'{spec.caption}': {exc}", spec.at("total")) from None
 
 
 def _separators(spec: c.TableSpec) -> int | None:
@@ -241,6 +260,8 @@ def _value(
     except (MissingMonths, NoData) as exc:
         if blank and (isinstance(exc, NoData) or len(exc.missing) == exc.window.months):
             return None
+        raise DataError(f"'{spec.caption}': {exc}", spec.loc) from None
+    except ZeroDivisionError as exc:  # a rate or ratio whose denominator is zero
         raise DataError(f"'{spec.caption}': {exc}", spec.loc) from None
 
 
