@@ -35,6 +35,13 @@ Which data are ILLUSTRATIVE (paper.yaml says `data: illustrative: yes`):
   the counts behind it are made up to give it: violent crime 2018/19 and 2019/20 (an
   18% increase), the survey invitations of 2017 and 2018 (around 4,200 a month over
   2017 to 2019).
+- Computed, not held: the custody visits' percentage accepted (visits accepted over
+  detainees present, cut to whole numbers as the published table prints them, and its
+  Total row the ratio of the sums).
+- ILLUSTRATIVE shapes: the report gives only the range "circa 45-48%" for theft's share
+  of reoffences, so the shares by year here lie within it; its pie chart "Cadet
+  Diversity 2019" prints six shares without saying which label each belongs to, so the
+  categories are matched to them in the published order.
 """
 
 from __future__ import annotations
@@ -112,6 +119,9 @@ PUBLISHED: dict[str, list[tuple]] = {
     "reoffending_adult": [("2015", 30.5)],
     "reoffending_adult_gap": [("2015", 2.1), ("2018", 1.4)],
     "reoffending_theft_cost": [("2018", 43000000)],
+    # the report gives only the range "circa 45-48%" over the past few years: ILLUSTRATIVE
+    # shares by year within it
+    "reoffences_theft_share": [("2016", 45.4), ("2017", 47.8), ("2018", 46.9)],
     "reoffending_youth": [("2018", 36.0), ("2018", 37.5, "England and Wales")],
     "fte_rate": [("2019", 27), ("2019", 21, "England and Wales")],
     "victims_satisfied_month": [("2020-05", 37.0), ("2020-06", 55.0)],
@@ -292,13 +302,6 @@ PUBLISHED: dict[str, list[tuple]] = {
         ("2019/20", 1933),
         ("2020/21", 675),
     ],
-    "icv_accepted_pct": [
-        ("2016/17", 66.0),
-        ("2017/18", 69.0),
-        ("2018/19", 58.0),
-        ("2019/20", 47.0),
-        ("2020/21", 51.0),
-    ],
     "icv_visits": [("2021-01", 1298)],
     "aa_visits": [("2021-01", 2820)],
     "bwv_cameras": [("2021-03", 3424)],
@@ -391,6 +394,16 @@ PUBLISHED: dict[str, list[tuple]] = {
     "cadets_continuing_as_leaders": [("2020/21", 10)],
     "cadets_online_meetings": [("2021-03", 120)],
     "cadet_leaders": [("2019-08", 65)],
+    # the published pie chart "Cadet Diversity 2019" gives its shares without labels
+    # attached; the categories here are matched to them in the published order
+    "cadet_ethnicity_share": [
+        ("2019", 45, "White"),
+        ("2019", 34, "Asian"),
+        ("2019", 8, "Asian British"),
+        ("2019", 3, "Black British/ African British / Carribbean British"),
+        ("2019", 2, "Black/African/Caribbean"),
+        ("2019", 8, "Unknown"),
+    ],
     "cadet_leaders_regular": [("2019-08", 35)],
     "cadets_active": [("2019-08", 250)],
     "cadet_hours_volunteered": [("2019-08", 45)],
