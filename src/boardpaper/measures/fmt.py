@@ -5,7 +5,8 @@
 - a leading zero: 0.6%
 - percentage changes: one decimal place below 10%, whole numbers from 10% up,
   unless the author states the places
-- one to nine in words where the author asks (`words`): "four were fatal"
+- one to nine in words where the author asks (`words`): "four were fatal"; up to one
+  hundred where the author spells a number out (`spelled`): "twenty-one"
 """
 
 from __future__ import annotations
@@ -16,6 +17,18 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from .numbers import printable
 
 SMALL = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+TEENS = [
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 FOLD = {
     2: "two-fold",
     3: "three-fold",
@@ -79,6 +92,11 @@ def number(value: float, decimals: int = 0, comma_from: int | None = None) -> st
 def percent(value: float, decimals: int, comma_from: int | None = None) -> str:
     """1.923 → "1.9%" (with 1 place)."""
     return f"{number(value, decimals, comma_from)}%"
+
+
+def per_cent(value: float, decimals: int, comma_from: int | None = None) -> str:
+    """1.923 → "1.9 per cent" (with 1 place): a percentage in words, not its sign."""
+    return f"{number(value, decimals, comma_from)} per cent"
 
 
 def change_decimals(value: float) -> int:
@@ -166,6 +184,29 @@ def words(value: float, decimals: int = 0, comma_from: int | None = None) -> str
             return f"{SMALL[int(whole)]} and three quarters"
         return f"{SMALL[int(whole)]} and {PARTS[part]}"
     return number(value, decimals, comma_from)
+
+
+def spelled(value: float, decimals: int = 0, comma_from: int | None = None) -> str:
+    """Zero to one hundred in words ("ten", "twenty-one", "one hundred"), whole as
+    printed (rounded to `decimals` places); anything else as digits, as `words` prints."""
+    exact = rounded(value, decimals)
+    if exact == exact.to_integral_value() and 0 <= exact <= 100:
+        return number_words(int(exact))
+    return number(value, decimals, comma_from)
+
+
+def number_words(n: int) -> str:
+    """0 to 100 in words: 7 "seven", 13 "thirteen", 40 "forty", 58 "fifty-eight"."""
+    if not 0 <= n <= 100:
+        raise ValueError(f"{n} is not from 0 to 100")
+    if n <= 10:
+        return SMALL[n]
+    if n < 20:
+        return TEENS[n - 11]
+    if n == 100:
+        return "one hundred"
+    tens, units = divmod(n, 10)
+    return TENS[tens] + (f"-{SMALL[units]}" if units else "")
 
 
 def fold(ratio: float) -> str:

@@ -1,12 +1,15 @@
 """More forms of a figure (`Value`): approximations in the author's words, a share as
-an approximate fraction, thousands separators of its own, and two figures compared.
+an approximate fraction, thousands separators of its own, two figures compared, a
+percentage in words ("45 per cent") and a number spelt out to one hundred.
 
 A mixin of `values.Value`; each form keeps the figure's provenance (a comparison of
 two figures keeps both)."""
 
 from __future__ import annotations
 
+import math
 import re
+from decimal import Decimal
 
 from ..errors import shown
 from . import fmt, values, words
@@ -14,22 +17,41 @@ from .checked import named_arguments, whole, word
 
 #: the largest `comma_from` a figure may take: numbers up to it print without commas
 MOST_COMMA_FROM = 10**15
+MOST_FIGURES = 6  # significant figures `approx_as` may round to
 
 
 class FigureForms:
     """The forms of a figure that take the author's words or settings."""
 
-    FIELDS = ("approx_as", "fraction_as", "comma_from", "no_commas", "compared_with", "to")
+    FIELDS = (
+        "approx_as",
+        "fraction_as",
+        "comma_from",
+        "no_commas",
+        "compared_with",
+        "to",
+        "per_cent",
+        "spelled",
+    )
 
     @named_arguments
-    def approx_as(self, below: str, above: str | None = None) -> values.Phrase:
+    def approx_as(
+        self, below: str, above: str | None = None, figures: int | None = None
+    ) -> values.Phrase:
         """`approx` in your words: `approx_as('around')` "around 1,200" on either side;
         `approx_as('nearly', 'more than')` "nearly 150,000" below the rounded figure, "more
-        than 3%" above it. A figure already round prints alone."""
+        than 3%" above it. A figure already round prints alone. `figures` (1 to 6) sets
+        the significant figures, else two (one below 10, or for money): 809%
+        `approx_as('almost', 'over', figures=1)` "over 800%"."""
         below = word(below, "approx_as()")
         above = below if above is None else word(above, "approx_as()")
-        figures = 1 if abs(self.number) < 10 or self.unit == "money" else 2
-        rounded, shown = self._about(figures)
+        if figures is None:
+            rounded, shown = self._about(self._approx_figures())
+        else:
+            figures = whole(figures, "approx_as()'s figures", 1, MOST_FIGURES)
+            if self.unit == "money":
+                figures = _money_figures(self.number, figures)
+            rounded, shown = self._about(figures, _places(self.number, figures))
         text = words.approximately(self.number, shown, rounded.number, below, above)
         return values.Phrase(text, self.provenance)
 
@@ -59,6 +81,22 @@ class FigureForms:
     def no_commas(self) -> values.Value:
         """This figure without a thousands separator: 2836, 28675."""
         return self._styled(MOST_COMMA_FROM)
+
+    @property
+    def per_cent(self) -> values.Phrase:
+        """A percentage with the words "per cent" for its sign: 45% "45 per cent", a
+        change's `.pct` "1.9 per cent"."""
+        if self.unit != "percent":
+            raise ValueError("'per_cent' is for a percentage, such as a share_of or a change's pct")
+        text = fmt.per_cent(self.number, self.decimals, self.separators_from)
+        return values.Phrase(text, self.provenance, direction=self.direction)
+
+    @property
+    def spelled(self) -> values.Phrase:
+        """Zero to one hundred in words, whole as the figure prints: "ten", "twenty-one",
+        "one hundred"; other numbers in digits, as `words` prints them ("101", "10.5")."""
+        text = fmt.spelled(self.number, self.decimals, self.separators_from)
+        return values.Phrase(text, self.provenance, direction=self.direction)
 
     def _styled(self, comma_from: int) -> values.Value:
         return values.Value(
@@ -110,6 +148,26 @@ class FigureForms:
             between = " to "  # "-5-3%" would read as a sum
         text = fmt.span(low, high, self.unit, between)
         return values.Phrase(text, self.provenance + theirs.provenance)
+
+
+def _places(number: float, figures: int) -> int:
+    """The decimal places that print `number` rounded to `figures` significant figures
+    in full, and no more: 0.046 to one, 0.05, takes two; 1,234.5 to five one; 909 to
+    four, 909, none."""
+    rounded = words.significant(number, figures)
+    if rounded == 0 or not math.isfinite(rounded):
+        return 0
+    return max(0, -Decimal(repr(rounded)).normalize().as_tuple().exponent)
+
+
+def _money_figures(number: float, figures: int) -> int:
+    """At most the figures money prints: "£1.2 million" (to £0.1 million) has two of
+    £1,234,567, "£12.3 million" three; below a million, all it is given."""
+    size = abs(number)
+    for power in (9, 6):  # billions and millions, to one decimal place
+        if size >= 10**power:
+            return max(1, min(figures, math.floor(math.log10(size)) - power + 2))
+    return figures
 
 
 def _figure(other, what: str, verb: str = "compares with") -> values.Value:

@@ -1,13 +1,14 @@
 """More forms of a measure (`MeasureView`): whether its series was stable over its
-window, its place among the areas of the data or among other measures in words, and
-the forms of its figure that take the author's words (`approx_as`, `compared_with` …).
+window, its place among the areas of the data or among other measures in words, how
+often a counted event happens over its window (`every`), and the forms of its figure
+that take the author's words (`approx_as`, `compared_with` …).
 
 A mixin of `views.MeasureView`; each form keeps the provenance of every series it read."""
 
 from __future__ import annotations
 
-from . import values, words
-from .checked import named_arguments, number_within, word
+from . import fmt, values, words
+from .checked import choice, named_arguments, number_within, word
 
 #: the default rule of `stable`: every month within 10% of the window's mean
 STABLE_WITHIN = 10.0
@@ -17,7 +18,7 @@ MOST_RANKED = 100  # measures `ranked_among` compares
 class MeasureForms:
     """A measure's series and places in words."""
 
-    FIELDS = ("stable", "stable_within", "ranked", "ranked_among")
+    FIELDS = ("stable", "stable_within", "ranked", "ranked_among", "every")
 
     def _series_provenance(self, measure: str, area: str) -> tuple:
         files = self._f.store.files.get((measure, area), ())
@@ -71,6 +72,34 @@ class MeasureForms:
         text = _place(mine.number, [t.number for t in theirs], word(most, "ranked_among()"))
         return values.Phrase(text, provenance)
 
+    @named_arguments
+    def every(self, unit: str) -> values.Phrase:
+        """How often one event happens, for a count over the window: 121 deaths in 2019
+        `every('day')` "every three days" (365 / 121), 2,500 `every('hour')` "every four
+        hours" (8,760 / 2,500, half up), "every 12 days", "every day"; `unit` 'hour',
+        'day', 'week' or 'month' (a day: the window's calendar days). On a measure, whose
+        window it reads; not on a bare figure."""
+        unit = choice(unit, "every()", words.EVERY)
+        if self.definition.unit != "count":
+            raise ValueError(
+                f"every() is for a count of events; {self.measure} is a "
+                f"{self.definition.unit} measure"
+            )
+        if self.definition.combine != "sum":
+            raise ValueError(
+                f"every() is for events counted over a window: {self.measure} is the "
+                f"{self.definition.combine} of its months, not their sum"
+            )
+        value = self.value
+        count = float(fmt.rounded(value.number, value.decimals))
+        if count < 0:
+            raise ValueError(f"every() is for a count of events, not {value}")
+        if count == 0:
+            raise ValueError(f"{self.measure} never happened in {self.window_.label()}")
+        days = self.window_.days
+        length = {"hour": days * 24, "day": days, "week": days / 7, "month": self.window_.months}
+        return values.Phrase(words.every(length[unit], count, unit), value.provenance)
+
     # -- the figure's forms that take words or settings, on the measure's value --
     def approx_as(self, *args, **kwargs) -> values.Phrase:
         return self.value.approx_as(*args, **kwargs)
@@ -88,6 +117,9 @@ class MeasureForms:
 
     def to(self, *args, **kwargs) -> values.Phrase:
         return self.value.to(*args, **kwargs)
+
+    per_cent = property(lambda self: self.value.per_cent)
+    spelled = property(lambda self: self.value.spelled)
 
 
 def _place(mine: float, others: list[float], most: str) -> str:

@@ -95,22 +95,25 @@ class Value(FigureForms, Checked):
             self.separators_from,
         )
 
-    def _about(self, figures: int) -> tuple[Value, str]:
+    def _about(self, figures: int, places: int = 0) -> tuple[Value, str]:
         rounded = Value(
             words.significant(self.number, figures),
             self.unit,
-            0,
+            places,
             self.provenance,
             separators_from=self.separators_from,
         )
         return rounded, str(rounded)
 
+    def _approx_figures(self) -> int:
+        """The significant figures of `approx`: two, one below 10 or for money."""
+        return 1 if abs(self.number) < 10 or self.unit == "money" else 2
+
     @property
     def approx(self) -> Phrase:
         """Rounded to two significant figures (one below 10), and which side the figure
         lies: "almost 150,000", "over 3%", "over £1 million"."""
-        figures = 1 if abs(self.number) < 10 or self.unit == "money" else 2
-        rounded, shown = self._about(figures)
+        rounded, shown = self._about(self._approx_figures())
         return Phrase(words.approximately(self.number, shown, rounded.number), self.provenance)
 
     @property

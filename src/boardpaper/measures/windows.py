@@ -8,6 +8,7 @@ Labels follow the ONS style guide: "April 2021 to March 2022",
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 
@@ -87,6 +88,14 @@ class Window:
     @property
     def months(self) -> int:
         return self.last - self.first + 1
+
+    @property
+    def days(self) -> int:
+        """The calendar days of its months: 365 for 2019, 366 for 2020, 28 for February
+        2022."""
+        return sum(
+            calendar.monthrange(m // 12, m % 12 + 1)[1] for m in range(self.first, self.last + 1)
+        )
 
     def shift(self, months: int) -> Window:
         return Window(self.first + months, self.last + months)

@@ -196,6 +196,29 @@ def is_stable(values, within: float) -> bool:
     return all(abs(v - mean) <= margin + slack for v in values)
 
 
+#: the units `every()` says how often in, shortest first
+EVERY = ("hour", "day", "week", "month")
+
+
+def every(length: float, count: float, unit: str) -> str:
+    """How often one of `count` events happens over `length` `unit`s (one of `EVERY`),
+    rounded half up to a whole number of them: 365 days for 121 "every three days",
+    8,760 hours for 2,500 "every four hours", "every 12 days" (one to nine in words),
+    "every day" for one."""
+    if count <= 0:
+        raise ValueError(f"every() needs a count above zero, not {fmt.number(count, 2)}")
+    interval = length / count
+    n = int(fmt.rounded(interval, 0))
+    if n == 0:
+        a = "an" if unit == "hour" else "a"
+        shorter = EVERY.index(unit) - 1
+        hint = f": try every('{EVERY[shorter]}')" if shorter >= 0 else ""
+        raise ValueError(
+            f"it happens more than once {a} {unit} (every {interval:.2g} {unit}s){hint}"
+        )
+    return f"every {unit}" if n == 1 else f"every {fmt.words(n)} {unit}s"
+
+
 def months_long(months: int) -> str:
     """A length in months: "one month", "five months", "12 months" (one to nine in
     words)."""

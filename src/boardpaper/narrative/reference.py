@@ -58,6 +58,7 @@ CALLS = {
     "to": "to(m.{count}.previous)",
     "stable_within": "stable_within(5)",
     "ranked_among": "ranked_among(m.{whole})",
+    "every": "every('day')",
 }
 #: the arguments of a field whose example differs by the kind of value
 CALLS_ON = {(r.Comparison, "compared_with"): "compared_with(m.{count}.vs_previous)"}
@@ -69,6 +70,9 @@ ON = {
     "share_of": "part",
     "fraction": "share",
     "fraction_as": "share",
+    "per_cent": "share",
+    "spelled": "tens",
+    "every": "tens",
 }
 FILTERS = (
     ("dp", "m.{count} | dp(1)", "the figure with as many decimal places"),
@@ -142,10 +146,11 @@ def _names(figures: r.Figures) -> dict[str, str]:
     count = next((k for k in counts if _covers(figures, k)), counts[0] if counts else "x")
     last = figures.period.last
     areas = [a for a in store.areas(count) if a != store.area]
-    small, part, whole = _small_and_share(figures, counts)
+    small, tens, part, whole = _small_and_share(figures, counts)
     return {
         "count": count,
         "small": small or count,
+        "tens": tens or small or count,
         "part": part or count,
         "whole": whole or count,
         "share": f"m.{part or count}.share_of(m.{whole or count})",
@@ -158,9 +163,10 @@ def _names(figures: r.Figures) -> dict[str, str]:
 
 
 def _small_and_share(figures: r.Figures, counts: list[str]) -> tuple:
-    """A count of two to nine over the period (for words), and two counts the first of
-    which is nearest a simple share of the second (for shares and fractions), a part of
-    the other (burglary_residential of burglary) where the data has one."""
+    """A count of two to nine over the period (for words), one of 11 to 100 (for numbers
+    spelt out, and how often), and two counts the first of which is nearest a simple
+    share of the second (for shares and fractions), a part of the other
+    (burglary_residential of burglary) where the data has one."""
     values = {}
     for k in counts:
         try:
@@ -168,6 +174,7 @@ def _small_and_share(figures: r.Figures, counts: list[str]) -> tuple:
         except Exception:  # noqa: BLE001 - no data for the period: not an example
             continue
     small = next((k for k in values if 2 <= values[k] <= 9), None)
+    tens = next((k for k in values if 11 <= values[k] <= 100), None)
     best, pair = (2, 1.0), (None, None)
     for part in values:
         for whole in values:
@@ -177,7 +184,7 @@ def _small_and_share(figures: r.Figures, counts: list[str]) -> tuple:
                 rank = (0 if part.startswith(whole + "_") else 1, off)
                 if rank < best:
                     best, pair = rank, (part, whole)
-    return (small, *pair)
+    return (small, tens, *pair)
 
 
 def _example(cls, base: str, field: str) -> str:
@@ -188,7 +195,7 @@ def _example(cls, base: str, field: str) -> str:
     call = call if inspect.isfunction(member) else field
     if cls in (r.MeasureView, r.Value) and field in ON:
         base = base.replace("{count}", "{" + ON[field] + "}")
-        if field in ("fraction", "fraction_as"):
+        if field in ("fraction", "fraction_as", "per_cent"):
             return "{share}." + call
     return f"{base}.{call}"
 
