@@ -121,6 +121,11 @@ PUBLISHED: dict[str, list[tuple]] = {
     "reoffending_theft_cost": [("2018", 43000000)],
     # the report gives only the range "circa 45-48%" over the past few years: ILLUSTRATIVE
     # shares by year within it
+    # the report gives only how often: a West Midlands resident "every three days" and
+    # one in England "every four hours" (ILLUSTRATIVE yearly counts that give them)
+    "drug_poisoning_deaths": [("2019", 121)],
+    "drug_poisoning_deaths_england": [("2019", 2400)],
+    "lac_mental_health_share": [("2016", 45)],
     "reoffences_theft_share": [("2016", 45.4), ("2017", 47.8), ("2018", 46.9)],
     "reoffending_youth": [("2018", 36.0), ("2018", 37.5, "England and Wales")],
     "fte_rate": [("2019", 27), ("2019", 21, "England and Wales")],
