@@ -3,6 +3,7 @@ paragraph ids derived from the nearest heading."""
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 from ..errors import ContentError, Location, did_you_mean, shown
 from . import kinds
 from . import model as m
-from .checks import ID_RE, _flag, _keys, _kind, _text
+from .checks import ID_RE, _as_text, _flag, _keys, _kind, _text
 from .sections import _existing
 from .yamlmarks import MarkedList, MarkedMap, MarkedStr
 
@@ -56,6 +57,14 @@ class Body:
         found = [k for k in item if k in keyed]
         # a key that another found kind allows is that kind's (a case study's `text`)
         found = [k for k in found if not any(k in keyed[o].extra for o in found if o != k)]
+        for other in found[1:]:  # a table's `heading:` for its `headings:`
+            near = did_you_mean(other, keyed[found[0]].extra)
+            if near:
+                raise ContentError(
+                    f"'{other}' starts a block of its own, not a key of a '{found[0]}' block",
+                    item.key_loc[other],
+                    near,
+                )
         if len(found) != 1:
             _keys(item, tuple(keyed) + ("id", "job_title"), what="a body entry")
             raise ContentError("a body entry needs exactly one of: " + ", ".join(keyed), loc)
@@ -127,9 +136,10 @@ class Body:
         if "measure" in item and "areas" not in item:
             raise ContentError("a table of one measure needs 'areas: [...]'", loc)
         flags = {key: _flag(item, key) for key in ("change", "transpose", "blanks", "total")}
+        columns = self.periods(item, "columns", required=True)
         return m.TableSpec(
             caption,
-            self.periods(item, "columns", required=True),
+            columns,
             loc,
             measures=self.names(item, "measures"),
             measure=str(_text(item, "measure")) if "measure" in item else None,
@@ -139,6 +149,7 @@ class Body:
             percent_sign="percent_sign" not in item or _flag(item, "percent_sign"),
             years=_years(item),
             corner=str(_text(item, "corner") or ""),
+            headings=_headings(item, columns, flags["change"] and not flags["transpose"]),
             where=tuple(item.value_loc.items()),
             **flags,
         )
@@ -310,6 +321,43 @@ def _years(item: MarkedMap) -> str:
         item.value_loc["years"],
         hint,
     )
+
+
+def _headings(item: MarkedMap, columns: tuple[str, ...], change: bool) -> tuple[str, ...]:
+    """`headings:` the author's own heading of each period of `columns:`, in its place in
+    the header (or the first column, transposed): as many as the periods, each plain text.
+    `years:` then writes only a `change:` column's heading, so it needs one."""
+    if "headings" not in item:
+        return ()
+    value, where = item["headings"], item.value_loc["headings"]
+    need = f"{len(columns)} heading{'s' * (len(columns) != 1)}, one per entry of columns:"
+    if not isinstance(value, MarkedList):
+        hint = f"write headings: [{', '.join(['…'] * len(columns))}]"
+        if isinstance(value, str) and value.strip() and len(columns) == 1:
+            hint = (
+                f"write it as a list: headings: [{json.dumps(value.strip(), ensure_ascii=False)}]"
+            )
+        raise ContentError(f"headings must be a list of {need}, not {_kind(value)}", where, hint)
+    if len(value) != len(columns):
+        raise ContentError(
+            f"headings needs {need} ({', '.join(columns)}), not {len(value)}",
+            where,
+            'a comma in [ ] starts another heading: quote one with a comma, ["Rate per 1,000"]'
+            if len(value) > len(columns)
+            else None,
+        )
+    out = tuple(
+        str(_as_text(v, at, f"heading {n} of 'headings'"))
+        for n, (v, at) in enumerate(zip(value, value.item_loc), 1)
+    )
+    if "years" in item and not change:
+        raise ContentError(
+            "years: writes the periods' headings, which headings: replaces, so it does nothing "
+            "here (only a change: column's heading would use it)",
+            item.value_loc["years"],
+            "leave out years:, writing the years in headings: as they should print",
+        )
+    return out
 
 
 def _year_form(text: str) -> str | None:

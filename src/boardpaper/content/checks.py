@@ -52,19 +52,24 @@ def _text(mapping: MarkedMap, key: str, required: bool = False) -> MarkedStr | N
         if required:
             raise ContentError(f"'{key}' needs a value", mapping.key_loc.get(key, mapping.loc))
         return None
-    value = mapping[key]
+    return _as_text(mapping[key], mapping.value_loc[key], f"'{key}'")
+
+
+def _as_text(value, where: Location, name: str) -> MarkedStr:
+    """A text value `name` (a key, or an item of a list) at `where`: text, or a number read
+    as its text; anything else, or blank text, is an error at it."""
     if (isinstance(value, float) and value != value) or value in (float("inf"), float("-inf")):
         raise ContentError(
-            f"'{key}' must be text, not the number {value}",
-            mapping.value_loc[key],
+            f"{name} must be text, not the number {value}",
+            where,
             "quote it if it is meant as text",
         )
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        value = _as_marked(str(value), mapping.value_loc[key])
+        value = _as_marked(str(value), where)
     if not isinstance(value, MarkedStr):
-        raise ContentError(f"'{key}' must be text, not {_kind(value)}", mapping.value_loc[key])
+        raise ContentError(f"{name} must be text, not {_kind(value)}", where)
     if not value.strip():
-        raise ContentError(f"'{key}' is empty", mapping.value_loc[key])
+        raise ContentError(f"{name} is empty", where)
     return value
 
 

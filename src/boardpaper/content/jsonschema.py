@@ -138,6 +138,7 @@ def _values(start: str) -> dict[str, dict]:
         "percent_sign": yes_no(),
         "years": {"type": "string", **choice(YEAR_FORMS, ENUMS["table.years"])},
         "corner": text(optional=True),
+        "headings": {"type": "array", "items": text()},  # as many as columns: (RULES)
         "source": text(optional=True),
         "kind": choice(CHART_KINDS, ENUMS["chart.kind"]),
         "months": text(optional=True),
@@ -149,6 +150,31 @@ def _values(start: str) -> dict[str, dict]:
     return common
 
 
+#: a table's `headings:` is checked to be as many as its `columns:` up to this many
+HEADED = 20
+YES = {"anyOf": [{"const": True}, {"enum": ["yes", "Yes", "YES"]}]}
+
+
+def _headings() -> list[dict]:
+    """body._headings: a heading per column (n columns: n headings, for n up to `HEADED`),
+    and `years:` beside them only for the heading of a `change:` column (not transposed)."""
+    sized = [
+        {
+            "if": {
+                "required": ["columns"],
+                "properties": {"columns": {"type": "array", "minItems": n, "maxItems": n}},
+            },
+            "then": {"properties": {"headings": {"minItems": n, "maxItems": n}}},
+        }
+        for n in range(1, HEADED + 1)
+    ]
+    years = {
+        "if": {"required": ["years", "headings"]},
+        "then": {"required": ["change"], "properties": {"change": YES, "transpose": {"not": YES}}},
+    }
+    return [*sized, years]
+
+
 #: what else a block of a kind needs, beyond its keys (body.Body.table, .chart)
 RULES: dict[str, dict] = {
     "case_study": {"required": ["text"]},
@@ -156,6 +182,7 @@ RULES: dict[str, dict] = {
         "required": ["columns"],
         "oneOf": [{"required": ["measures"]}, {"required": ["measure"]}],
         "dependencies": {"measure": ["areas"]},
+        "allOf": _headings(),
     },
     "chart": {
         "required": ["measure"],

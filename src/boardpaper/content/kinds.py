@@ -183,6 +183,7 @@ KINDS: dict[str, Kind] = {
                 "percent_sign",
                 "years",
                 "corner",
+                "headings",
             ),
             (CAPTIONS, SOURCES, Unit("cell", (TABLE_TEXT,), label="a table cell")),
         ),

@@ -160,6 +160,7 @@ class TableSpec:
     percent_sign: bool = True  # no: a percentage prints "66", its heading saying %
     years: str = "2020/21"  # how a financial year is written: 2020/21, 2020-21, 20/21 …
     corner: str = ""  # the first column's heading ("" : Year, Measure or Area)
+    headings: tuple[str, ...] = ()  # the periods' own headings, one per column (() : labels)
     where: tuple[tuple[str, Location], ...] = ()  # (key, place of its value): errors at a key
 
     def at(self, key: str) -> Location:

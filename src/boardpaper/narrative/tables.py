@@ -66,23 +66,27 @@ def table(spec: c.TableSpec, figures: Figures | None) -> m.Table:
             ]
         )
     labels = [label_of(p, spec.years) for p in spec.columns]
+    # the printed period headings (the author's `headings:`, else the labels); figures.csv
+    # names a cell's place by its heading and its period both: "Rate per 1,000 (2020/21)"
+    shown = list(spec.headings) or labels
+    places = [h if lb in h else f"{h} ({lb})" for h, lb in zip(shown, labels)]
     totals = [_total(spec, figures, key, store.area, values) for key, values in zip(keys, grid)]
     corner = spec.corner or ("Area" if rows_are_areas else "Measure")
     if spec.transpose:  # a row per period, a column per measure or area
         header = [spec.corner or "Year", *names]
         rows = [
-            [m.Text(period)]
-            + [_cell(spec, grid[i][j], names[i], period) for i in range(len(names))]
-            for j, period in enumerate(labels)
+            [m.Text(shown[j])]
+            + [_cell(spec, grid[i][j], names[i], place) for i in range(len(names))]
+            for j, place in enumerate(places)
         ]
         if spec.total:  # a last row: each column summed over the periods
             rows.append(
                 [m.Text(TOTAL)] + [_cell(spec, t, n, TOTAL, " + ") for t, n in zip(totals, names)]
             )
     else:
-        header = [corner, *labels]
+        header = [corner, *shown]
         rows = [
-            [m.Text(name)] + [_cell(spec, v, name, period) for v, period in zip(values, labels)]
+            [m.Text(name)] + [_cell(spec, v, name, place) for v, place in zip(values, places)]
             for name, values in zip(names, grid)
         ]
         if spec.change:
