@@ -71,8 +71,11 @@ def test_tables_hold_what_the_word_paper_prints(built):
         if i == 1:  # a measure of unit rate: its units as the title names them
             assert ["Units: Rate per 1,000 population"] in heading
     lines = [p.text for p in document.paragraphs]
-    for i in range(1, 7):
-        assert f"Data: {NAME}-data-table-{i}.csv, and sheet Table_{i} of {NAME}-data.ods" in lines
+    # the first names the spreadsheet of them all; the others their CSV file alone
+    assert f"Data: {NAME}-data-table-1.csv (every table and chart: {NAME}-data.ods)" in lines
+    for i in range(2, 7):
+        assert f"Data: {NAME}-data-table-{i}.csv" in lines
+    assert sum(f"{NAME}-data.ods" in line for line in lines) == 1
 
 
 def test_charts_hold_the_values_they_draw(built):

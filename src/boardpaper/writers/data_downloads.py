@@ -25,7 +25,6 @@ from .. import csvcells
 from ..dates import MONTHS
 from ..narrative import model as m
 from ..narrative.tables import NO_DATA  # what a table prints where there is no data
-from .ods import Properties, Sheet, figure_value, write_ods
 from .registry import Options, Written
 
 
@@ -142,6 +141,8 @@ def write_csv(download: Download, paper: m.Paper) -> bytes:
 
 
 def write_spreadsheet(paper: m.Paper, found: list[Download]) -> bytes:
+    from .ods import Properties, Sheet, write_ods  # a paper of tables or charts only
+
     meta = paper.meta
     cover = Sheet(
         "Cover",
@@ -172,14 +173,18 @@ def write_spreadsheet(paper: m.Paper, found: list[Download]) -> bytes:
 
 
 def word_lines(paper: m.Paper) -> dict[int, str]:
-    """id of a body table or chart → the line under it in the Word paper naming its data."""
+    """id of a body table or chart → the line under it in the Word paper naming its data:
+    its CSV file; the first also names the spreadsheet that holds them all, a sheet each
+    named as its CSV file is (the spreadsheet's name is not repeated under every table of
+    a long paper)."""
     ods = ods_name(paper)
-    body = {id(b) for b in paper.blocks}
-    return {
-        id(d.block): f"Data: {d.csv}, and sheet {d.sheet} of {ods}"
-        for d in names(paper)
-        if id(d.block) in body
-    }
+    ids = {id(b) for b in paper.blocks}
+    body = [d for d in names(paper) if id(d.block) in ids]
+    lines = {id(d.block): f"Data: {d.csv}" for d in body}
+    if body:
+        first = body[0]
+        lines[id(first.block)] = f"Data: {first.csv} (every table and chart: {ods})"
+    return lines
 
 
 _HIDDEN = (
@@ -244,6 +249,8 @@ def _percent_columns(table: m.Table) -> set[int]:
 def _units(header, rows, numeric, percent=frozenset()) -> str:
     """The units of the figure columns, from the figures as printed (and the columns of
     percentages printed without their sign)."""
+    from .ods import figure_value
+
     kinds = {}
     for i, name in enumerate(header):
         if not (i < len(numeric) and numeric[i]):
