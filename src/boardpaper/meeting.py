@@ -34,6 +34,16 @@ class Part:
     title: str
     pdf: bytes = b""
     convert: str = ""  # the name of a .docx converted in the meeting's LibreOffice run
+    #: the marking every page prints already: a paper built here, or an appendix made
+    #: by boardpaper (its house template prints the paper's marking at head and foot of
+    #: each page, as the paper's own pack trusts); "" for a document given as a file
+    prints: str = ""
+
+    def needs_marking(self, marking: str | None) -> bool:
+        """Whether the pages must be looked at (`pack.marked`) for `marking`: a part that
+        prints a marking holding it is not read again (a page's text read costs a tenth
+        of a second)."""
+        return bool(marking) and marking not in self.prints
 
 
 def build_meeting(
@@ -74,7 +84,11 @@ def build_meeting(
     for parts in items:
         for part in parts:
             pdf = converted[part.convert] if part.convert else part.pdf
-            part.pdf = pack.marked(pdf, meeting.marking, part.title)
+            part.pdf = (
+                pack.marked(pdf, meeting.marking, part.title)
+                if part.needs_marking(meeting.marking)
+                else pdf
+            )
     agenda_pdf = converted["agenda"]
     for _ in range(4):  # the cover's and agenda's own lengths move the pages after them
         starts = _starts(cover, agenda_pdf, items)
@@ -169,7 +183,7 @@ def _parts(
             paper = prepared.paper
             opts = pipeline.options(prepared, item.paper)
             documents[name] = opts.output(paper, "docx").files[f"{paper.name}.docx"]
-            parts = [Part(paper.meta.title, convert=name)]
+            parts = [Part(paper.meta.title, convert=name, prints=paper.meta.marking or "")]
             if web is not None:
                 from .writers.meeting_html import Link
 
@@ -185,7 +199,9 @@ def _parts(
                     documents[f"{name}{appendix.letter}"] = appendix.docx
                     parts.append(Part(appendix.title, convert=f"{name}{appendix.letter}"))
                 elif appendix.pdf:
-                    parts.append(Part(appendix.title, appendix.pdf))
+                    made = appendix.path is None  # the scorecard, drawn with the marking
+                    prints = paper.meta.marking or "" if made else ""
+                    parts.append(Part(appendix.title, appendix.pdf, prints=prints))
             return parts
         parts = _given(item, name, documents, where, shortfalls)
         if web is not None:
