@@ -41,6 +41,7 @@ a:focus { outline: 3px solid #1f3864; outline-offset: 2px; }
 .num { flex: 0 0 2.2rem; font-weight: bold; }
 .para p { margin: 0 0 1rem; }
 ul, ol { padding-left: 1.6rem; }
+p, li { overflow-wrap: anywhere; }
 .marking { text-align: center; font-weight: bold; letter-spacing: 0.05em; }
 .table-wrap { overflow-x: auto; max-width: 100%; }
 table { border-collapse: collapse; margin: 0.5rem 0 1rem; font-size: 0.95rem; }
