@@ -42,6 +42,7 @@ class Prepared:
     found: object | None  # measures.registry.Figures, or None for a paper without data
     resolver: object | None  # narrative.jinja.Resolver over `found`
     paper: Paper
+    parsed: dict = field(default_factory=dict)  # each text's inlines, as the model has them
 
 
 def load(folder: Path) -> PaperSource:
@@ -93,9 +94,10 @@ def resolver(found):
     return Resolver(found)
 
 
-def model(source: PaperSource, found=None, resolve=None) -> Paper:
+def model(source: PaperSource, found=None, resolve=None, parsed: dict | None = None) -> Paper:
     """Narrative stage: the document model, its placeholders resolved (by `resolve`, else
-    a new resolver over `found`) and its scorecards scored."""
+    a new resolver over `found`) and its scorecards scored; each text's inlines are kept in
+    `parsed` if given (narrative/build.py)."""
     scorecards = {}
     for appendix in source.appendices:
         if appendix.framework is not None:
@@ -108,7 +110,7 @@ def model(source: PaperSource, found=None, resolve=None) -> Paper:
             scorecards[appendix.letter] = scorecard(
                 appendix.framework, score(appendix.framework, found), period, note, paper_baseline
             )
-    return build_model(source, resolve or resolver(found), scorecards)
+    return build_model(source, resolve or resolver(found), scorecards, parsed)
 
 
 def prepare(folder: Path, cache: dict | None = None, from_snapshot: Path | None = None) -> Prepared:
@@ -116,7 +118,8 @@ def prepare(folder: Path, cache: dict | None = None, from_snapshot: Path | None 
     source = load(Path(folder))
     found = measure_figures(source, cache, from_snapshot)
     resolve = resolver(found)
-    return Prepared(source, found, resolve, model(source, found, resolve))
+    parsed: dict = {}
+    return Prepared(source, found, resolve, model(source, found, resolve, parsed), parsed)
 
 
 def options(prepared: Prepared, folder: Path, template: Path | None = None):
@@ -138,7 +141,7 @@ def draft_units(prepared: Prepared) -> tuple[tuple[str, str, str], ...]:
     from .narrative.build import text_renderer
     from .narrative.units import units
 
-    render = text_renderer(prepared.source, prepared.resolver, mapped=False)
+    render = text_renderer(prepared.source, prepared.resolver, mapped=False, parsed=prepared.parsed)
     return tuple((u.kind, u.key, u.text) for u in units(prepared.source, prepared.paper, render))
 
 
@@ -235,7 +238,14 @@ def own_rows(audit: bytes, sources) -> bytes | None:
     import io
     import os
 
-    mine = {os.path.realpath(p) for p in sources}
+    real: dict[str, str] = {}  # each file resolved once, not once a row (a stat a level)
+
+    def resolved(path: str) -> str:
+        if path not in real:
+            real[path] = os.path.realpath(path)
+        return real[path]
+
+    mine = {resolved(p) for p in sources}
     try:
         rows = list(csv.reader(io.StringIO(audit.decode("utf-8-sig"))))
         column = rows[0].index("source")
@@ -246,7 +256,7 @@ def own_rows(audit: bytes, sources) -> bytes | None:
         for row in rows[1:]
         if len(row) > column
         and (files := _source_files(row[column]))
-        and {os.path.realpath(f) for f in files} <= mine
+        and {resolved(f) for f in files} <= mine
     ]
     if not kept:
         return None

@@ -29,9 +29,12 @@ def build(
     source: c.PaperSource,
     figures: FigureResolver | None = None,
     scorecards: dict[str, m.Scorecard] | None = None,
+    parsed: dict | None = None,
 ) -> m.Paper:
-    """The document model of one paper; `scorecards` maps appendix letters to scorecards."""
-    return _ModelBuilder(source, figures, scorecards or {}).paper()
+    """The document model of one paper; `scorecards` maps appendix letters to scorecards.
+    `parsed`, a dict, keeps every text's inlines for a `text_renderer` given it (the
+    draft's units print the same texts again)."""
+    return _ModelBuilder(source, figures, scorecards or {}, parsed).paper()
 
 
 class _ModelBuilder:
@@ -40,11 +43,14 @@ class _ModelBuilder:
         source: c.PaperSource,
         figures: FigureResolver | None,
         scorecards: dict[str, m.Scorecard],
+        parsed: dict | None = None,
     ):
         self.source = source
         self.resolver = figures
         self.scorecards = scorecards
         self.notes: dict[str, m.Note] = {}
+        self.parsed = parsed  # (text, notes) → (inlines, no map): the same text, the same
+        #                       inlines, whatever its place (which only errors name)
 
     def paper(self) -> m.Paper:
         s = self.source
@@ -144,6 +150,9 @@ class _ModelBuilder:
     ) -> tuple[tuple, list]:
         """The inlines of `text` (placeholders resolved, notes looked up, articles agreed)
         and, with `mapped`, its source map; `locate(offset)` places errors."""
+        kept = self.parsed is not None and not mapped
+        if kept and (str(text), notes) in self.parsed:
+            return self.parsed[str(text), notes]
 
         def resolve(expression: str, offset: int) -> m.Figure:
             if self.resolver is None:
@@ -166,7 +175,10 @@ class _ModelBuilder:
             return self.note(key)
 
         inlines, chars = markup.parse_mapped(text, locate, resolve, note if notes else None, mapped)
-        return bind_dates(agree_articles(inlines)), chars
+        done = bind_dates(agree_articles(inlines)), chars
+        if kept:
+            self.parsed[str(text), notes] = done
+        return done
 
     def note(self, key: str) -> m.Note:
         """The model note for a defined key (built once, shared by every citation)."""
@@ -235,12 +247,18 @@ def paragraph_renderer(source: c.PaperSource, figures: FigureResolver | None):
     return render
 
 
-def text_renderer(source: c.PaperSource, figures: FigureResolver | None, mapped: bool = True):
+def text_renderer(
+    source: c.PaperSource,
+    figures: FigureResolver | None,
+    mapped: bool = True,
+    parsed: dict | None = None,
+):
     """A function printing any text of the paper (possibly edited) with its source map,
     as `build` would: (text, location, paragraph id, notes allowed) → (inlines, chars).
     Errors are placed at `location`. Without `mapped`, no source map (chars empty): the
-    draft a build describes needs only the text, review the map."""
-    builder = _ModelBuilder(source, figures, {})
+    draft a build describes needs only the text, review the map; and the texts `build`
+    kept in `parsed` are not parsed again."""
+    builder = _ModelBuilder(source, figures, {}, parsed)
 
     def render(text: str, where, para_id: str | None = None, notes: bool = True):
         return builder.parse(text, lambda _offset: where, para_id, notes, mapped=mapped)

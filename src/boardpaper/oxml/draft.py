@@ -285,6 +285,11 @@ def embed(docx: bytes, draft: list[DraftPara], paper: str = "") -> bytes:
     `paper`: the paper's name (its folder's), recorded to tell papers apart."""
     with zipfile.ZipFile(io.BytesIO(docx)) as src:
         members = [(i.filename, src.read(i.filename)) for i in src.infolist()]
+    return zip_members(embed_members(members, draft, paper))
+
+
+def embed_members(members: list, draft: list[DraftPara], paper: str = "") -> list:
+    """`embed` on a package's parts, (name, bytes) in order: the parts with the draft's."""
     names = {name for name, _ in members}
     n = 1
     while f"customXml/item{n}.xml" in names or f"customXml/itemProps{n}.xml" in names:
@@ -323,7 +328,7 @@ def embed(docx: bytes, draft: list[DraftPara], paper: str = "") -> bytes:
             ).encode(),
         )
     )
-    return zip_members(out)
+    return out
 
 
 def _add_relationship(rels: bytes, kind: str, target: str) -> bytes:

@@ -13,7 +13,7 @@ import itertools
 from ...errors import Location, TemplateError
 from ...narrative.model import Paper
 from ...oxml import bookmarks
-from ...oxml.package import deterministic_zip
+from ...oxml.package import zip_members
 from ..data_downloads import word_lines
 from ..registry import Options, Written
 from . import parts, template
@@ -24,6 +24,13 @@ from .properties import set_properties
 
 def write_docx(paper: Paper, template_bytes: bytes, template_name: str = "template") -> bytes:
     """The .docx bytes of `paper` in the layout of `template_bytes`."""
+    return zip_members(_members(paper, template_bytes, template_name))
+
+
+def _members(paper: Paper, template_bytes: bytes, template_name: str) -> list[tuple[str, bytes]]:
+    """The parts of the .docx of `paper`, (name, bytes) in the package's order."""
+    import zipfile
+
     document, anchor = template.render(paper.meta, template_bytes, template_name)
     notes_part = parts.footnotes_part(document)
     if notes_part is None:
@@ -45,29 +52,30 @@ def write_docx(paper: Paper, template_bytes: bytes, template_name: str = "templa
     set_properties(document, paper.meta)
     _namespaces_on_root(document.element)
     out = io.BytesIO()
-    document.save(out)
-    return deterministic_zip(out.getvalue())
+    document.save(out)  # python-docx's zip, stamped with the time: only its parts are kept
+    with zipfile.ZipFile(io.BytesIO(out.getvalue())) as saved:
+        return [(i.filename, saved.read(i.filename)) for i in saved.infolist()]
 
 
 def write(paper: Paper, options: Options) -> Written:
-    """The writer of the registry: `<paper>.docx` in the layout of the options' template."""
-    docx = write_docx(paper, options.template, options.template_name)
+    """The writer of the registry: `<paper>.docx` in the layout of the options' template.
+    The package is zipped once, with its draft (the parts are read back, as `review`
+    reads a reviewed file, before they are zipped)."""
+    members = _members(paper, options.template, options.template_name)
     if options.draft_units:
-        docx = with_draft(docx, options.draft_units)
-    return Written({f"{paper.name}.docx": docx})
+        members = with_draft(members, options.draft_units)
+    return Written({f"{paper.name}.docx": zip_members(members)})
 
 
-def with_draft(docx: bytes, units) -> bytes:
-    """`docx` carrying a description of itself as the draft a reviewer starts from."""
-    import zipfile
-
+def with_draft(members: list[tuple[str, bytes]], units) -> list[tuple[str, bytes]]:
+    """The parts of a .docx, `members`, with a description of themselves as the draft a
+    reviewer starts from."""
     from ...oxml import draft
     from ...oxml.parser import parse_untrusted
 
-    with zipfile.ZipFile(io.BytesIO(docx)) as package:
-        members = {n: package.read(n) for n in package.namelist() if draft.READ.match(n)}
-    paras = draft.read_paragraphs(members, parse_untrusted)
-    return draft.embed(docx, draft.describe(paras, units))
+    read = {name: data for name, data in members if draft.READ.match(name)}
+    paras = draft.read_paragraphs(read, parse_untrusted)
+    return draft.embed_members(members, draft.describe(paras, units))
 
 
 #: drawing namespaces declared once on the document's root: readers that look names up

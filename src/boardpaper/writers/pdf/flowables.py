@@ -1,11 +1,11 @@
-"""Custom flowables of the scorecard: a status cell, a sparkline, and a table whose
-bands are repeated, "(continued)", after a page break."""
+"""Custom flowables of the scorecard: a paragraph of a table cell, a status cell, a
+sparkline, and a table whose bands are repeated, "(continued)", after a page break."""
 
 from __future__ import annotations
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, LongTable, TableStyle
+from reportlab.platypus import Flowable, LongTable, Paragraph, TableStyle
 
 from ...status import STATUSES
 from .styles import BOLD, FONT, GRID, INK
@@ -18,6 +18,44 @@ class _Drawing(Drawing):
 
     initialFontName = FONT
     initialFontSize = 7
+
+
+#: what `Paragraph.wrap` (and the `breakLines` it calls) sets on the paragraph
+_WRAPPED = (
+    "width",
+    "height",
+    "_wrapWidths",
+    "blPara",
+    "frags",
+    "_width_max",
+    "_splitLongWordCount",
+    "_hyphenations",
+)
+
+
+class WrapOnce(Paragraph):
+    """A paragraph in a table cell, its lines broken once for its column's width.
+
+    ReportLab wraps every cell of a long table again for each part of a page split (the
+    rest of the table is measured anew) and again to draw it: six times on average in the
+    May 2022 scorecard, always at its column's width (measuring and drawing work that
+    width out differently, so it differs in the 14th digit, far below the 6 digits a PDF
+    prints). Breaking the lines is most of the scorecard's time; the result depends only
+    on the width, the text (`frags`, which the first wrap turns into words) and the
+    style, so it is kept and given again."""
+
+    _bp_wrapped: tuple | None = None  # (width, frags after the wrap, what the wrap set)
+
+    def wrap(self, availWidth, availHeight):
+        done = self._bp_wrapped
+        if done is not None and abs(done[0] - availWidth) < 1e-9 and done[1] is self.frags:
+            self.__dict__.update(done[2])
+            return self.width, self.height
+        size = super().wrap(availWidth, availHeight)
+        if hasattr(self, "blPara"):  # not for a width too narrow to hold anything
+            state = {k: self.__dict__[k] for k in _WRAPPED if k in self.__dict__}
+            self._bp_wrapped = (availWidth, self.frags, state)
+        return size
 
 
 class StatusCell(Flowable):

@@ -20,7 +20,6 @@ from reportlab.platypus import (
     Frame,
     LongTable,
     PageTemplate,
-    Paragraph,
     Spacer,
     TableStyle,
 )
@@ -31,7 +30,7 @@ from ...narrative import model as m
 from ...narrative.scorecard import waiting_by_section, with_data
 from ...status import STATUSES
 from ...xmltext import escape
-from .flowables import Band, BandedTable, StatusCell, sparkline
+from .flowables import Band, BandedTable, StatusCell, WrapOnce, sparkline
 from .styles import FONT, GRID, GROUP_BG, INK, NAVY, OBJECTIVE_BG, register_fonts, styles
 from .tagging import Tagged, Tagger, artifact, finish
 
@@ -173,7 +172,7 @@ def page_furniture(meta: m.Meta, title: str, page=PAGE):
 
 def _story(card: m.Scorecard, title: str, tagger: Tagger) -> list:
     s = styles()
-    story = [Tagged(Paragraph(escape(title), s["title"]), "H1", tagger)]
+    story = [Tagged(WrapOnce(escape(title), s["title"]), "H1", tagger)]
     intro = (
         f"Each KPI of the {escape(card.title)}. <b>Latest</b>: {escape(card.period)}. "
         f"<b>Baseline</b>: the financial year {escape(card.baseline)}, against which "
@@ -181,7 +180,7 @@ def _story(card: m.Scorecard, title: str, tagger: Tagger) -> list:
         "on the latest figure as printed. Monitored KPIs show their trend without a "
         "judgement. The same table is published as CSV for screen readers."
     )
-    story.append(Tagged(Paragraph(intro, s["intro"]), "P", tagger))
+    story.append(Tagged(WrapOnce(intro, s["intro"]), "P", tagger))
     if card.paper_baseline and card.paper_baseline != f"the financial year {card.baseline}":
         differs = (
             f"The paper compares its figures with {escape(card.paper_baseline)}, the national "
@@ -189,9 +188,9 @@ def _story(card: m.Scorecard, title: str, tagger: Tagger) -> list:
             " as the Police and Crime Plan sets, so a change here can differ in size, and even "
             "in sign, from the same measure's change in the paper."
         )
-        story.append(Tagged(Paragraph(differs, s["intro"]), "P", tagger))
+        story.append(Tagged(WrapOnce(differs, s["intro"]), "P", tagger))
     if card.note:
-        story.append(Tagged(Paragraph(f"<b>{escape(card.note)}</b>", s["intro"]), "P", tagger))
+        story.append(Tagged(WrapOnce(f"<b>{escape(card.note)}</b>", s["intro"]), "P", tagger))
     story.append(_summary(card, s, tagger))
     story.append(Spacer(1, 3 * mm))
     story.append(_table(card, s, tagger))
@@ -200,14 +199,14 @@ def _story(card: m.Scorecard, title: str, tagger: Tagger) -> list:
         story.append(Spacer(1, 4 * mm))
         story.append(
             Tagged(
-                Paragraph(f"KPIs with no data yet ({len(waiting)})", s["section_title"]),
+                WrapOnce(f"KPIs with no data yet ({len(waiting)})", s["section_title"]),
                 "H2",
                 tagger,
             )
         )
         for section, texts in waiting_by_section(card):
             line = f"<b>{escape(section)}:</b> " + " · ".join(escape(t) for t in texts)
-            story.append(Tagged(Paragraph(line, s["compact"]), "P", tagger))
+            story.append(Tagged(WrapOnce(line, s["compact"]), "P", tagger))
     return story
 
 
@@ -219,11 +218,11 @@ def _summary(card: m.Scorecard, s, tagger: Tagger) -> LongTable:
         if row.status in counts:
             counts[row.status] += 1
     statuses = list(STATUSES.values())
-    head = [Paragraph("<b>Status</b>", s["body"])] + [
+    head = [WrapOnce("<b>Status</b>", s["body"])] + [
         StatusCell(t.key, t.word, t.symbol) for t in statuses
     ]
-    numbers = [Paragraph("<b>KPIs</b>", s["body"])] + [
-        Paragraph(str(counts[t.key]), s["count"]) for t in statuses
+    numbers = [WrapOnce("<b>KPIs</b>", s["body"])] + [
+        WrapOnce(str(counts[t.key]), s["count"]) for t in statuses
     ]
     table = LongTable(
         [head, numbers],
@@ -248,10 +247,10 @@ def _summary(card: m.Scorecard, s, tagger: Tagger) -> LongTable:
 def _table(card: m.Scorecard, s, tagger: Tagger) -> LongTable:
     widths = [w * mm for _, w in COLUMNS]
     head = [
-        Paragraph(escape(h), s["head_number"] if 2 <= i <= 5 else s["head"])
+        WrapOnce(escape(h), s["head_number"] if 2 <= i <= 5 else s["head"])
         for i, (h, _) in enumerate(COLUMNS)
     ]
-    head[2] = Paragraph(f"Baseline {escape(card.baseline)}", s["head_number"])
+    head[2] = WrapOnce(f"Baseline {escape(card.baseline)}", s["head_number"])
     data = [head]
     style = [
         ("FONT", (0, 0), (-1, -1), FONT, 9),
@@ -268,7 +267,7 @@ def _table(card: m.Scorecard, s, tagger: Tagger) -> LongTable:
             fill = {"section": NAVY, "objective": OBJECTIVE_BG, "group": GROUP_BG}[row.kind]
             band = Band(
                 row.text,
-                lambda text, kind=row.kind: Paragraph(escape(text), s[kind]),
+                lambda text, kind=row.kind: WrapOnce(escape(text), s[kind]),
                 len(COLUMNS),
                 fill,
             )
@@ -278,20 +277,20 @@ def _table(card: m.Scorecard, s, tagger: Tagger) -> LongTable:
             continue
         text = escape(row.text)
         kpi = (
-            Paragraph(text, s["item"], bulletText="–")
+            WrapOnce(text, s["item"], bulletText="–")
             if row.kind == "item"
-            else Paragraph(text, s["body"])
+            else WrapOnce(text, s["body"])
         )
         status = StatusCell(row.status, row.status_word, row.symbol) if row.status else ""
         trend = sparkline(row.trend, widths[7] - 6, reference=row.reference) if row.trend else ""
         data.append(
             [
                 kpi,
-                Paragraph(escape(row.measure), s["body"]),
-                Paragraph(escape(row.baseline), s["number"]),
-                Paragraph(escape(row.latest), s["number"]),
-                Paragraph(escape(row.change), s["number"]),
-                Paragraph(escape(row.target), s["number"]),
+                WrapOnce(escape(row.measure), s["body"]),
+                WrapOnce(escape(row.baseline), s["number"]),
+                WrapOnce(escape(row.latest), s["number"]),
+                WrapOnce(escape(row.change), s["number"]),
+                WrapOnce(escape(row.target), s["number"]),
                 status,
                 trend,
             ]
