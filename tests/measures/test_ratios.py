@@ -181,7 +181,7 @@ PLAIN = "a:\n  label: A\nb:\n  label: B\n"
         ("  numerator: A\n  denominator: b\n", (7, 14), "numerator must be the id of"),
         ("  numerator: c\n  denominator: b\n", (7, 14), "'c', is itself a rate"),
         ("  numerator: q\n  denominator: b\n", (7, 14), "'q', is itself a ratio"),
-        ("  numerator: a\n  denominator: q\n", (5, 1), "'q', is itself a rate"),
+        ("  numerator: a\n  denominator: q\n", (5, 1), "'q', is itself a ratio"),
         (
             "  numerator: a\n  denominator: b\n  from:\n    table: t.csv\n",
             (9, 3),

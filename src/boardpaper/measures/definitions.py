@@ -79,55 +79,39 @@ def load_definitions(paths: list[Path]) -> dict[str, Measure]:
                     f"measure '{key}' is defined twice (first at {found[key].loc})", loc
                 )
             found[key] = _measure(key, entry, loc, doc.value_loc[key])
-    _denominators(found)
-    _numerators(found)
+    _divisions(found)
     return found
 
 
-def _numerators(found: dict[str, Measure]) -> None:
-    """A `numerator` names another measure, neither a rate nor a ratio itself."""
-    for measure in found.values():
-        name, where = measure.numerator, measure.numerator_loc
-        if not name:
-            continue
-        if name == measure.id:
-            raise DataError(f"measure '{name}' cannot be its own numerator", where)
-        if name not in found:
-            raise DataError(
-                f"the numerator of '{measure.id}' is '{name}', which is not a measure",
-                where,
-                did_you_mean(name, found, "define it in measures.yaml, with its own data"),
-            )
-        if found[name].denominator:
-            what = "ratio" if found[name].numerator else "rate"
-            raise DataError(
-                f"the numerator of '{measure.id}', '{name}', is itself a {what}",
-                where,
-                "divide a measure of plain figures, such as a count",
-            )
+#: the measures a measure is divided by or divides: (role, hint), checked in this order
+DIVISIONS = (
+    ("denominator", "divide by a measure of plain figures, such as a population"),
+    ("numerator", "divide a measure of plain figures, such as a count"),
+)
 
 
-def _denominators(found: dict[str, Measure]) -> None:
-    """A `denominator` names another measure of no denominator of its own."""
-    for measure in found.values():
-        name = measure.denominator
-        if not name:
-            continue
-        where = measure.loc
-        if name == measure.id:
-            raise DataError(f"measure '{name}' cannot be its own denominator", where)
-        if name not in found:
-            raise DataError(
-                f"the denominator of '{measure.id}' is '{name}', which is not a measure",
-                where,
-                did_you_mean(name, found, "define it in measures.yaml, with its own data"),
-            )
-        if found[name].denominator:
-            raise DataError(
-                f"the denominator of '{measure.id}', '{name}', is itself a rate",
-                where,
-                "divide by a measure of plain figures, such as a population",
-            )
+def _divisions(found: dict[str, Measure]) -> None:
+    """A `denominator` or `numerator` names another measure, neither a rate nor a ratio
+    itself."""
+    for role, hint in DIVISIONS:
+        for measure in found.values():
+            name = getattr(measure, role)
+            if not name:
+                continue
+            where = measure.numerator_loc if role == "numerator" else measure.loc
+            if name == measure.id:
+                raise DataError(f"measure '{name}' cannot be its own {role}", where)
+            if name not in found:
+                raise DataError(
+                    f"the {role} of '{measure.id}' is '{name}', which is not a measure",
+                    where,
+                    did_you_mean(name, found, "define it in measures.yaml, with its own data"),
+                )
+            if found[name].denominator:
+                what = "ratio" if found[name].numerator else "rate"
+                raise DataError(
+                    f"the {role} of '{measure.id}', '{name}', is itself a {what}", where, hint
+                )
 
 
 def _measure(key: str, entry, loc: Location, value_loc: Location) -> Measure:
