@@ -14,7 +14,6 @@ import json
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -23,29 +22,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import records  # benchmarks/records.py: street-level records at scale
-
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLE = ROOT / "content" / "2022-05-performance-report"
-PYTHON = sys.executable
-BOARDPAPER = [PYTHON, "-m", "boardpaper"]
-#: what a plain build of the May example imports (python -X importtime): its bare import time
-LIBRARIES = (
-    "import docx, docxtpl, pandas, reportlab.platypus, yaml, jinja2, openpyxl, lxml, pikepdf"
-)
-
-
-def median(fn, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
-def run(cmd, **kw) -> None:
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kw)
-
+from common import BOARDPAPER, EXAMPLE, LIBRARIES, PYTHON, ROOT, median, run
+from meeting import meeting  # benchmarks/meeting.py
 
 COLD_RUNS = 15  # runs of each process of `cold`, in turn (`--quick`: 7)
 
@@ -270,39 +248,6 @@ def papers_scaling(tmp: Path, counts) -> dict:
         )
         out[n] = {"one_core": one, "two_cores": two}
     return out
-
-
-def meeting(tmp: Path, runs: int) -> dict:
-    """The example meeting's pack (one LibreOffice process for every Word file) against
-    building each of its papers' packs one after the other, as before `meeting build`."""
-    spec = ROOT / "meetings" / "2022-05-10.yaml"
-    command = BOARDPAPER + ["meeting", "build", str(spec), "-o", str(tmp / "meeting")]
-    caches = iter(range(runs))
-
-    def fresh() -> None:  # every run with an empty cache of converted PDFs
-        cache = tmp / f"cache-{next(caches)}"
-        run(command, env={**os.environ, "BOARDPAPER_CACHE": str(cache)})
-
-    together = median(fresh, runs)
-    again = median(
-        lambda: run(command, env={**os.environ, "BOARDPAPER_CACHE": str(tmp / "cache-0")}), runs
-    )
-    papers = sorted(p for p in (ROOT / "content").iterdir() if (p / "paper.yaml").exists())
-    external = ROOT / "meetings" / "papers" / "estates-strategy-update.docx"
-
-    def one_by_one() -> None:
-        for paper in papers:
-            run(BOARDPAPER + ["build", "-q", "--pack", str(paper), "-o", str(tmp / "apart")])
-        run(
-            ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp / "apart")]
-            + [str(external)]
-        )
-
-    return {
-        "meeting_pack": together,
-        "meeting_again": again,
-        "meeting_apart": median(one_by_one, runs),
-    }
 
 
 def linear(points: dict) -> float:
