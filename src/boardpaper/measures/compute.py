@@ -282,6 +282,19 @@ class Store:
         index = run[0] + hi - 1  # the spans ending at a month are sorted, longest last
         return index, int(self._spans[index])
 
+    def latest_datum(self, measure: str, area: str, last: int) -> Aggregate:
+        """The datum ending at or before month `last` (a population's mid-year estimate
+        for a rate), as an aggregate of its own period."""
+        index, span = self.latest(measure, area, last, before=True)
+        end = int(self._months[index])
+        return Aggregate(
+            float(self._values[index]),
+            measure,
+            area,
+            Window(end - span + 1, end),
+            self.files.get((measure, area), ()),
+        )
+
     def _ratio(self, measure: str) -> bool:
         """Whether `measure` is a ratio of two others, with no data of its own."""
         return bool(self.measures[measure].numerator) if measure in self.measures else False

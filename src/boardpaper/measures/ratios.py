@@ -46,15 +46,7 @@ def divided(store: Store, definition: Measure, top: Aggregate, how: str | None) 
         rule = how or store.measures[top.measure].combine
         below = store.aggregate(name, area, window, "mean" if rule == "mean" else "sum")
     else:  # a population: its latest datum ending at or before the window's end
-        index, span = store.latest(name, area, window.last, before=True)
-        last = int(store._months[index])
-        below = Aggregate(
-            float(store._values[index]),
-            name,
-            area,
-            Window(last - span + 1, last),
-            store.files.get((name, area), ()),
-        )
+        below = store.latest_datum(name, area, window.last)
     what = definition.id if definition.numerator else top.measure
     if below.value == 0:
         raise ZeroDivisionError(f"{what} is per {name}, which is zero for {below.window.label()}")
